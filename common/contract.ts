@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import {
+  LanguageSchema,
+  ScreenReportSchema,
+  ScreenStatusSchema,
+  StatePatchSchema,
+  WallStateSchema,
+} from './state.js';
+import type { Result } from './result.js';
+
+// The one contract between the main process and every window, over Electron IPC or the web host's
+// WebSocket alike. Each channel has a schema for its payload and for its answer; both ends check.
+
+export type ClientRole = 'screen' | 'console';
+
+const empty = z.strictObject({});
+const revision = z.number().int().nonnegative();
+
+export const invokeChannels = {
+  'state:snapshot': { request: empty, response: WallStateSchema, roles: ['screen', 'console'] },
+  'screen:report': { request: ScreenReportSchema, response: z.null(), roles: ['screen'] },
+  'screens:status': { request: empty, response: z.array(ScreenStatusSchema), roles: ['console'] },
+  'wall:setBezelCompensation': { request: z.strictObject({ enabled: z.boolean() }), response: revision, roles: ['console'] },
+  'wall:setIdentify': { request: z.strictObject({ enabled: z.boolean() }), response: revision, roles: ['console'] },
+  'settings:setLanguage': { request: z.strictObject({ language: LanguageSchema }), response: revision, roles: ['console'] },
+} as const satisfies Record<string, { request: z.ZodType; response: z.ZodType; roles: readonly ClientRole[] }>;
+
+export type InvokeChannel = keyof typeof invokeChannels;
+export type InvokeRequest<C extends InvokeChannel> = z.infer<(typeof invokeChannels)[C]['request']>;
+export type InvokeResponse<C extends InvokeChannel> = z.infer<(typeof invokeChannels)[C]['response']>;
+
+export const eventChannels = {
+  'state:snapshot': WallStateSchema,
+  'state:patch': StatePatchSchema,
+  'screens:status': z.array(ScreenStatusSchema),
+} as const satisfies Record<string, z.ZodType>;
+
+export type EventChannel = keyof typeof eventChannels;
+export type EventPayload<E extends EventChannel> = z.infer<(typeof eventChannels)[E]>;
+
+/** Electron IPC channel names carry a prefix so nothing else on ipcMain is mistaken for ours. */
+export const IPC_PREFIX = 'tc:';
+
+export function isInvokeChannel(name: unknown): name is InvokeChannel {
+  return typeof name === 'string' && Object.hasOwn(invokeChannels, name);
+}
+export function isEventChannel(name: unknown): name is EventChannel {
+  return typeof name === 'string' && Object.hasOwn(eventChannels, name);
+}
+
+/** Largest payload either transport accepts; a wall state is far smaller. */
+export const MAX_MESSAGE_BYTES = 1024 * 1024;
+
+/**
+ * What a window can do: one function per capability. The preload implements it over IPC,
+ * renderer/bridge over the web host's WebSocket.
+ */
+export interface WallBridge {
+  getSnapshot(): Promise<Result<InvokeResponse<'state:snapshot'>>>;
+  reportScreen(report: InvokeRequest<'screen:report'>): Promise<Result<null>>;
+  getScreenStatuses(): Promise<Result<InvokeResponse<'screens:status'>>>;
+  setBezelCompensation(enabled: boolean): Promise<Result<number>>;
+  setIdentify(enabled: boolean): Promise<Result<number>>;
+  setLanguage(language: InvokeRequest<'settings:setLanguage'>['language']): Promise<Result<number>>;
+  onSnapshot(listener: (state: EventPayload<'state:snapshot'>) => void): () => void;
+  onPatch(listener: (patch: EventPayload<'state:patch'>) => void): () => void;
+  onScreenStatuses(listener: (statuses: EventPayload<'screens:status'>) => void): () => void;
+}
+
+/** The bridge functions, each mapped to the channel it calls: used by both transports. */
+export const bridgeInvokes = {
+  getSnapshot: () => ['state:snapshot', {}],
+  reportScreen: (report: InvokeRequest<'screen:report'>) => ['screen:report', report],
+  getScreenStatuses: () => ['screens:status', {}],
+  setBezelCompensation: (enabled: boolean) => ['wall:setBezelCompensation', { enabled }],
+  setIdentify: (enabled: boolean) => ['wall:setIdentify', { enabled }],
+  setLanguage: (language: 'vi' | 'en') => ['settings:setLanguage', { language }],
+} as const satisfies Record<string, (...args: never[]) => readonly [InvokeChannel, unknown]>;
+
+/** Describe a zod failure as "field: message; field: message" for an error shown to a person. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((i) => `${i.path.length ? formatPath(i.path) : '(root)'}: ${i.message}`)
+    .join('; ');
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, key) => {
+    if (typeof key === 'number') return `${acc}[${key}]`;
+    const name = String(key);
+    return acc ? `${acc}.${name}` : name;
+  }, '');
+}

@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+import { solidProps } from './solid.js';
+import { textProps } from './text.js';
+import { clockProps } from './clock.js';
+import { patternProps } from './pattern.js';
+
+// Props schema per panel type. Adding a type: a schema file here, a folder in renderer/panels.
+export const panelPropSchemas = {
+  solid: solidProps,
+  text: textProps,
+  clock: clockProps,
+  pattern: patternProps,
+} satisfies Record<string, z.ZodType>;
+
+export type PanelType = keyof typeof panelPropSchemas;
+export type PanelProps<T extends PanelType> = z.infer<(typeof panelPropSchemas)[T]>;
+
+export function isPanelType(type: string): type is PanelType {
+  return Object.hasOwn(panelPropSchemas, type);
+}
+
+export interface PropsIssue {
+  path: PropertyKey[];
+  message: string;
+}
+
+export function panelPropsIssues(type: string, props: unknown): PropsIssue[] {
+  if (!isPanelType(type)) {
+    return [{ path: [], message: `unknown panel type "${type}"; known types: ${Object.keys(panelPropSchemas).join(', ')}` }];
+  }
+  const result = panelPropSchemas[type].safeParse(props);
+  return result.success ? [] : result.error.issues.map((i) => ({ path: i.path, message: i.message }));
+}
+
+/** Props with defaults filled in, or null when they do not validate. */
+export function parsePanelProps<T extends PanelType>(type: T, props: unknown): PanelProps<T> | null {
+  const result = panelPropSchemas[type].safeParse(props);
+  return result.success ? (result.data as PanelProps<T>) : null;
+}

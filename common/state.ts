@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { WallSchema } from './wall/schema.js';
+import { LayoutSchema } from './wall/layout-schema.js';
+
+// The wall state owned by the main process. Windows hold a read-only copy: a snapshot,
+// then patches; each carries the revision it produces.
+
+export const LanguageSchema = z.enum(['vi', 'en']);
+export type Language = z.infer<typeof LanguageSchema>;
+
+export const ProblemSchema = z.strictObject({
+  code: z.string(),
+  message: z.string(),
+  where: z.string().optional(),
+  at: z.number(),
+});
+export type Problem = z.infer<typeof ProblemSchema>;
+
+export const WallStateSchema = z.strictObject({
+  revision: z.number().int().nonnegative(),
+  wall: WallSchema,
+  layout: LayoutSchema,
+  language: LanguageSchema,
+  /** Screen identification overlay shown on every screen. */
+  identify: z.boolean(),
+  /** Config problems the console must show (the wall keeps its last good state). */
+  problems: z.array(ProblemSchema),
+});
+export type WallState = z.infer<typeof WallStateSchema>;
+
+export const StatePatchSchema = z.strictObject({
+  /** The revision this patch produces; it applies only on top of revision - 1. */
+  revision: z.number().int().positive(),
+  set: WallStateSchema.omit({ revision: true }).partial(),
+});
+export type StatePatch = z.infer<typeof StatePatchSchema>;
+
+/** Apply a patch, or return null when it does not follow `state` (the caller then asks for a snapshot). */
+export function applyPatch(state: WallState, patch: StatePatch): WallState | null {
+  if (patch.revision !== state.revision + 1) return null;
+  return { ...state, ...patch.set, revision: patch.revision };
+}
+
+export const ScreenReportSchema = z.strictObject({
+  screenId: z.string().min(1).max(64),
+  appliedRevision: z.number().int().nonnegative(),
+  state: z.enum(['ready', 'error']),
+  message: z.string().max(500).optional(),
+  viewport: z.strictObject({ width: z.number(), height: z.number() }).optional(),
+});
+export type ScreenReport = z.infer<typeof ScreenReportSchema>;
+
+export const ScreenStatusSchema = z.strictObject({
+  screenId: z.string(),
+  online: z.boolean(),
+  appliedRevision: z.number().int().nonnegative().nullable(),
+  state: z.enum(['ready', 'error', 'waiting']),
+  message: z.string().optional(),
+  lastSeen: z.number().nullable(),
+  /** "electron" window or "browser" page (web host). */
+  transport: z.enum(['electron', 'browser']).nullable(),
+});
+export type ScreenStatus = z.infer<typeof ScreenStatusSchema>;
