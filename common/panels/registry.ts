@@ -15,6 +15,8 @@ export const panelPropSchemas = {
 export type PanelType = keyof typeof panelPropSchemas;
 export type PanelProps<T extends PanelType> = z.infer<(typeof panelPropSchemas)[T]>;
 
+export const panelTypes = (): string[] => Object.keys(panelPropSchemas);
+
 export function isPanelType(type: string): type is PanelType {
   return Object.hasOwn(panelPropSchemas, type);
 }
@@ -26,7 +28,7 @@ export interface PropsIssue {
 
 export function panelPropsIssues(type: string, props: unknown): PropsIssue[] {
   if (!isPanelType(type)) {
-    return [{ path: [], message: `unknown panel type "${type}"; known types: ${Object.keys(panelPropSchemas).join(', ')}` }];
+    return [{ path: [], message: `unknown panel type "${type}"; known types: ${panelTypes().join(', ')}` }];
   }
   const result = panelPropSchemas[type].safeParse(props);
   return result.success ? [] : result.error.issues.map((i) => ({ path: i.path, message: i.message }));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RectSchema } from './schema.js';
-import { panelPropsIssues } from '../panels/registry.js';
+import { isPanelType, panelPropsIssues, panelTypes } from '../panels/registry.js';
 
 // A layout places panels on the wall canvas (canvas px). Props are checked per panel type
 // (common/panels), so a bad panel is named precisely.
@@ -15,6 +15,10 @@ export const PanelSchema = z
     props: z.record(z.string(), z.unknown()).default({}),
   })
   .superRefine((p, ctx) => {
+    if (!isPanelType(p.type)) {
+      ctx.addIssue({ code: 'custom', path: ['type'], message: `unknown panel type "${p.type}"; known types: ${panelTypes().join(', ')}` });
+      return;
+    }
     for (const issue of panelPropsIssues(p.type, p.props)) {
       ctx.addIssue({ code: 'custom', path: ['props', ...issue.path], message: issue.message });
     }

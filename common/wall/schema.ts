@@ -51,6 +51,7 @@ export const ScreenSchema = z
   })
   .superRefine((s, ctx) => {
     const { width, height } = s.activeAreaMm;
+    if (!(width > 0 && height > 0)) return; // the size itself is already reported
     if (s.bezelMm.left + s.bezelMm.right >= width) {
       ctx.addIssue({
         code: 'custom',

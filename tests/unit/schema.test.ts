@@ -60,9 +60,9 @@ describe('bad walls name the field', () => {
 
   it('zero or negative sizes', () => {
     expect(wallError((j) => { j.screens[0]!.resolution.width = 0; })).toBe('screens[0].resolution.width: Too small: expected number to be >0');
-    // The bezel check in schema.ts still runs on the bad height and adds a second, echoing message.
+    // Only the size is reported: the bezel check is skipped when the size it compares with is bad.
     expect(wallError((j) => { j.screens[3]!.activeAreaMm.height = -680.4; })).toBe(
-      'screens[3].activeAreaMm.height: Too small: expected number to be >0; screens[3].bezelMm: top + bottom bezel (3.5 mm) must be less than the active height (-680.4 mm)',
+      'screens[3].activeAreaMm.height: Too small: expected number to be >0',
     );
   });
 
@@ -103,7 +103,7 @@ describe('bad walls name the field', () => {
 describe('bad layouts name the field', () => {
   it('an unknown panel type', () => {
     expect(layoutError((j) => { j.panels[1]!.type = 'video'; })).toBe(
-      'panels[1].props: unknown panel type "video"; known types: solid, text, clock, pattern',
+      'panels[1].type: unknown panel type "video"; known types: solid, text, clock, pattern',
     );
   });
 

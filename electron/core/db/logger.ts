@@ -1,4 +1,4 @@
-/** What the database reports through; `console` fits. */
-export interface Logger {
-  warn(message: string, ...detail: unknown[]): void;
-}
+import type { Logger as AppLogger } from '../log.js';
+
+/** The database only warns; the app's logger (or `console`) fits. */
+export type Logger = Pick<AppLogger, 'warn'>;

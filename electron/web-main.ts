@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { StartupError, startApp } from './core/app.js';
+import { cliUsage, parseCliArgs } from './core/cli-args.js';
+import { createLogger } from './core/log.js';
+import { startWebHost } from './core/web-host.js';
+import { createWebTokens } from './core/web-tokens.js';
+
+// `npm run web -- --wall <file> --port <n>`: the wall served to browsers. Prints one URL a line.
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const TokensSchema = z.strictObject({ console: z.string().min(16), screen: z.string().min(16) });
+
+function defaultDbFile(): string {
+  const base = process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share');
+  return path.join(base, 'toan-canh', 'web-host.db');
+}
+
+async function main(): Promise<number> {
+  const parsed = parseCliArgs(process.argv.slice(2));
+  if (!parsed.ok) {
+    console.error(`toan-canh web: ${parsed.error.message}\n${cliUsage}`);
+    return 2;
+  }
+  const args = parsed.value;
+  if (args.help) {
+    console.log(`npm run web -- [options]\n${cliUsage}`);
+    return 0;
+  }
+  const staticDir = path.join(root, 'dist', 'renderer');
+  if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
+    console.error(`toan-canh web: ${staticDir} has no build; run "npm run build:renderer" (npm run web does it for you)`);
+    return 2;
+  }
+  const log = createLogger('web', undefined, process.env.TOAN_CANH_LOG === 'debug' ? 'debug' : 'info');
+  const app = await startApp({
+    wallFile: args.wall ?? path.join(root, 'config', 'walls', 'demo-2x2.json'),
+    ...(args.layout ? { layoutFile: args.layout } : {}),
+    dbFile: args.db ?? defaultDbFile(),
+    log,
+  });
+  // Tokens survive restarts so browser screens reconnect by themselves after the host comes back.
+  let tokens = app.db.settings.get('web.tokens', TokensSchema);
+  if (!tokens) {
+    tokens = createWebTokens();
+    app.db.settings.set('web.tokens', tokens);
+  }
+  const host = await startWebHost({ core: app.core, host: args.host ?? '127.0.0.1', port: args.port ?? 4280, staticDir, tokens, log: log.child('host') });
+
+  const wall = app.core.state.wall;
+  console.log(`Toàn Cảnh — ${wall.name} (${wall.screens.length} màn hình / screens)`);
+  console.log(`console ${host.urls.console}`);
+  for (const s of host.urls.screens) console.log(`screen ${s.screenId} ${s.url}`);
+
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await host.close();
+  await app.close();
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    const message = err instanceof StartupError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err);
+    console.error(`toan-canh web: cannot start: ${message}`);
+    process.exit(2);
+  },
+);
