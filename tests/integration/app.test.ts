@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startApp, StartupError, type RunningApp } from '../../electron/core/app.js';
+import { memoryLogger } from '../../electron/core/log.js';
+
+const demoWall = fs.readFileSync('config/walls/demo-2x2.json', 'utf8');
+const demoLayout = fs.readFileSync('config/layouts/demo-2x2-normal.json', 'utf8');
+const running: RunningApp[] = [];
+
+function folder() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-app-'));
+  fs.mkdirSync(path.join(dir, 'walls'));
+  fs.mkdirSync(path.join(dir, 'layouts'));
+  fs.writeFileSync(path.join(dir, 'walls', 'demo-2x2.json'), demoWall);
+  fs.writeFileSync(path.join(dir, 'layouts', 'demo-2x2-normal.json'), demoLayout);
+  return { dir, wallFile: path.join(dir, 'walls', 'demo-2x2.json'), dbFile: path.join(dir, 'data', 'wall.db') };
+}
+
+async function start(opts: { wallFile: string; dbFile: string; watch?: boolean }) {
+  const app = await startApp({ ...opts, log: memoryLogger() });
+  running.push(app);
+  return app;
+}
+
+function until(check: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  return new Promise((resolve, reject) => {
+    const tick = () => (check() ? resolve() : Date.now() > end ? reject(new Error('condition not met in time')) : setTimeout(tick, 25));
+    tick();
+  });
+}
+
+afterEach(async () => {
+  for (const app of running.splice(0)) await app.close();
+});
+
+describe('startApp', () => {
+  it('starts on the demo wall and its normal layout, found beside the walls folder', async () => {
+    const f = folder();
+    const app = await start({ ...f, watch: false });
+    expect(app.core.state.wall.id).toBe('demo-2x2');
+    expect(app.core.state.layout.id).toBe('demo-2x2-normal');
+    expect(app.db.walls.get('demo-2x2')?.screens).toHaveLength(4);
+  });
+
+  it('refuses to start on a bad wall with nothing good to fall back on, naming the field', async () => {
+    const f = folder();
+    fs.writeFileSync(f.wallFile, demoWall.replace('"bezelCompensation": true', '"bezelCompensation": "yes"'));
+    await expect(start({ ...f, watch: false })).rejects.toThrow(StartupError);
+    await expect(start({ ...f, watch: false })).rejects.toThrow(/bezelCompensation/);
+  });
+
+  it('shows the last good wall and reports the problem when the file went bad between runs', async () => {
+    const f = folder();
+    await (await start({ ...f, watch: false })).close();
+    running.length = 0;
+    fs.writeFileSync(f.wallFile, '{ "schemaVersion": 1, ');
+    const app = await start({ ...f, watch: false });
+    expect(app.core.state.wall.screens.map((s) => s.id)).toEqual(['A1', 'A2', 'B1', 'B2']);
+    expect(app.core.state.problems[0]?.message).toMatch(/not valid JSON at line 1/);
+  });
+
+  it('keeps the console toggles (language, bezel compensation) across restarts', async () => {
+    const f = folder();
+    const first = await start({ ...f, watch: false });
+    const console_ = { id: 'c', transport: 'browser' as const, role: 'console' as const, send: () => undefined };
+    first.core.connect(console_);
+    await first.core.handle(console_, 'settings:setLanguage', { language: 'en' });
+    await first.core.handle(console_, 'wall:setBezelCompensation', { enabled: false });
+    await first.close();
+    running.length = 0;
+    const second = await start({ ...f, watch: false });
+    expect(second.core.state.language).toBe('en');
+    expect(second.core.state.wall.bezelCompensation).toBe(false);
+  });
+
+  it('applies a good edit of the wall file live and refuses a bad one, keeping the last good wall', async () => {
+    const f = folder();
+    const app = await start(f);
+    const renamed = demoWall.replace('"Màn hình 1"', '"Màn hình Một"');
+    fs.writeFileSync(f.wallFile, renamed);
+    await until(() => app.core.state.wall.screens[0]?.name === 'Màn hình Một');
+
+    const good = app.core.state.wall;
+    fs.writeFileSync(f.wallFile, renamed.replace('"row": 1, "col": 1', '"row": 0, "col": 1'));
+    await until(() => app.core.state.problems.length > 0);
+    expect(app.core.state.wall).toBe(good);
+    expect(app.core.state.problems[0]?.message).toMatch(/grid cell row 0, col 1/);
+
+    fs.writeFileSync(f.wallFile, renamed);
+    await until(() => app.core.state.problems.length === 0);
+  });
+});
