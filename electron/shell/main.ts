@@ -1,0 +1,104 @@
+import path from 'node:path';
+import { app, dialog, Menu, powerSaveBlocker, session } from 'electron';
+import { StartupError, startApp, type RunningApp } from '../core/app.js';
+import { cliUsage, electronUserArgs, isChromiumSwitch, parseCliArgs, type CliArgs } from '../core/cli-args.js';
+import { createLogger } from '../core/log.js';
+import { IpcRouter } from './ipc.js';
+import { registerAppScheme, serveRenderer } from './protocol.js';
+import { enableSandbox, hardenSession } from './security.js';
+import { WallWindows } from './windows.js';
+
+// The Electron entry (bundled to dist/electron/main.cjs): one instance, the display kept awake,
+// the renderer served from app://toancanh, the core started, one window per wall screen.
+
+// dist/electron/main.cjs → the app root (the project folder, or app.asar when packaged).
+const root = path.resolve(__dirname, '..', '..');
+const log = createLogger('shell', undefined, process.env.TOAN_CANH_LOG === 'debug' ? 'debug' : 'info');
+
+function readArgs(): CliArgs | number {
+  const parsed = parseCliArgs(electronUserArgs(process.argv, process.defaultApp === true), { ignore: isChromiumSwitch });
+  if (!parsed.ok) {
+    console.error(`toan-canh: ${parsed.error.message}\n${cliUsage}`);
+    return 2;
+  }
+  if (parsed.value.help) {
+    console.log(`toan-canh [options]\n${cliUsage}`);
+    return 0;
+  }
+  return parsed.value;
+}
+
+async function main(): Promise<void> {
+  const args = readArgs();
+  if (typeof args === 'number') {
+    process.exit(args);
+  }
+  if (args.port !== undefined || args.host !== undefined) log.warn('--port and --host are for the web host (npm run web); the desktop app ignores them');
+
+  registerAppScheme();
+  enableSandbox();
+  // A wall has nobody to click "play": let panels start video with sound.
+  app.commandLine.appendSwitch('autoplay-policy', 'no-user-gesture-required');
+
+  if (!app.requestSingleInstanceLock()) {
+    log.info('Toàn Cảnh is already running; its console was brought to the front');
+    app.quit();
+    return;
+  }
+  let windows: WallWindows | null = null;
+  app.on('second-instance', () => windows?.focusConsole());
+
+  await app.whenReady();
+  if (args.kiosk) Menu.setApplicationMenu(null);
+  hardenSession(session.defaultSession, log.child('security'));
+  serveRenderer(path.join(root, 'dist', 'renderer'), log.child('protocol'));
+  const awake = powerSaveBlocker.start('prevent-display-sleep');
+
+  const wallFile = path.resolve(args.wall ?? path.join(root, 'config', 'walls', 'demo-2x2.json'));
+  const dbFile = path.resolve(args.db ?? path.join(app.getPath('userData'), 'toan-canh.db'));
+  let running: RunningApp;
+  try {
+    running = await startApp({ wallFile, ...(args.layout ? { layoutFile: path.resolve(args.layout) } : {}), dbFile, log });
+  } catch (err) {
+    const message = err instanceof StartupError || err instanceof Error ? err.message : String(err);
+    log.error('cannot start', { error: message, wallFile, dbFile });
+    dialog.showErrorBox('Toàn Cảnh không khởi động được / cannot start', message);
+    app.exit(2);
+    return;
+  }
+
+  const ipc = new IpcRouter(running.core, log.child('ipc'));
+  ipc.install();
+  const wallWindows = new WallWindows({
+    core: running.core,
+    ipc,
+    log: log.child('windows'),
+    preload: path.join(root, 'dist', 'preload', 'preload.cjs'),
+    windowed: args.windowed,
+    kiosk: args.kiosk,
+    onConsoleClosed: () => app.quit(),
+  });
+  windows = wallWindows;
+  wallWindows.start();
+
+  app.on('before-quit', () => wallWindows.stop());
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    ipc.uninstall();
+    powerSaveBlocker.stop(awake);
+    running
+      .close()
+      .catch((err: unknown) => log.error('close failed', { error: String(err) }))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
+}
+
+main().catch((err: unknown) => {
+  log.error('fatal', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+  app.exit(1);
+});

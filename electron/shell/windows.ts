@@ -1,0 +1,211 @@
+import { BrowserWindow, screen } from 'electron';
+import { planScreenWindows, type WindowPlan } from '../../common/wall/plan.js';
+import { consoleUrl, screenUrl } from '../core/app-protocol.js';
+import { CrashPolicy } from '../core/crash-policy.js';
+import type { Logger } from '../core/log.js';
+import type { WallCore } from '../core/wall-core.js';
+import { layoutWindows, reconcileWindows, type ConsoleSpec, type DisplayWithWorkArea, type ScreenWindowSpec, type WindowAction } from '../core/window-reconciler.js';
+import { watchCrashes } from './crash-watch.js';
+import type { IpcRouter } from './ipc.js';
+import { secureWebPreferences } from './security.js';
+
+// One window per wall screen on its display, and the console. The decisions are made in plain Node
+// (plan, layout, reconcile); this file only applies them and re-plans when displays change.
+
+export interface WallWindowsOptions {
+  core: WallCore;
+  ipc: IpcRouter;
+  log: Logger;
+  preload: string;
+  windowed: boolean;
+  kiosk: boolean;
+  onConsoleClosed: () => void;
+}
+
+const REPLAN_DELAY_MS = 500;
+
+export class WallWindows {
+  private readonly screens = new Map<string, { window: BrowserWindow; spec: ScreenWindowSpec }>();
+  private readonly policies = new Map<string, CrashPolicy>();
+  private consoleWindow: BrowserWindow | null = null;
+  private consoleDisplay: number | null = null;
+  private plan: WindowPlan | undefined;
+  private reported = '';
+  private timer: NodeJS.Timeout | null = null;
+  private quitting = false;
+  // Displays arrive and change in bursts (a GPU re-enumerating, a resolution switch): plan once after.
+  private readonly onDisplays = (): void => {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.replan(), REPLAN_DELAY_MS);
+  };
+
+  constructor(private readonly options: WallWindowsOptions) {}
+
+  start(): void {
+    this.replan();
+    screen.on('display-added', this.onDisplays);
+    screen.on('display-removed', this.onDisplays);
+    screen.on('display-metrics-changed', this.onDisplays);
+  }
+
+  /** The app is quitting: stop re-planning, let every window close. */
+  stop(): void {
+    this.quitting = true;
+    if (this.timer) clearTimeout(this.timer);
+    screen.off('display-added', this.onDisplays);
+    screen.off('display-removed', this.onDisplays);
+    screen.off('display-metrics-changed', this.onDisplays);
+  }
+
+  focusConsole(): void {
+    const win = this.consoleWindow;
+    if (!win || win.isDestroyed()) return;
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
+  }
+
+  replan(): void {
+    if (this.quitting) return;
+    const { core, log, windowed } = this.options;
+    const displays = detectDisplays();
+    const wall = core.state.wall;
+    const plan = planScreenWindows(wall, displays, this.plan);
+    this.plan = plan;
+    const layout = layoutWindows(wall, plan, displays, windowed);
+    log.info('windows planned', { mode: layout.mode, displays: displays.map((d) => d.id), screens: layout.screens.map((s) => `${s.screenId}@${s.displayId}`) });
+    for (const w of plan.windows) if (w.mismatch && layout.mode === 'wall') log.warn('display size differs from the screen', { screen: w.screenId, mismatch: w.mismatch });
+    this.reportProblems(layout.mode === 'wall' ? plan.problems : windowed ? [] : ['no display is free for the wall screens; showing them as preview windows next to the console']);
+
+    const open = new Map([...this.screens].map(([id, s]) => [id, s.spec]));
+    for (const action of reconcileWindows(open, layout.screens)) this.apply(action);
+    this.placeConsole(layout.console);
+  }
+
+  private apply(action: WindowAction): void {
+    const { log } = this.options;
+    if (action.type === 'close' || action.type === 'reopen') {
+      const id = action.type === 'close' ? action.screenId : action.want.screenId;
+      log.info(action.type === 'close' ? 'closing screen window' : 're-creating screen window', { screen: id, ...(action.type === 'reopen' ? { reason: action.reason } : {}) });
+      this.screens.get(id)?.window.destroy();
+      this.screens.delete(id);
+      if (action.type === 'close') return;
+    }
+    const want = action.want;
+    const current = this.screens.get(want.screenId);
+    if (action.type === 'move' && current) {
+      log.info('moving screen window', { screen: want.screenId, display: want.displayId, bounds: want.bounds });
+      current.window.setBounds(want.bounds);
+    }
+    if (current) current.spec = want;
+    else this.openScreen(want);
+  }
+
+  private openScreen(spec: ScreenWindowSpec): void {
+    const { core, log, preload } = this.options;
+    const onWall = spec.style === 'wall';
+    const name = core.state.wall.screens.find((s) => s.id === spec.screenId)?.name ?? spec.screenId;
+    const window = new BrowserWindow({
+      ...spec.bounds,
+      show: false,
+      frame: !onWall,
+      fullscreen: spec.fullscreen,
+      skipTaskbar: onWall,
+      autoHideMenuBar: true,
+      backgroundColor: '#000000',
+      title: onWall ? `Toàn Cảnh — ${spec.screenId}` : `${spec.screenId} · ${name} — xem trước / preview`,
+      webPreferences: secureWebPreferences(preload),
+    });
+    this.screens.set(spec.screenId, { window, spec });
+    window.once('ready-to-show', () => window.showInactive());
+    // A wall screen closes with the app, not on its own (Alt+F4 on a wall must not leave a hole).
+    window.on('close', (event) => {
+      if (onWall && !this.quitting) event.preventDefault();
+    });
+    window.on('closed', () => {
+      if (this.screens.get(spec.screenId)?.window === window) this.screens.delete(spec.screenId);
+    });
+    this.load(window, 'screen', spec.screenId, screenUrl(spec.screenId));
+    log.info('screen window opened', { screen: spec.screenId, style: spec.style, display: spec.displayId, bounds: spec.bounds, fullscreen: spec.fullscreen });
+  }
+
+  private placeConsole(spec: ConsoleSpec): void {
+    const existing = this.consoleWindow;
+    if (existing && !existing.isDestroyed()) {
+      if (spec.displayId === this.consoleDisplay) return;
+      this.options.log.info('moving console', { display: spec.displayId });
+      existing.setBounds(spec.bounds);
+      if (spec.maximize) existing.maximize();
+      this.consoleDisplay = spec.displayId;
+      return;
+    }
+    const { kiosk, preload } = this.options;
+    const window = new BrowserWindow({
+      ...spec.bounds,
+      show: false,
+      kiosk,
+      autoHideMenuBar: kiosk,
+      backgroundColor: '#08131f',
+      title: 'Toàn Cảnh — Bảng điều khiển',
+      webPreferences: secureWebPreferences(preload),
+    });
+    this.consoleWindow = window;
+    this.consoleDisplay = spec.displayId;
+    window.once('ready-to-show', () => {
+      if (spec.maximize && !kiosk) window.maximize();
+      window.show();
+    });
+    window.on('closed', () => {
+      this.consoleWindow = null;
+      if (!this.quitting) this.options.onConsoleClosed();
+    });
+    this.load(window, 'console', undefined, consoleUrl());
+  }
+
+  private load(window: BrowserWindow, role: 'screen' | 'console', screenId: string | undefined, url: string): void {
+    const { core, ipc, log } = this.options;
+    const label = screenId ? `screen ${screenId}` : 'console';
+    ipc.attach(window.webContents, role, screenId);
+    let policy = this.policies.get(label);
+    if (!policy) this.policies.set(label, (policy = new CrashPolicy()));
+    watchCrashes({
+      window,
+      label,
+      url,
+      policy,
+      log,
+      quitting: () => this.quitting,
+      gaveUp: (reason) => core.reportProblem({ code: 'window-gave-up', where: label, message: `${label}: ${reason}; restart Toàn Cảnh, and send the log to support` }),
+    });
+    window.webContents.loadURL(url).catch((err: unknown) => log.error('window failed to load', { window: label, url, error: String(err) }));
+  }
+
+  /** Display problems go to the console's list; replaced only when they change. */
+  private reportProblems(problems: string[]): void {
+    const key = JSON.stringify(problems);
+    if (key === this.reported) return;
+    this.reported = key;
+    const { core, log } = this.options;
+    core.clearProblems('display');
+    for (const message of problems) {
+      log.warn('display problem', { problem: message });
+      // One entry per screen (the core replaces problems with the same code and place).
+      const where = /^screen [^:]+/.exec(message)?.[0] ?? 'displays';
+      core.reportProblem({ code: 'display', where, message });
+    }
+  }
+}
+
+function detectDisplays(): DisplayWithWorkArea[] {
+  const primary = screen.getPrimaryDisplay().id;
+  return screen.getAllDisplays().map((d) => ({
+    id: d.id,
+    label: d.label,
+    bounds: { ...d.bounds },
+    workArea: { ...d.workArea },
+    scaleFactor: d.scaleFactor,
+    rotation: d.rotation,
+    primary: d.id === primary,
+    internal: d.internal,
+  }));
+}
