@@ -1,0 +1,38 @@
+import { useEffect, useState } from 'react';
+import { getPageBridge } from './bridge/get-bridge.js';
+import { ConsolePage } from './console/console-page.js';
+import { translate } from './i18n/use-t.js';
+import type { Route } from './route.js';
+import { ScreenPage } from './screen/screen-page.js';
+import { StoreProvider } from './state/store-context.js';
+import { WallStore } from './state/wall-store.js';
+import { StatusPage } from './ui/status-page.js';
+import { markDocument, usePainted } from './ui/use-painted.js';
+
+export function App({ route }: { route: Route }) {
+  if (route.page === 'not-found') return <NotFound path={route.path} />;
+  return <ConnectedApp route={route} />;
+}
+
+function ConnectedApp({ route }: { route: Exclude<Route, { page: 'not-found' }> }) {
+  const [{ store, bridge }] = useState(() => {
+    const { bridge, connection } = getPageBridge();
+    return { bridge, store: new WallStore(bridge, { role: route.page, connection }) };
+  });
+  useEffect(() => store.start(), [store]);
+  return (
+    <StoreProvider store={store} bridge={bridge}>
+      {route.page === 'screen' ? <ScreenPage screenId={route.screenId} /> : <ConsolePage />}
+    </StoreProvider>
+  );
+}
+
+function NotFound({ path }: { path: string }) {
+  usePainted([path], () => markDocument('error', null, 'vi'));
+  return (
+    <StatusPage tone="error" title={translate('vi', 'app.notFound.title')} testId="not-found">
+      <p>{translate('vi', 'app.notFound.body', { path })}</p>
+      <p lang="en">{translate('en', 'app.notFound.body', { path })}</p>
+    </StatusPage>
+  );
+}

@@ -1,0 +1,48 @@
+import './console.css';
+import { useT } from '../i18n/use-t.js';
+import { useWallState } from '../state/store-context.js';
+import { StatusPage } from '../ui/status-page.js';
+import { markDocument, usePainted } from '../ui/use-painted.js';
+import { ProblemList } from './problem-list.js';
+import { ScreenStatusTable } from './screen-status-table.js';
+import { WallControls } from './wall-controls.js';
+import { WallMiniature } from './wall-miniature.js';
+
+// The operator's console: problems first, then the switches, the wall map and every screen's status.
+export function ConsolePage() {
+  const { status, state, error, statuses, connected } = useWallState();
+  const t = useT();
+  const mode = status === 'error' ? 'error' : state ? 'ready' : 'loading';
+
+  usePainted([mode, state], () => markDocument(mode, state?.revision ?? null, state?.language ?? 'vi'));
+
+  if (mode === 'error') {
+    return (
+      <StatusPage tone="error" title={t('app.error.title')} testId="console-error">
+        <p>{error?.message}</p>
+      </StatusPage>
+    );
+  }
+  if (!state) return <StatusPage title={t('app.loading')} testId="console-loading" />;
+  return (
+    <div className="console">
+      <header className="console__header">
+        <h1 data-testid="console-title">{t('console.title')}</h1>
+        <p>
+          {t('console.wall')}: <strong>{state.wall.name}</strong> · {t('console.revision')}: <strong data-testid="current-revision">{state.revision}</strong>
+        </p>
+        {!connected && (
+          <p className="connection-lost connection-lost--inline" role="alert" data-testid="connection-lost">
+            {t('app.connectionLost')}
+          </p>
+        )}
+      </header>
+      <ProblemList problems={state.problems} />
+      <div className="console__body">
+        <WallMiniature state={state} statuses={statuses} />
+        <WallControls state={state} />
+      </div>
+      <ScreenStatusTable state={state} statuses={statuses} />
+    </div>
+  );
+}

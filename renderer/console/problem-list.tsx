@@ -1,0 +1,32 @@
+import type { Problem } from '../../common/state.js';
+import { useT } from '../i18n/use-t.js';
+
+// Config errors first and loud: the wall keeps its last good state, so nothing else shows them.
+export function ProblemList({ problems }: { problems: Problem[] }) {
+  const t = useT();
+  if (problems.length === 0) {
+    return (
+      <p className="problems problems--none" data-testid="problems" data-count="0">
+        {t('console.problems.none')}
+      </p>
+    );
+  }
+  return (
+    <section className="problems" data-testid="problems" data-count={problems.length} role="alert">
+      <h2>
+        {t('console.problems')} ({problems.length})
+      </h2>
+      <ul>
+        {problems.map((p) => (
+          <li key={`${p.code}|${p.where ?? ''}`} data-testid="problem" data-code={p.code}>
+            {p.where && <code className="problems__where">{p.where}</code>}
+            <span>{p.message}</span>
+            <time className="problems__at" dateTime={new Date(p.at).toISOString()}>
+              {new Date(p.at).toLocaleString()}
+            </time>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

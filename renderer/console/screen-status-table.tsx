@@ -1,0 +1,55 @@
+import type { ScreenStatus, WallState } from '../../common/state.js';
+import { useT } from '../i18n/use-t.js';
+
+// Whether each screen is there and has drawn the current revision: what a leader needs to trust
+// that a switch happened everywhere, and where a technician starts when a screen is dark.
+export function ScreenStatusTable({ state, statuses }: { state: WallState; statuses: ScreenStatus[] }) {
+  const t = useT();
+  const byId = new Map(statuses.map((s) => [s.screenId, s]));
+  return (
+    <section className="screens" aria-labelledby="screens-title">
+      <h2 id="screens-title">{t('console.screens')}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th>{t('console.col.screen')}</th>
+            <th>{t('console.col.link')}</th>
+            <th>{t('console.col.revision')}</th>
+            <th>{t('console.col.state')}</th>
+            <th>{t('console.col.transport')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {state.wall.screens.map((screen) => {
+            const s = byId.get(screen.id);
+            const upToDate = s?.appliedRevision === state.revision;
+            return (
+              <tr
+                key={screen.id}
+                data-testid={`screen-status-${screen.id}`}
+                data-online={String(s?.online ?? false)}
+                data-applied-revision={s?.appliedRevision ?? ''}
+                data-state={s?.state ?? 'waiting'}
+                className={s?.online ? 'is-online' : 'is-offline'}
+              >
+                <td>
+                  <strong>{screen.id}</strong> {screen.name}
+                </td>
+                <td>{s?.online ? t('console.online') : t('console.offline')}</td>
+                <td className={upToDate ? 'is-current' : 'is-behind'}>
+                  {`${s?.appliedRevision ?? '—'} / ${state.revision} `}
+                  <span>({upToDate ? t('console.upToDate') : t('console.behind')})</span>
+                </td>
+                <td>
+                  {t(`console.state.${s?.state ?? 'waiting'}`)}
+                  {s?.message && <div className="screens__message" data-testid="screen-message">{s.message}</div>}
+                </td>
+                <td>{s?.transport ? t(`console.transport.${s.transport}`) : t('console.never')}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

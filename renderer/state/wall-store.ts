@@ -1,0 +1,94 @@
+import type { ClientRole, WallBridge } from '../../common/contract.js';
+import type { AppError } from '../../common/result.js';
+import { applyPatch, type ScreenStatus, type StatePatch, type WallState } from '../../common/state.js';
+
+// The page's read-only copy of the wall state: a snapshot, then patches. A patch that does not follow
+// the current revision means one was missed, so the store asks for a fresh snapshot.
+
+export interface StoreView {
+  status: 'loading' | 'ready' | 'error';
+  state: WallState | null;
+  /** Why the page cannot show the wall (e.g. the host does not know this screen). */
+  error: AppError | null;
+  /** Screen statuses, for the console. */
+  statuses: ScreenStatus[];
+  connected: boolean;
+}
+
+export type PatchOutcome = { kind: 'applied'; state: WallState } | { kind: 'stale' } | { kind: 'gap' } | { kind: 'no-state' };
+
+/** What a patch does to `state`: pure, so the rules are testable on their own. */
+export function reducePatch(state: WallState | null, patch: StatePatch): PatchOutcome {
+  if (!state) return { kind: 'no-state' };
+  if (patch.revision <= state.revision) return { kind: 'stale' };
+  const next = applyPatch(state, patch);
+  return next ? { kind: 'applied', state: next } : { kind: 'gap' };
+}
+
+// Losing the link is not a reason to give up: the bridge reconnects and a snapshot follows.
+const TRANSIENT = new Set(['disconnected', 'timeout']);
+
+export interface StoreOptions {
+  role: ClientRole;
+  connection?: { subscribe(listener: (connected: boolean) => void): () => void; initiallyConnected: boolean };
+}
+
+export class WallStore {
+  private view: StoreView;
+  private readonly listeners = new Set<() => void>();
+  private fetching = false;
+
+  constructor(private readonly bridge: WallBridge, private readonly options: StoreOptions) {
+    this.view = { status: 'loading', state: null, error: null, statuses: [], connected: options.connection?.initiallyConnected ?? true };
+  }
+
+  /** Listen to the bridge and fetch the first snapshot; returns the stop function. */
+  start(): () => void {
+    const stops = [
+      this.bridge.onSnapshot((s) => this.receiveSnapshot(s)),
+      this.bridge.onPatch((p) => this.receivePatch(p)),
+      this.bridge.onScreenStatuses((list) => this.set({ statuses: list })),
+      this.options.connection?.subscribe((connected) => this.set({ connected })) ?? (() => undefined),
+    ];
+    void this.fetchSnapshot();
+    if (this.options.role === 'console') {
+      void this.bridge.getScreenStatuses().then((r) => r.ok && this.set({ statuses: r.value }));
+    }
+    return () => stops.forEach((stop) => stop());
+  }
+
+  getView = (): StoreView => this.view;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  };
+
+  /** A snapshot always wins: after a host restart revisions start again from 1. */
+  receiveSnapshot(state: WallState): void {
+    this.set({ status: 'ready', state, error: null });
+  }
+
+  receivePatch(patch: StatePatch): void {
+    const outcome = reducePatch(this.view.state, patch);
+    if (outcome.kind === 'applied') this.set({ state: outcome.state });
+    else if (outcome.kind === 'gap') void this.fetchSnapshot();
+  }
+
+  private async fetchSnapshot(): Promise<void> {
+    if (this.fetching) return;
+    this.fetching = true;
+    try {
+      const result = await this.bridge.getSnapshot();
+      if (result.ok) this.receiveSnapshot(result.value);
+      else if (!TRANSIENT.has(result.error.code)) this.set({ status: 'error', error: result.error });
+    } finally {
+      this.fetching = false;
+    }
+  }
+
+  private set(change: Partial<StoreView>): void {
+    this.view = { ...this.view, ...change };
+    for (const l of this.listeners) l();
+  }
+}
