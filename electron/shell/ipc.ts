@@ -52,9 +52,9 @@ export class IpcRouter {
     const entry: Registered = { contents, client, disconnect: null };
     this.windows.set(id, entry);
     contents.on('dom-ready', () => this.join(entry));
-    contents.on('did-start-navigation', (details) => {
-      if (details.isMainFrame && !details.isSameDocument) this.drop(entry);
-    });
+    // A new document replaced the page (reload, crash recovery): the old one's connection ends.
+    // Not on did-start-navigation: a navigation we then refuse would leave the page disconnected.
+    contents.on('did-navigate', () => this.drop(entry));
     contents.on('render-process-gone', () => this.drop(entry));
     contents.once('destroyed', () => {
       this.drop(entry);

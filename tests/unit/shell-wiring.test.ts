@@ -88,7 +88,7 @@ describe('IpcRouter', () => {
     ipc.uninstall();
   });
 
-  it('joins the core when the page is ready, leaves when it goes, and rejoins after a reload', () => {
+  it('joins the core when the page is ready, leaves when it dies or is replaced, and rejoins after a reload', () => {
     const { core, ipc } = router();
     const screen = new FakeContents();
     ipc.attach(screen as never, 'screen', 'B2');
@@ -100,7 +100,9 @@ describe('IpcRouter', () => {
     expect(core.screenStatuses.find((s) => s.screenId === 'B2')?.online).toBe(false);
     screen.emit('dom-ready');
     expect(core.screenStatuses.find((s) => s.screenId === 'B2')?.online).toBe(true);
-    screen.emit('did-start-navigation', { isMainFrame: true, isSameDocument: true });
+    screen.emit('did-navigate');
+    expect(core.screenStatuses.find((s) => s.screenId === 'B2')?.online).toBe(false);
+    screen.emit('dom-ready');
     expect(core.screenStatuses.find((s) => s.screenId === 'B2')?.online).toBe(true);
     screen.emit('destroyed');
     expect(core.screenStatuses.find((s) => s.screenId === 'B2')?.online).toBe(false);
