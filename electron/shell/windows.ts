@@ -1,5 +1,5 @@
 import { BrowserWindow, screen } from 'electron';
-import { planScreenWindows, type WindowPlan } from '../../common/wall/plan.js';
+import { planScreenWindows } from '../../common/wall/plan.js';
 import { consoleUrl, screenUrl } from '../core/app-protocol.js';
 import { CrashPolicy } from '../core/crash-policy.js';
 import type { Logger } from '../core/log.js';
@@ -29,7 +29,6 @@ export class WallWindows {
   private readonly policies = new Map<string, CrashPolicy>();
   private consoleWindow: BrowserWindow | null = null;
   private consoleDisplay: number | null = null;
-  private plan: WindowPlan | undefined;
   private reported = '';
   private timer: NodeJS.Timeout | null = null;
   private quitting = false;
@@ -70,8 +69,7 @@ export class WallWindows {
     const { core, log, windowed } = this.options;
     const displays = detectDisplays();
     const wall = core.state.wall;
-    const plan = planScreenWindows(wall, displays, this.plan);
-    this.plan = plan;
+    const plan = planScreenWindows(wall, displays);
     const layout = layoutWindows(wall, plan, displays, windowed);
     log.info('windows planned', { mode: layout.mode, displays: displays.map((d) => d.id), screens: layout.screens.map((s) => `${s.screenId}@${s.displayId}`) });
     for (const w of plan.windows) if (w.mismatch && layout.mode === 'wall') log.warn('display size differs from the screen', { screen: w.screenId, mismatch: w.mismatch });
@@ -84,21 +82,36 @@ export class WallWindows {
 
   private apply(action: WindowAction): void {
     const { log } = this.options;
-    if (action.type === 'close' || action.type === 'reopen') {
-      const id = action.type === 'close' ? action.screenId : action.want.screenId;
-      log.info(action.type === 'close' ? 'closing screen window' : 're-creating screen window', { screen: id, ...(action.type === 'reopen' ? { reason: action.reason } : {}) });
-      this.screens.get(id)?.window.destroy();
-      this.screens.delete(id);
-      if (action.type === 'close') return;
+    switch (action.type) {
+      case 'close':
+        log.info('closing screen window', { screen: action.screenId });
+        this.closeScreen(action.screenId);
+        return;
+      case 'reopen':
+        log.info('re-creating screen window', { screen: action.want.screenId, reason: action.reason });
+        this.closeScreen(action.want.screenId);
+        this.openScreen(action.want);
+        return;
+      case 'open':
+        this.openScreen(action.want);
+        return;
+      case 'move':
+      case 'keep': {
+        const current = this.screens.get(action.want.screenId);
+        if (!current) return this.openScreen(action.want);
+        if (action.type === 'move') {
+          log.info('moving screen window', { screen: action.want.screenId, display: action.want.displayId, bounds: action.want.bounds });
+          current.window.setBounds(action.want.bounds);
+        }
+        current.spec = action.want;
+        return;
+      }
     }
-    const want = action.want;
-    const current = this.screens.get(want.screenId);
-    if (action.type === 'move' && current) {
-      log.info('moving screen window', { screen: want.screenId, display: want.displayId, bounds: want.bounds });
-      current.window.setBounds(want.bounds);
-    }
-    if (current) current.spec = want;
-    else this.openScreen(want);
+  }
+
+  private closeScreen(screenId: string): void {
+    this.screens.get(screenId)?.window.destroy();
+    this.screens.delete(screenId);
   }
 
   private openScreen(spec: ScreenWindowSpec): void {
