@@ -37,6 +37,7 @@ export class WallCore {
   private readonly log: Logger;
   private readonly now: () => number;
   private readonly board: ScreenStatusBoard;
+  private readonly listeners = new Set<(state: WallState, change: StateChange) => void>();
 
   constructor(private readonly options: WallCoreOptions) {
     this.log = options.log;
@@ -58,6 +59,12 @@ export class WallCore {
 
   get screenStatuses() {
     return this.board.list();
+  }
+
+  /** Called after every committed change (e.g. the shell re-plans windows when the wall changes). */
+  onChange(listener: (state: WallState, change: StateChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Register a client; it gets the snapshot now and patches from then on. Returns the disconnect. */
@@ -164,6 +171,13 @@ export class WallCore {
     this.log.info('state changed', { revision, ...meta, keys: Object.keys(change) });
     for (const client of this.clients) client.send('state:patch', { revision, set: change });
     this.options.onCommit?.(this.current, change);
+    for (const listener of this.listeners) {
+      try {
+        listener(this.current, change);
+      } catch (err) {
+        this.log.error('change listener failed', { error: String(err) });
+      }
+    }
     return revision;
   }
 

@@ -80,6 +80,10 @@ async function main(): Promise<void> {
   });
   windows = wallWindows;
   wallWindows.start();
+  // A reloaded wall file may add, remove or move screens: plan the windows again.
+  running.core.onChange((_state, change) => {
+    if (change.wall) wallWindows.replan();
+  });
 
   app.on('before-quit', () => wallWindows.stop());
   let closed = false;
