@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import { expect, test } from './support/fixtures.js';
+
+test.describe('bad input', () => {
+  test('a page without the right token gets a 401 that says how to get the address', async ({ page, wall }) => {
+    const { origin, tokens } = wall.host;
+    for (const url of [`${origin}/console?token=wrong`, `${origin}/console?token=${tokens.screen}`, `${origin}/screen/A1`]) {
+      const response = await page.goto(url);
+      expect(response?.status(), url).toBe(401);
+      await expect(page.locator('body')).toContainText('npm run web');
+      await expect(page.locator('html[data-app-state]')).toHaveCount(0); // the app itself never loaded
+    }
+  });
+
+  test('a screen the wall does not have gets a clear error page', async ({ page, wall }) => {
+    await page.goto(`${wall.host.origin}/screen/Z9?token=${wall.host.tokens.screen}`);
+    await expect(page.locator('html')).toHaveAttribute('data-app-state', 'error');
+    await expect(page.getByTestId('screen-error')).toContainText('Màn hình không có trong cấu hình');
+    await expect(page.getByTestId('screen-error')).toContainText('Z9');
+  });
+
+  test('a WebSocket message with a bad payload gets an error result and the wall is unaffected', async ({ screens, consolePage, wall }) => {
+    const before = await wall.snapshot();
+    // A real browser socket from the console page: same origin, console token.
+    const answers = await consolePage.page.evaluate(`new Promise((resolve, reject) => {
+      const token = new URLSearchParams(location.search).get('token');
+      const ws = new WebSocket('ws://' + location.host + '/ws?token=' + token + '&role=console');
+      const answers = [];
+      ws.onerror = () => reject(new Error('socket error'));
+      ws.onopen = () => {
+        ws.send(JSON.stringify({ id: 1, channel: 'wall:setBezelCompensation', payload: { enabled: 'off' } }));
+        ws.send('{"id": 2, "channel": ');
+        ws.send(JSON.stringify({ id: 3, channel: 'wall:explode', payload: {} }));
+        ws.send(JSON.stringify({ id: 4, channel: 'settings:setLanguage', payload: { language: 'fr' } }));
+        ws.send(JSON.stringify({ id: 5, channel: 'state:snapshot', payload: {} }));
+      };
+      ws.onmessage = (e) => {
+        const m = JSON.parse(e.data);
+        if (!('result' in m)) return;
+        answers.push({ id: m.id, ok: m.result.ok, code: m.result.ok ? null : m.result.error.code });
+        if (answers.length === 5) { ws.close(); resolve(answers); }
+      };
+    })`);
+    expect(answers).toEqual([
+      { id: 1, ok: false, code: 'invalid-payload' },
+      { id: null, ok: false, code: 'bad-json' },
+      { id: 3, ok: false, code: 'unknown-channel' },
+      { id: 4, ok: false, code: 'invalid-payload' },
+      { id: 5, ok: true, code: null },
+    ]);
+    expect(await wall.snapshot()).toEqual(before);
+    for (const screen of Object.values(screens)) await screen.waitForRevision(before.revision);
+    await expect(consolePage.page.locator('html')).toHaveAttribute('data-revision', String(before.revision));
+  });
+
+  test('a broken layout file is listed on the console while the wall keeps its last good state', async ({ screens, consolePage, wall }) => {
+    const good = fs.readFileSync(wall.host.layoutFile, 'utf8');
+    try {
+      const broken = good.replace('"spacing": 120', '"spacing": "wide"');
+      expect(broken).not.toBe(good);
+      fs.writeFileSync(wall.host.layoutFile, broken);
+      const problem = consolePage.problems().getByTestId('problem');
+      await expect(problem).toHaveCount(1);
+      await expect(problem).toContainText('spacing');
+      await expect(consolePage.problems()).toContainText('Lỗi cấu hình (1)');
+      const revision = await consolePage.revision();
+      await screens.A1.waitForRevision(revision);
+      await expect(screens.A1.panel('backdrop')).toHaveCount(1); // still the last good layout
+    } finally {
+      fs.writeFileSync(wall.host.layoutFile, good);
+    }
+    await expect(consolePage.problems()).toHaveAttribute('data-count', '0');
+  });
+});

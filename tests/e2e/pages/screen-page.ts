@@ -1,0 +1,49 @@
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { screenshotPixels, type Rgb } from '../support/pixels.js';
+
+/** One wall screen page (/screen/<id>). */
+export class ScreenPage {
+  constructor(
+    readonly page: Page,
+    readonly screenId: string,
+  ) {}
+
+  static async open(context: BrowserContext, screenId: string, url: string): Promise<ScreenPage> {
+    const page = await context.newPage();
+    await page.goto(url);
+    return new ScreenPage(page, screenId);
+  }
+
+  /** The only wait: the page says it has painted this revision. */
+  async waitForRevision(revision: number): Promise<void> {
+    await expect(this.page.locator(`html[data-app-state="ready"][data-revision="${revision}"]`)).toBeAttached();
+  }
+
+  html(): Locator {
+    return this.page.locator('html');
+  }
+
+  panel(id: string): Locator {
+    return this.page.locator(`[data-panel-id="${id}"]`);
+  }
+
+  identifyOverlay(): Locator {
+    return this.page.getByTestId('identify-overlay');
+  }
+
+  async panelIds(): Promise<string[]> {
+    const panels = await this.page.locator('[data-panel-id]').all();
+    return Promise.all(panels.map(async (p) => (await p.getAttribute('data-panel-id')) ?? ''));
+  }
+
+  /** This screen's rectangle on the wall canvas, as the page computed it. */
+  async canvasRect(): Promise<{ x: number; y: number; width: number; height: number }> {
+    const raw = await this.page.getByTestId('viewport').getAttribute('data-canvas-rect');
+    const [x, y, width, height] = (raw ?? '').split(',').map(Number);
+    return { x: x!, y: y!, width: width!, height: height! };
+  }
+
+  pixels(points: ReadonlyArray<readonly [number, number]>): Promise<Rgb[]> {
+    return screenshotPixels(this.page, points);
+  }
+}

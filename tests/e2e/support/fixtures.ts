@@ -1,0 +1,92 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import type { WallState } from '../../../common/state.js';
+import { WallSocket } from '../../support/wall-socket.js';
+import { ConsolePage } from '../pages/console-page.js';
+import { ScreenPage } from '../pages/screen-page.js';
+import { startWebHostProcess, type WebHostProcess } from './web-host-process.js';
+
+export const SCREEN_IDS = ['A1', 'A2', 'B1', 'B2'] as const;
+export type ScreenId = (typeof SCREEN_IDS)[number];
+
+/** The wall as a test starts it: defaults restored, and a console socket to read the truth. */
+export interface Wall {
+  host: WebHostProcess;
+  admin: WallSocket;
+  /** Revision after the reset. */
+  revision: number;
+  snapshot(): Promise<WallState>;
+}
+
+interface TestFixtures {
+  wall: Wall;
+  screens: Record<ScreenId, ScreenPage>;
+  consolePage: ConsolePage;
+  /** Console errors and uncaught exceptions on the fixture pages: a CSP violation lands here too. */
+  pageErrors: string[];
+}
+
+export const test = base.extend<TestFixtures, { host: WebHostProcess }>({
+  host: [
+    // Playwright reads the fixture's dependencies from this destructuring pattern, so it must be there.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const host = await startWebHostProcess();
+      await use(host);
+      await host.stop();
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
+
+  wall: async ({ host }, use) => {
+    const admin = await WallSocket.open(`${host.origin.replace('http', 'ws')}/ws?token=${host.tokens.console}&role=console`);
+    const snapshot = async () => {
+      const r = await admin.request('state:snapshot', {});
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value as WallState;
+    };
+    for (const [channel, payload] of [
+      ['wall:setBezelCompensation', { enabled: true }],
+      ['wall:setIdentify', { enabled: false }],
+      ['settings:setLanguage', { language: 'vi' }],
+    ] as const) {
+      expect(await admin.request(channel, payload)).toMatchObject({ ok: true });
+    }
+    const state = await snapshot();
+    expect(state.problems, 'the wall starts without config problems').toEqual([]);
+    await use({ host, admin, revision: state.revision, snapshot });
+    admin.close();
+  },
+
+  // eslint-disable-next-line no-empty-pattern -- Playwright needs the pattern, even empty
+  pageErrors: async ({}, use) => {
+    await use([]);
+  },
+
+  screens: async ({ context, wall, pageErrors }, use) => {
+    const opened = {} as Record<ScreenId, ScreenPage>;
+    for (const id of SCREEN_IDS) {
+      opened[id] = await ScreenPage.open(context, id, wall.host.screenUrls.get(id)!);
+      watch(opened[id].page, pageErrors);
+    }
+    for (const id of SCREEN_IDS) await opened[id].waitForRevision(wall.revision);
+    await use(opened);
+    expect(pageErrors, 'errors on wall pages').toEqual([]);
+  },
+
+  consolePage: async ({ context, wall, pageErrors }, use) => {
+    const page = await ConsolePage.open(context, wall.host.consoleUrl);
+    watch(page.page, pageErrors);
+    await page.waitForRevision(wall.revision);
+    await use(page);
+    expect(pageErrors, 'errors on the console page').toEqual([]);
+  },
+});
+
+function watch(page: Page, errors: string[]): void {
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') errors.push(`${page.url()}: ${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`${page.url()}: uncaught: ${e.message}`));
+}
+
+export { expect };

@@ -1,0 +1,81 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+// The web host as a person runs it: `tsx electron/web-main.ts --wall … --port 0 --db …`, with the URLs
+// read from what it prints. The wall and layout are copies in a temp folder, so a test may edit them.
+
+export interface WebHostProcess {
+  origin: string;
+  consoleUrl: string;
+  screenUrls: Map<string, string>;
+  tokens: { console: string; screen: string };
+  dir: string;
+  layoutFile: string;
+  stop(): Promise<void>;
+}
+
+export async function startWebHostProcess(): Promise<WebHostProcess> {
+  const root = process.cwd();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'toan-canh-e2e-'));
+  fs.mkdirSync(path.join(dir, 'walls'));
+  fs.mkdirSync(path.join(dir, 'layouts'));
+  const wallFile = path.join(dir, 'walls', 'demo-2x2.json');
+  const layoutFile = path.join(dir, 'layouts', 'demo-2x2-normal.json');
+  fs.copyFileSync(path.join(root, 'config/walls/demo-2x2.json'), wallFile);
+  fs.copyFileSync(path.join(root, 'config/layouts/demo-2x2-normal.json'), layoutFile);
+
+  const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+  const args = ['electron/web-main.ts', '--wall', wallFile, '--port', '0', '--db', path.join(dir, 'wall.db')];
+  const child = spawn(tsx, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr = (stderr + String(d)).slice(-20_000)));
+
+  const lines = await printedLines(child, () => stderr);
+  const consoleUrl = lines.find((l) => l.startsWith('console '))!.split(' ')[1]!;
+  const screenUrls = new Map(lines.filter((l) => l.startsWith('screen ')).map((l) => l.split(' ').slice(1, 3) as [string, string]));
+  const first = new URL(consoleUrl);
+  const screenToken = new URL([...screenUrls.values()][0]!).searchParams.get('token')!;
+
+  return {
+    origin: first.origin,
+    consoleUrl,
+    screenUrls,
+    tokens: { console: first.searchParams.get('token')!, screen: screenToken },
+    dir,
+    layoutFile,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Stdout lines up to the last screen URL; the first line says how many screens there are. */
+function printedLines(child: ChildProcess, stderr: () => string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => fail('no URLs within 30 s'), 30_000);
+    const fail = (why: string) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`web host did not start: ${why}\nstdout:\n${out}\nstderr:\n${stderr()}`));
+    };
+    child.once('exit', (code) => fail(`exited with code ${code}`));
+    child.stdout!.on('data', (d: Buffer) => {
+      out += String(d);
+      const lines = out.split('\n').slice(0, -1).filter(Boolean); // complete lines only
+      const count = Number(/\((\d+) màn hình/.exec(lines[0] ?? '')?.[1] ?? NaN);
+      if (lines.filter((l) => l.startsWith('screen ')).length === count && lines.some((l) => l.startsWith('console '))) {
+        clearTimeout(timer);
+        child.removeAllListeners('exit');
+        resolve(lines);
+      }
+    });
+  });
+}
