@@ -1,0 +1,211 @@
+import { chunkEntries } from '../common/protocol/chunk.js';
+import type { DataEntry } from '../common/protocol/data.js';
+import { protocolError, type Ack } from '../common/protocol/errors.js';
+import type { HubEvent, HubPayload, NodePayload } from '../common/protocol/events.js';
+import { HEARTBEAT, type HandshakeAuth, type Hello } from '../common/protocol/handshake.js';
+import type { Actor } from '../common/protocol/primitives.js';
+import type { Activation, Proposal, WallAck } from '../common/protocol/scenario.js';
+import { MAX_EVENT_BYTES } from '../common/protocol/validate.js';
+import type { Logger } from '../electron/core/log.js';
+import { ActivationBook } from './activations.js';
+import type { HubDatabase } from './db/open.js';
+import { FloodRule } from './flood-rule.js';
+import { NodeRegistry, type NodeInfo } from './registry.js';
+
+// The hub's state and rules, without a transport: sockets.ts and rest.ts call in, and the hub
+// sends through a Sender. Every command answers with an Ack and leaves an audit entry.
+
+export interface Sender {
+  toWall<E extends HubEvent>(wallId: string, event: E, payload: HubPayload<E>): void;
+  toAll<E extends HubEvent>(event: E, payload: HubPayload<E>): void;
+}
+
+export interface HubCoreOptions {
+  db: HubDatabase;
+  log: Logger;
+  hubId: string;
+  now?: () => number;
+  /** How far ahead of the activation every screen swaps (ms). */
+  applyDelayMs?: number;
+  /** How long after the apply time a screen may take to acknowledge before it counts as timed out. */
+  ackTimeoutMs?: number;
+  /** The scenario a gauge above alarm level III proposes. */
+  floodScenarioId?: string;
+}
+
+export type Command = { actor: Actor; origin: string; via?: string };
+export type CommandResult = Ack<{ revision: number; applyAt: number }>;
+
+export class HubCore {
+  readonly registry = new NodeRegistry();
+  readonly activations: ActivationBook;
+  private readonly data = new Map<string, DataEntry>();
+  private readonly proposals = new Map<string, Proposal>();
+  private readonly rule = new FloodRule();
+  private proposalSeq = 0;
+  private readonly now: () => number;
+  private readonly log: Logger;
+
+  constructor(private readonly options: HubCoreOptions, private readonly sender: Sender) {
+    this.now = options.now ?? Date.now;
+    this.log = options.log;
+    this.activations = new ActivationBook({
+      db: options.db,
+      log: options.log,
+      now: this.now,
+      sender,
+      registry: this.registry,
+      applyDelayMs: options.applyDelayMs ?? 200,
+      ackTimeoutMs: options.ackTimeoutMs ?? 10_000,
+      onActivated: (a) => this.closeProposalsFulfilledBy(a),
+    });
+  }
+
+  get db(): HubDatabase {
+    return this.options.db;
+  }
+
+  /** Register a node and return what it must receive, in order, to be fully in step. */
+  connectNode(auth: HandshakeAuth, protocol: number, connectionId: string, address: string): Ack<{ replaced: NodeInfo | null; resync: Array<[HubEvent, unknown]> }> {
+    const info: NodeInfo = { nodeId: auth.nodeId, wallId: auth.wallId, screens: auth.screens, connectionId, address, protocol, connectedAt: this.now() };
+    const registered = this.registry.register(info);
+    if (!registered.ok) return protocolError('forbidden', registered.message);
+    if (auth.current) this.activations.adopt(auth.wallId, auth.current, `node ${auth.nodeId} (${address})`);
+    this.activations.nodeJoined(info);
+    this.log.info('node connected', { nodeId: info.nodeId, wallId: info.wallId, screens: info.screens, address, protocol });
+
+    const hello: Hello = {
+      protocol,
+      hubId: this.options.hubId,
+      hubTime: this.now(),
+      revision: this.options.db.revision(auth.wallId),
+      heartbeat: { ...HEARTBEAT },
+      maxEventBytes: MAX_EVENT_BYTES,
+    };
+    const resync: Array<[HubEvent, unknown]> = [
+      ['hub:hello', hello],
+      ['scenario:catalog', { wallId: auth.wallId, scenarios: this.scenariosOf(auth.wallId) }],
+    ];
+    const current = this.activations.current(auth.wallId);
+    if (current) resync.push(['wall:activation', current]);
+    const result = this.activations.result(auth.wallId);
+    if (result) resync.push(['activation:result', result]);
+    resync.push(['proposal:list', { wallId: auth.wallId, proposals: this.proposalsOf(auth.wallId) }]);
+    for (const entries of chunkEntries([...this.data.values()])) resync.push(['data:snapshot', { entries }]);
+    return { ok: true, value: { replaced: registered.replaced, resync } };
+  }
+
+  disconnectNode(nodeId: string, connectionId: string, reason: string): void {
+    const node = this.registry.unregister(nodeId, connectionId);
+    if (node) this.log.info('node disconnected', { nodeId, wallId: node.wallId, reason });
+  }
+
+  activate(req: Command & { scenarioId: string; wallId?: string; source: 'console' | 'rest' | 'rule' }): CommandResult {
+    return this.activations.activate(req);
+  }
+
+  revert(req: Command & { wallId: string }): CommandResult {
+    return this.activations.revert(req);
+  }
+
+  acknowledge(node: NodeInfo, ack: WallAck): Ack<null> {
+    if (ack.wallId !== node.wallId) return protocolError('wrong-wall', `node "${node.nodeId}" drives wall "${node.wallId}", not "${ack.wallId}"`);
+    const foreign = ack.screens.filter((s) => !node.screens.includes(s.screenId)).map((s) => s.screenId);
+    if (foreign.length) return protocolError('forbidden', `node "${node.nodeId}" does not drive screen(s) ${foreign.join(', ')}`);
+    this.activations.acknowledge(node.nodeId, ack);
+    return { ok: true, value: null };
+  }
+
+  reportLocalActivation(node: NodeInfo, report: NodePayload<'node:local-activation'>): Ack<null> {
+    if (report.wallId !== node.wallId) return protocolError('wrong-wall', `node "${node.nodeId}" drives wall "${node.wallId}", not "${report.wallId}"`);
+    this.audit(report.actor, 'scenario.local-activate', `${report.scenarioId} → ${report.wallId}`, `node ${node.nodeId} (${node.address})`,
+      `applied on this node only while offline; replaced by revision ${report.replacedByRevision} on reconnect`, { localAt: report.localAt });
+    return { ok: true, value: null };
+  }
+
+  confirmProposal(req: Command & { proposalId: string }): CommandResult {
+    const proposal = this.proposals.get(req.proposalId);
+    if (!proposal) {
+      this.audit(req.actor, 'proposal.confirm', req.proposalId, req.origin, 'refused: unknown-proposal');
+      return protocolError('unknown-proposal', `no open proposal "${req.proposalId}"; it may have been confirmed or dismissed already`);
+    }
+    const result = this.activate({ ...req, scenarioId: proposal.scenarioId, wallId: proposal.wallId, source: 'rule' });
+    this.audit(req.actor, 'proposal.confirm', `${proposal.id} (${proposal.scenarioId} → ${proposal.wallId})`, req.origin,
+      result.ok ? `accepted: revision ${result.value.revision}` : `refused: ${result.error.code}`);
+    return result;
+  }
+
+  dismissProposal(req: Command & { proposalId: string }): Ack<null> {
+    const proposal = this.proposals.get(req.proposalId);
+    if (!proposal) return protocolError('unknown-proposal', `no open proposal "${req.proposalId}"`);
+    if (req.actor.role !== 'leader' && req.actor.role !== 'admin') {
+      this.audit(req.actor, 'proposal.dismiss', proposal.id, req.origin, 'refused: forbidden');
+      return protocolError('forbidden', `only a leader may dismiss a proposal; ${req.actor.name} is ${req.actor.role}`);
+    }
+    this.proposals.delete(proposal.id);
+    this.audit(req.actor, 'proposal.dismiss', `${proposal.id} (${proposal.scenarioId} → ${proposal.wallId})`, req.origin, 'dismissed');
+    this.sendProposals(proposal.wallId);
+    return { ok: true, value: null };
+  }
+
+  /** New values from a feed: kept for late joiners, sent to every node, checked by the rules. */
+  publish(entries: readonly DataEntry[]): void {
+    for (const e of entries) this.data.set(e.key, e);
+    for (const chunk of chunkEntries(entries)) this.sender.toAll('data:update', { entries: chunk });
+    for (const e of entries) {
+      const finding = this.rule.check(e);
+      if (finding) this.propose(finding.ruleId, finding.reason);
+    }
+  }
+
+  dataValue(key: string): DataEntry | undefined {
+    return this.data.get(key);
+  }
+
+  scenariosOf(wallId: string) {
+    return this.options.db.scenarios().filter((s) => s.layout.wallId === wallId);
+  }
+
+  proposalsOf(wallId: string): Proposal[] {
+    return [...this.proposals.values()].filter((p) => p.wallId === wallId);
+  }
+
+  allProposals(): Proposal[] {
+    return [...this.proposals.values()];
+  }
+
+  audit(actor: Actor | { name: string; role: string | null }, action: string, target: string | null, origin: string, result: string, detail?: Record<string, unknown>): void {
+    this.options.db.audit({ at: this.now(), actor: actor.name, role: actor.role, action, target, origin, result, ...(detail ? { detail } : {}) });
+  }
+
+  close(): void {
+    this.activations.close();
+  }
+
+  private propose(ruleId: string, reason: Proposal['reason']): void {
+    const scenarioId = this.options.floodScenarioId ?? 'flood-response';
+    const scenario = this.options.db.scenario(scenarioId);
+    if (!scenario) {
+      this.log.warn('rule fired but its scenario is not stored', { ruleId, scenarioId });
+      return;
+    }
+    const wallId = scenario.layout.wallId;
+    if (this.activations.current(wallId)?.scenario.id === scenarioId) return;
+    if (this.proposalsOf(wallId).some((p) => p.scenarioId === scenarioId)) return;
+    const proposal: Proposal = { id: `p${this.now().toString(36)}-${++this.proposalSeq}`, wallId, scenarioId, reason, ruleId, createdAt: this.now() };
+    this.proposals.set(proposal.id, proposal);
+    this.audit({ name: `rule ${ruleId}`, role: 'system' }, 'proposal.create', `${scenarioId} → ${wallId}`, `rule ${ruleId}`, 'proposed', { reason: reason.en });
+    this.log.info('scenario proposed', { proposal: proposal.id, scenarioId, wallId });
+    this.sendProposals(wallId);
+  }
+
+  private closeProposalsFulfilledBy(a: Activation): void {
+    const fulfilled = this.proposalsOf(a.wallId).filter((p) => p.scenarioId === a.scenario.id);
+    for (const p of fulfilled) this.proposals.delete(p.id);
+    if (fulfilled.length) this.sendProposals(a.wallId);
+  }
+
+  private sendProposals(wallId: string): void {
+    this.sender.toWall(wallId, 'proposal:list', { wallId, proposals: this.proposalsOf(wallId) });
+  }
+}

@@ -1,0 +1,51 @@
+import type { Migration } from '../../electron/core/db/migrations.js';
+
+// The hub's own schema, run by the same numbered, checksummed runner as the app's database.
+// Released migrations are never edited, only appended; no BEGIN/COMMIT inside.
+
+export const hubMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'scenarios-walls-activations-audit',
+    up: `
+CREATE TABLE scenarios (
+  id TEXT PRIMARY KEY,
+  wall_id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  scenario_json TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX scenarios_wall_id ON scenarios(wall_id);
+CREATE TABLE wall_revisions (
+  wall_id TEXT PRIMARY KEY,
+  revision INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE TABLE activations (
+  wall_id TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  scenario_id TEXT NOT NULL,
+  activation_json TEXT NOT NULL,
+  PRIMARY KEY (wall_id, revision)
+);
+CREATE TABLE audit_log (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  at INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  role TEXT,
+  action TEXT NOT NULL,
+  target TEXT,
+  origin TEXT NOT NULL,
+  result TEXT NOT NULL,
+  detail_json TEXT
+);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value_json TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+`,
+  },
+];

@@ -1,0 +1,137 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { z } from 'zod';
+import { describeIssues } from '../../common/contract.js';
+import { ActivationSchema, ScenarioSchema, type Activation, type Scenario } from '../../common/protocol/scenario.js';
+import { fail, ok, type Result } from '../../common/result.js';
+import { migrate } from '../../electron/core/db/migrate.js';
+import type { Logger } from '../../electron/core/log.js';
+import { hubMigrations } from './migrations.js';
+import { prepareHubStatements, type AuditRow } from './statements.js';
+
+export interface AuditEntry {
+  at: number;
+  actor: string;
+  role: string | null;
+  /** e.g. "scenario.activate", "scenario.result", "proposal.confirm". */
+  action: string;
+  target: string | null;
+  /** Where it came from: "rest 127.0.0.1", "node hue-1", "rule flood-alarm-3". */
+  origin: string;
+  /** "accepted", "refused: <reason>", "applied on 4/4 screens", … */
+  result: string;
+  detail?: Record<string, unknown>;
+}
+
+export interface HubDatabase {
+  readonly file: string;
+  saveScenario(scenario: Scenario): void;
+  scenario(id: string): Scenario | null;
+  scenarios(): Scenario[];
+  /** Walls that have had an activation (or a revision raised). */
+  walls(): string[];
+  revision(wallId: string): number;
+  /** Record an activation and move the wall's revision to it, in one transaction. */
+  recordActivation(activation: Activation): void;
+  /** Raise the wall's revision without an activation (a node reported a newer one). */
+  raiseRevision(wallId: string, revision: number): void;
+  latestActivation(wallId: string): Activation | null;
+  previousActivation(wallId: string, beforeRevision: number, otherThan: string): Activation | null;
+  audit(entry: AuditEntry): void;
+  recentAudit(limit: number): Array<AuditEntry & { seq: number }>;
+  setting<S extends z.ZodType>(key: string, schema: S): z.output<S> | null;
+  setSetting(key: string, value: unknown): void;
+  close(): void;
+}
+
+/** Open (creating and migrating) the hub database; `:memory:` keeps nothing across restarts. */
+export function openHubDatabase(file: string, log: Logger, now: () => number = Date.now): Result<HubDatabase> {
+  let db: Database.Database | undefined;
+  try {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    db = new Database(file);
+    db.pragma('busy_timeout = 5000');
+    if (file !== ':memory:') db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    const migrated = migrate(db, hubMigrations, now);
+    if (!migrated.ok) {
+      db.close();
+      return migrated;
+    }
+    return ok(assemble(db, file, log, now));
+  } catch (error) {
+    if (db?.open) db.close();
+    return fail('hub/db', `cannot open the hub database "${file}": ${error instanceof Error ? error.message : String(error)}`, file);
+  }
+}
+
+function assemble(db: Database.Database, file: string, log: Logger, now: () => number): HubDatabase {
+  const s = prepareHubStatements(db);
+  const read = <S extends z.ZodType>(schema: S, json: string, what: string): z.output<S> | null => {
+    try {
+      const parsed = schema.safeParse(JSON.parse(json));
+      if (parsed.success) return parsed.data;
+      log.warn(`${what} does not match its schema; ignoring it`, { issues: describeIssues(parsed.error) });
+    } catch (error) {
+      log.warn(`${what} is not valid JSON; ignoring it`, { error: String(error) });
+    }
+    return null;
+  };
+  const setRevision = (wallId: string, revision: number) => {
+    const current = s.revisionGet.get(wallId)?.revision ?? 0;
+    if (revision > current) s.revisionSet.run({ wallId, revision, now: now() });
+  };
+  const recordTx = db.transaction((a: Activation) => {
+    s.activationInsert.run({ wallId: a.wallId, revision: a.revision, scenarioId: a.scenario.id, json: JSON.stringify(a) });
+    setRevision(a.wallId, a.revision);
+  });
+  const activation = (row: { activation_json: string; revision: number } | undefined, wallId: string) =>
+    row ? read(ActivationSchema, row.activation_json, `activation ${wallId}#${row.revision}`) : null;
+
+  return {
+    file,
+    saveScenario: (sc) => s.scenarioUpsert.run({ id: sc.id, wallId: sc.layout.wallId, version: sc.version, json: JSON.stringify(sc), now: now() }),
+    scenario: (id) => {
+      const row = s.scenarioGet.get(id);
+      return row ? read(ScenarioSchema, row.scenario_json, `scenario "${id}"`) : null;
+    },
+    scenarios: () => s.scenarioList.all().flatMap((row) => read(ScenarioSchema, row.scenario_json, `scenario "${row.id}"`) ?? []),
+    walls: () => s.wallIds.all().map((r) => r.wall_id),
+    revision: (wallId) => s.revisionGet.get(wallId)?.revision ?? 0,
+    recordActivation: (a) => recordTx.immediate(a),
+    raiseRevision: setRevision,
+    latestActivation: (wallId) => activation(s.activationLatest.get(wallId), wallId),
+    previousActivation: (wallId, before, otherThan) => activation(s.activationPrevious.get(wallId, before, otherThan), wallId),
+    audit: (e) =>
+      s.auditInsert.run({
+        at: e.at,
+        actor: e.actor,
+        role: e.role,
+        action: e.action,
+        target: e.target,
+        origin: e.origin,
+        result: e.result,
+        detail: e.detail ? JSON.stringify(e.detail) : null,
+      }),
+    recentAudit: (limit) => s.auditRecent.all(Math.max(1, Math.min(limit, 10_000))).map(fromAuditRow),
+    setting: (key, schema) => {
+      const row = s.settingGet.get(key);
+      return row ? read(schema, row.value_json, `setting "${key}"`) : null;
+    },
+    setSetting: (key, value) => s.settingSet.run({ key, json: JSON.stringify(value), now: now() }),
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+}
+
+function fromAuditRow(row: AuditRow): AuditEntry & { seq: number } {
+  let detail: Record<string, unknown> | undefined;
+  try {
+    detail = row.detail_json ? (JSON.parse(row.detail_json) as Record<string, unknown>) : undefined;
+  } catch {
+    detail = { unreadable: row.detail_json };
+  }
+  return { seq: row.seq, at: row.at, actor: row.actor, role: row.role, action: row.action, target: row.target, origin: row.origin, result: row.result, ...(detail ? { detail } : {}) };
+}

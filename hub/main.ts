@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { createLogger } from '../electron/core/log.js';
+import { openHubDatabase } from './db/open.js';
+import { startHub } from './server.js';
+import { newToken, type TokenGrant } from './tokens.js';
+
+// `npm run hub -- --port <n>`: the reference hub on its own, for walls driven by several PCs.
+// Prints the REST base URL with a token allowed to activate scenarios, on a line of its own.
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const usage = `npm run hub -- [options]
+  --port <n>          port (default 4290; 0 picks a free one)
+  --host <address>    address to bind (default 127.0.0.1)
+  --db <file>         SQLite file (default ~/.local/share/toan-canh/hub.db); ":memory:" keeps nothing
+  --scenarios <dir>   scenario files (default config/scenarios)
+  --tokens <file>     JSON list of { token, role, name } (roles: node, viewer, operator, leader, admin)
+  --seed <n>          seed of the simulated data feeds (default 20251104)
+  --time-scale <n>    sim seconds per real second (default 120: the 48-hour flood in 24 minutes)
+  --no-sim            no simulated data feeds
+  --help              this text`;
+
+const GrantsSchema = z.array(z.strictObject({ token: z.string().min(16), role: z.enum(['node', 'viewer', 'operator', 'leader', 'admin']), name: z.string().min(1) }));
+
+function defaultDb(): string {
+  const base = process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share');
+  return path.join(base, 'toan-canh', 'hub.db');
+}
+
+/** Tokens given in a file, else the ones this database was given before, else new ones (kept). */
+function grants(dbFile: string, file: string | undefined): TokenGrant[] {
+  if (file) return GrantsSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  const fresh = [
+    { token: newToken(), role: 'admin' as const, name: 'hub admin' },
+    { token: newToken(), role: 'node' as const, name: 'wall nodes' },
+  ];
+  if (dbFile === ':memory:') return fresh;
+  const opened = openHubDatabase(dbFile, createLogger('hub'));
+  if (!opened.ok) throw new Error(opened.error.message);
+  try {
+    const stored = opened.value.setting('hub.tokens', GrantsSchema);
+    if (stored) return stored;
+    opened.value.setSetting('hub.tokens', fresh);
+    return fresh;
+  } finally {
+    opened.value.close();
+  }
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, scenarios: { type: 'string' }, tokens: { type: 'string' },
+      seed: { type: 'string' }, 'time-scale': { type: 'string' }, 'no-sim': { type: 'boolean' }, help: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  const number = (name: string, text: string | undefined, fallback: number) => {
+    const n = text === undefined ? fallback : Number(text);
+    if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} takes a number, not "${text}"`);
+    return n;
+  };
+  const dbFile = values.db ?? defaultDb();
+  const tokens = grants(dbFile, values.tokens);
+  const log = createLogger('hub', undefined, process.env.TOAN_CANH_LOG === 'debug' ? 'debug' : 'info');
+  const hub = await startHub({
+    port: number('port', values.port, 4290),
+    host: values.host ?? '127.0.0.1',
+    dbFile,
+    tokens,
+    log,
+    scenariosDir: values.scenarios ?? path.join(root, 'config', 'scenarios'),
+    ...(values['no-sim'] ? {} : { simulate: { seed: number('seed', values.seed, 20251104), timeScale: number('time-scale', values['time-scale'], 120) } }),
+  });
+  const node = tokens.find((t) => t.role === 'node');
+  console.log(`Toàn Cảnh hub ${hub.url} (${hub.core.db.scenarios().length} kịch bản / scenarios)`);
+  console.log(`${hub.url}/api?token=${encodeURIComponent(hub.adminToken)}`);
+  if (node) console.log(`wall nodes: TOAN_CANH_HUB=${hub.url} TOAN_CANH_HUB_TOKEN=${node.token}`);
+
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await hub.close();
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`toan-canh hub: cannot start: ${err instanceof Error ? err.message : String(err)}\n${usage}`);
+    process.exit(2);
+  },
+);

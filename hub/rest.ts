@@ -1,0 +1,144 @@
+import type http from 'node:http';
+import { z } from 'zod';
+import { DataBatchSchema } from '../common/protocol/data.js';
+import type { Ack } from '../common/protocol/errors.js';
+import { PROTOCOL_VERSIONS } from '../common/protocol/handshake.js';
+import { IdSchema } from '../common/protocol/primitives.js';
+import { check, MAX_EVENT_BYTES } from '../common/protocol/validate.js';
+import type { Logger } from '../electron/core/log.js';
+import type { HubCore } from './core.js';
+import { tokenTag, type GrantRole, type TokenBook, type TokenGrant } from './tokens.js';
+
+// The REST side of the hub: scenarios, walls, proposals, the audit log, and data pushed by a
+// province's own feeds. Answers are JSON { ok, value } or { ok: false, error: { code, message } }.
+
+const READ: readonly GrantRole[] = ['node', 'viewer', 'operator', 'leader', 'admin'];
+const LEAD: readonly GrantRole[] = ['leader', 'admin'];
+const STATUS: Record<string, number> = {
+  'bad-token': 401, forbidden: 403, 'unknown-scenario': 404, 'unknown-proposal': 404, 'unknown-wall': 404,
+  'wrong-wall': 409, 'invalid-payload': 400, 'too-large': 413, 'unknown-event': 404, internal: 500,
+};
+const ActivateBody = z.strictObject({ wallId: IdSchema.optional() });
+
+type Route = { method: string; pattern: RegExp; roles: readonly GrantRole[] | null; audited?: string; run: (ctx: Ctx) => Promise<Ack<unknown>> | Ack<unknown> };
+interface Ctx { grant: TokenGrant; params: string[]; body: () => Promise<Ack<unknown>>; origin: string; url: URL }
+
+export function createRestHandler(core: HubCore, tokens: TokenBook, log: Logger, now: () => number) {
+  const actor = (g: TokenGrant) => ({ name: g.name, role: g.role === 'node' || g.role === 'viewer' ? ('operator' as const) : g.role });
+  const routes: Route[] = [
+    { method: 'GET', pattern: /^\/api\/?$/, roles: READ, run: () => ok(index()) },
+    { method: 'GET', pattern: /^\/api\/scenarios$/, roles: READ, run: () => ok(core.db.scenarios()) },
+    { method: 'GET', pattern: /^\/api\/walls$/, roles: READ, run: () => ok(walls()) },
+    { method: 'GET', pattern: /^\/api\/proposals$/, roles: READ, run: () => ok(core.allProposals()) },
+    { method: 'GET', pattern: /^\/api\/audit$/, roles: LEAD, run: ({ url }) => ok(core.db.recentAudit(Number(url.searchParams.get('limit') ?? 100) || 100)) },
+    {
+      method: 'POST', pattern: /^\/api\/scenarios\/([^/]+)\/activate$/, roles: null, audited: 'scenario.activate',
+      run: async ({ grant, params, body, origin }) => {
+        const parsed = await body();
+        if (!parsed.ok) return parsed;
+        const checked = check(ActivateBody, 'body', parsed.value ?? {});
+        if (!checked.ok) return checked;
+        return core.activate({ scenarioId: params[0] ?? '', ...checked.value, actor: actor(grant), origin, source: 'rest' });
+      },
+    },
+    { method: 'POST', pattern: /^\/api\/walls\/([^/]+)\/revert$/, roles: null, audited: 'scenario.revert', run: ({ grant, params, origin }) => core.revert({ wallId: params[0] ?? '', actor: actor(grant), origin }) },
+    { method: 'POST', pattern: /^\/api\/proposals\/([^/]+)\/confirm$/, roles: null, audited: 'proposal.confirm', run: ({ grant, params, origin }) => core.confirmProposal({ proposalId: params[0] ?? '', actor: actor(grant), origin }) },
+    { method: 'POST', pattern: /^\/api\/proposals\/([^/]+)\/dismiss$/, roles: null, audited: 'proposal.dismiss', run: ({ grant, params, origin }) => core.dismissProposal({ proposalId: params[0] ?? '', actor: actor(grant), origin }) },
+    {
+      method: 'POST', pattern: /^\/api\/data$/, roles: ['admin'], audited: 'data.publish',
+      run: async ({ body }) => {
+        const parsed = await body();
+        if (!parsed.ok) return parsed;
+        const checked = check(DataBatchSchema, 'body', parsed.value);
+        if (!checked.ok) return checked;
+        core.publish(checked.value.entries);
+        return ok({ accepted: checked.value.entries.length });
+      },
+    },
+  ];
+
+  function index() {
+    return { hub: 'Toàn Cảnh hub', protocol: PROTOCOL_VERSIONS, time: now(), endpoints: routes.map((r) => `${r.method} ${r.pattern.source.replace(/\\\//g, '/').replace(/\(\[\^\/\]\+\)/g, '<id>').replace(/^\^|\/\?|\$$/g, '')}`) };
+  }
+
+  function walls() {
+    const ids = new Set([...core.db.walls(), ...core.registry.all().map((n) => n.wallId)]);
+    return [...ids].sort().map((wallId) => ({
+      wallId,
+      revision: core.db.revision(wallId),
+      activation: core.activations.current(wallId),
+      result: core.activations.result(wallId),
+      nodes: core.registry.nodesOf(wallId).map(({ nodeId, screens, address, connectedAt }) => ({ nodeId, screens, address, connectedAt })),
+    }));
+  }
+
+  return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://hub.invalid');
+    const origin = `rest ${req.socket.remoteAddress ?? '?'}`;
+    if (url.pathname === '/api/health') return send(res, 200, ok({ protocol: PROTOCOL_VERSIONS, time: now() }));
+    const candidates = routes.filter((r) => r.pattern.test(url.pathname));
+    const route = candidates.find((r) => r.method === req.method);
+    if (!route) return send(res, candidates.length ? 405 : 404, fail('unknown-event', candidates.length ? `use ${candidates.map((r) => r.method).join(' or ')}` : `no such endpoint: ${url.pathname.slice(0, 100)}`));
+    const params = (route.pattern.exec(url.pathname) ?? []).slice(1).map((p) => decodeURIComponent(p));
+    const presented = bearer(req) ?? url.searchParams.get('token');
+    const grant = tokens.find(presented);
+    const roles = route.roles ?? LEAD;
+    if (!grant || !roles.includes(grant.role)) {
+      const code = grant ? 'forbidden' : 'bad-token';
+      const message = grant ? `a ${grant.role} token may not ${route.method} ${url.pathname}` : 'missing or unknown token; send "Authorization: Bearer <token>"';
+      if (route.audited) core.audit({ name: grant?.name ?? 'unknown', role: grant?.role ?? null }, route.audited, params.join('/') || null, origin, `refused: ${code}${presented ? ` (token ${tokenTag(presented)})` : ' (no token)'}`);
+      log.warn('rest request refused', { code, path: url.pathname.slice(0, 200), origin });
+      return send(res, grant ? 403 : 401, fail(code, message));
+    }
+    const answer = await route.run({ grant, params, origin, url, body: () => readJson(req, url.pathname === '/api/data' ? MAX_EVENT_BYTES : 64 * 1024) });
+    send(res, answer.ok ? (req.method === 'POST' ? 202 : 200) : (STATUS[answer.error.code] ?? 400), answer);
+  };
+}
+
+const ok = <T>(value: T): Ack<T> => ({ ok: true, value });
+const fail = (code: 'bad-token' | 'forbidden' | 'unknown-event', message: string): Ack<never> => ({ ok: false, error: { code, message } });
+
+function bearer(req: http.IncomingMessage): string | null {
+  const header = req.headers.authorization;
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  return match?.[1] ?? null;
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.end(text);
+}
+
+/** The body as JSON (an empty body is null); refused above `limit` bytes without reading it all. */
+function readJson(req: http.IncomingMessage, limit: number): Promise<Ack<unknown>> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const finish = (answer: Ack<unknown>) => {
+      if (done) return;
+      done = true;
+      resolve(answer);
+    };
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        finish({ ok: false, error: { code: 'too-large', message: `the body is larger than ${limit} bytes` } });
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('error', () => finish({ ok: false, error: { code: 'invalid-payload', message: 'the request body could not be read' } }));
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8').trim();
+      if (!text) return finish({ ok: true, value: null });
+      try {
+        finish({ ok: true, value: JSON.parse(text) as unknown });
+      } catch {
+        finish({ ok: false, error: { code: 'invalid-payload', message: 'the body is not valid JSON' } });
+      }
+    });
+  });
+}

@@ -1,0 +1,120 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import type { Logger } from '../electron/core/log.js';
+import { HubCore } from './core.js';
+import { openHubDatabase } from './db/open.js';
+import { createRestHandler } from './rest.js';
+import { seedScenarios } from './scenario-seeds.js';
+import { startSimulator, type Simulator, type SimulatorOptions } from './sim/simulator.js';
+import { attachSockets } from './sockets.js';
+import { newToken, TokenBook, type TokenGrant } from './tokens.js';
+
+// The reference hub: REST and socket.io on one port. Embedded in the app by default, or run
+// alone (hub/main.ts) for walls driven by several PCs.
+
+export interface StartHubOptions {
+  /** 0 picks any free port. */
+  port: number;
+  host?: string;
+  /** SQLite file; omitted: in memory (nothing survives a restart). */
+  dbFile?: string;
+  tokens: readonly TokenGrant[];
+  log: Logger;
+  /** Folder of scenario JSON files (config/scenarios) stored on start. */
+  scenariosDir: string;
+  hubId?: string;
+  applyDelayMs?: number;
+  ackTimeoutMs?: number;
+  floodScenarioId?: string;
+  /** Data feed simulator; off unless given. */
+  simulate?: SimulatorOptions;
+  now?: () => number;
+}
+
+export interface RunningHub {
+  /** http://host:port */
+  url: string;
+  port: number;
+  /** A token allowed to activate scenarios: the first admin grant, or one made for this run. */
+  adminToken: string;
+  core: HubCore;
+  simulator: Simulator | null;
+  close(): Promise<void>;
+}
+
+export async function startHub(options: StartHubOptions): Promise<RunningHub> {
+  const { log } = options;
+  const now = options.now ?? Date.now;
+  const host = options.host ?? '127.0.0.1';
+  const admin = options.tokens.find((t) => t.role === 'admin') ?? { token: newToken(), role: 'admin' as const, name: 'hub admin' };
+  const tokens = new TokenBook(options.tokens.includes(admin) ? options.tokens : [...options.tokens, admin]);
+
+  const opened = openHubDatabase(options.dbFile ?? ':memory:', log.child('db'), now);
+  if (!opened.ok) throw new Error(opened.error.message);
+  const db = opened.value;
+  seedScenarios(db, options.scenariosDir, log.child('scenarios'));
+
+  const server = http.createServer();
+  const sockets = attachSockets(server, tokens, log.child('sockets'), now);
+  const core = new HubCore(
+    {
+      db,
+      log: log.child('core'),
+      hubId: options.hubId ?? `hub-${randomBytes(4).toString('hex')}`,
+      now,
+      ...(options.applyDelayMs === undefined ? {} : { applyDelayMs: options.applyDelayMs }),
+      ...(options.ackTimeoutMs === undefined ? {} : { ackTimeoutMs: options.ackTimeoutMs }),
+      ...(options.floodScenarioId === undefined ? {} : { floodScenarioId: options.floodScenarioId }),
+    },
+    sockets.sender,
+  );
+  sockets.bind(core);
+  const rest = createRestHandler(core, tokens, log.child('rest'), now);
+  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (req.url?.startsWith('/socket.io/')) return; // socket.io answers these itself
+    rest(req, res).catch((err: unknown) => {
+      log.error('rest request failed', { error: String(err) });
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (err) {
+    core.close();
+    db.close();
+    throw err;
+  }
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const simulator = options.simulate ? startSimulator(options.simulate, (entries) => core.publish(entries), now) : null;
+  log.info('hub listening', { url, scenarios: db.scenarios().length, db: db.file });
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    port,
+    adminToken: admin.token,
+    core,
+    simulator,
+    close: () => {
+      closing ??= (async () => {
+        simulator?.stop();
+        core.close();
+        const closed = sockets.close();
+        server.closeAllConnections();
+        await closed;
+        db.close();
+        log.info('hub stopped', { url });
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,155 @@
+import type http from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import { describeIssues } from '../common/contract.js';
+import { protocolError, type Ack } from '../common/protocol/errors.js';
+import { HEARTBEAT, HUB_NAMESPACE, HUB_SOCKET_PATH, HandshakeAuthSchema, PROTOCOL_VERSIONS, negotiateVersion, type HandshakeAuth, type Refusal } from '../common/protocol/handshake.js';
+import { HARD_LIMIT_BYTES, parseNodeEvent } from '../common/protocol/validate.js';
+import type { Logger } from '../electron/core/log.js';
+import type { HubCore, Sender } from './core.js';
+import type { NodeInfo } from './registry.js';
+import { tokenTag, type TokenBook } from './tokens.js';
+
+// The /wall namespace: wall nodes connect here. The handshake is checked before the connection is
+// accepted; then every event goes through one gate (size, name, schema) and is answered.
+
+interface NodeData {
+  auth: HandshakeAuth;
+  protocol: number;
+}
+
+export interface HubSockets {
+  sender: Sender;
+  bind(core: HubCore): void;
+  close(): Promise<void>;
+}
+
+const refusal = (r: Refusal): Error => Object.assign(new Error(r.message), { data: r });
+
+export function attachSockets(server: http.Server, tokens: TokenBook, log: Logger, now: () => number): HubSockets {
+  const io = new Server(server, {
+    path: HUB_SOCKET_PATH,
+    serveClient: false,
+    ...HEARTBEAT,
+    maxHttpBufferSize: HARD_LIMIT_BYTES,
+  });
+  const nsp = io.of(HUB_NAMESPACE);
+  let core: HubCore | null = null;
+
+  io.of('/').use((_socket, next) => next(refusal({ code: 'bad-handshake', message: `connect to the ${HUB_NAMESPACE} namespace` })));
+
+  nsp.use((socket, next) => {
+    const address = socket.handshake.address;
+    const parsed = HandshakeAuthSchema.safeParse(socket.handshake.auth);
+    if (!parsed.success) {
+      log.warn('node refused: bad handshake', { address, issues: describeIssues(parsed.error).slice(0, 500) });
+      return next(refusal({ code: 'bad-handshake', message: `handshake auth: ${describeIssues(parsed.error).slice(0, 1500)}` }));
+    }
+    const auth = parsed.data;
+    const grant = tokens.find(auth.token);
+    if (!grant || grant.role !== 'node') {
+      const code = grant ? 'forbidden' : 'bad-token';
+      const message = grant ? `a ${grant.role} token cannot connect as a wall node` : 'the token is not known to this hub';
+      core?.audit({ name: grant?.name ?? 'unknown', role: grant?.role ?? null }, 'node.connect', `${auth.nodeId} → ${auth.wallId}`, `node ${auth.nodeId} (${address})`, `refused: ${code} (token ${tokenTag(auth.token)})`);
+      log.warn('node refused', { code, address, nodeId: auth.nodeId });
+      return next(refusal({ code, message }));
+    }
+    const protocol = negotiateVersion(auth.protocol);
+    if (protocol === null) {
+      log.warn('node refused: no common protocol version', { address, offered: auth.protocol });
+      return next(refusal({ code: 'protocol-unsupported', message: `this hub speaks protocol ${PROTOCOL_VERSIONS.min}–${PROTOCOL_VERSIONS.max}`, supported: { ...PROTOCOL_VERSIONS } }));
+    }
+    socket.data = { auth, protocol } satisfies NodeData;
+    next();
+  });
+
+  nsp.on('connection', (socket: Socket) => {
+    // A client may send an event named "error"; with no listener Node would throw.
+    socket.on('error', (err) => log.warn('socket error', { error: String(err) }));
+    if (!core) return void socket.disconnect(true);
+    const { auth, protocol } = socket.data as NodeData;
+    const address = socket.handshake.address;
+    const joined = core.connectNode(auth, protocol, socket.id, address);
+    if (!joined.ok) {
+      socket.emit('hub:error', joined.error);
+      socket.disconnect(true);
+      return;
+    }
+    if (joined.value.replaced) nsp.sockets.get(joined.value.replaced.connectionId)?.disconnect(true);
+    void socket.join(room(auth.wallId));
+    for (const [event, payload] of joined.value.resync) socket.emit(event, payload);
+
+    socket.onAny((event: unknown, ...args: unknown[]) => handle(socket, auth, address, event, args));
+    socket.on('disconnect', (reason) => {
+      // A forged "disconnect" event arrives while still connected: ignore it.
+      if (socket.connected) return;
+      core?.disconnectNode(auth.nodeId, socket.id, reason);
+    });
+  });
+
+  function handle(socket: Socket, auth: HandshakeAuth, address: string, event: unknown, args: unknown[]): void {
+    const receivedAt = now();
+    const last = args.at(-1);
+    const ack = typeof last === 'function' ? (args.pop() as (answer: unknown) => void) : null;
+    const reply = (answer: Ack<unknown>): void => {
+      if (ack) ack(answer);
+      else if (!answer.ok) socket.emit('hub:error', { ...answer.error, event: String(event).slice(0, 100) });
+    };
+    if (event === 'disconnect' || event === 'error') return;
+    try {
+      const parsed = args.length === 1 ? parseNodeEvent(event, args[0]) : protocolError('invalid-payload', 'send exactly one payload argument');
+      if (!parsed.ok) {
+        log.warn('node event refused', { nodeId: auth.nodeId, event: String(event).slice(0, 80), code: parsed.error.code, message: parsed.error.message.slice(0, 300) });
+        return reply(parsed);
+      }
+      const node = core?.registry.get(auth.nodeId);
+      if (!core || !node || node.connectionId !== socket.id) return reply(protocolError('forbidden', 'this connection has been replaced by a newer one of the same node'));
+      reply(dispatch(core, node, address, parsed.value, receivedAt));
+    } catch (err) {
+      log.error('node event failed', { nodeId: auth.nodeId, event: String(event).slice(0, 80), error: String(err) });
+      reply(protocolError('internal', 'the hub failed to handle this event'));
+    }
+  }
+
+  function dispatch(hub: HubCore, node: NodeInfo, address: string, parsed: Extract<ReturnType<typeof parseNodeEvent>, { ok: true }>['value'], receivedAt: number): Ack<unknown> {
+    const origin = `node ${node.nodeId} (${address})`;
+    const own = (wallId: string) => (wallId === node.wallId ? null : protocolError('wrong-wall', `node "${node.nodeId}" drives wall "${node.wallId}", not "${wallId}"`));
+    switch (parsed.event) {
+      case 'clock:sync':
+        return { ok: true, value: { t0: parsed.payload.t0, t1: receivedAt, t2: now() } };
+      case 'wall:ack':
+        return hub.acknowledge(node, parsed.payload);
+      case 'scenario:activate':
+        return own(parsed.payload.wallId) ?? hub.activate({ ...parsed.payload, origin, via: node.nodeId, source: 'console' });
+      case 'scenario:revert':
+        return own(parsed.payload.wallId) ?? hub.revert({ ...parsed.payload, origin, via: node.nodeId });
+      case 'proposal:confirm':
+      case 'proposal:dismiss': {
+        const proposal = hub.allProposals().find((p) => p.id === parsed.payload.proposalId);
+        if (proposal && proposal.wallId !== node.wallId) return own(proposal.wallId) as Ack<never>;
+        const req = { ...parsed.payload, origin, via: node.nodeId };
+        return parsed.event === 'proposal:confirm' ? hub.confirmProposal(req) : hub.dismissProposal(req);
+      }
+      case 'node:local-activation':
+        return hub.reportLocalActivation(node, parsed.payload);
+    }
+  }
+
+  const sender: Sender = {
+    toWall: (wallId, event, payload) => void nsp.to(room(wallId)).emit(event, payload),
+    toAll: (event, payload) => void nsp.emit(event, payload),
+  };
+
+  return {
+    sender,
+    bind(c) {
+      core = c;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        nsp.disconnectSockets(true);
+        void io.close(() => resolve());
+      }),
+  };
+}
+
+const room = (wallId: string): string => `wall:${wallId}`;
