@@ -1,4 +1,4 @@
-import './zod-config.js';
+import '../common/zod-config.js';
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import {
   bridgeInvokes,

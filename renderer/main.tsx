@@ -1,4 +1,4 @@
-import './zod-config.js';
+import '../common/zod-config.js';
 // The per-weight files carry unicode-range for the vietnamese, latin and latin-ext subsets (the
 // per-subset files do not, so two of them would shadow each other); a page loads only what it uses.
 import '@fontsource/be-vietnam-pro/400.css';
