@@ -7,6 +7,9 @@ import {
   WallStateSchema,
 } from './state.js';
 import type { Result } from './result.js';
+import { DataBatchSchema } from './protocol/data.js';
+import { IdSchema } from './protocol/primitives.js';
+import { ClockSyncAnswerSchema, ScenarioCommandAnswerSchema, ScenarioOverviewSchema } from './scenario-view.js';
 
 // The one contract between the main process and every window, over Electron IPC or the web host's
 // WebSocket alike. Each channel has a schema for its payload and for its answer; both ends check.
@@ -23,6 +26,14 @@ export const invokeChannels = {
   'wall:setBezelCompensation': { request: z.strictObject({ enabled: z.boolean() }), response: revision, roles: ['console'] },
   'wall:setIdentify': { request: z.strictObject({ enabled: z.boolean() }), response: revision, roles: ['console'] },
   'settings:setLanguage': { request: z.strictObject({ language: LanguageSchema }), response: revision, roles: ['console'] },
+  /** NTP-style exchange with the main process's clock, which scenario apply times are expressed in. */
+  'clock:sync': { request: z.strictObject({ t0: z.number().finite() }), response: ClockSyncAnswerSchema, roles: ['screen', 'console'] },
+  'scenarios:overview': { request: empty, response: ScenarioOverviewSchema, roles: ['console'] },
+  /** localOnly: apply on this wall alone when the hub is unreachable (only if the node allows it). */
+  'scenario:activate': { request: z.strictObject({ scenarioId: IdSchema, localOnly: z.boolean().optional() }), response: ScenarioCommandAnswerSchema, roles: ['console'] },
+  'scenario:revert': { request: empty, response: ScenarioCommandAnswerSchema, roles: ['console'] },
+  'proposal:confirm': { request: z.strictObject({ proposalId: IdSchema }), response: ScenarioCommandAnswerSchema, roles: ['console'] },
+  'proposal:dismiss': { request: z.strictObject({ proposalId: IdSchema }), response: z.null(), roles: ['console'] },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType; roles: readonly ClientRole[] }>;
 
 export type InvokeChannel = keyof typeof invokeChannels;
@@ -37,6 +48,23 @@ export const eventChannels = {
 
 export type EventChannel = keyof typeof eventChannels;
 export type EventPayload<E extends EventChannel> = z.infer<(typeof eventChannels)[E]>;
+
+/**
+ * Events outside the revisioned state: data feed values (they change often; a snapshot merges into
+ * the window's cache) and the console's scenario overview. Sent only to clients whose transport
+ * implements CoreClient.sendFeed, so a window that does not know them yet never receives them.
+ */
+export const feedEventChannels = {
+  'data:snapshot': DataBatchSchema,
+  'data:update': DataBatchSchema,
+  'scenarios:overview': ScenarioOverviewSchema,
+} as const satisfies Record<string, z.ZodType>;
+
+export type FeedEventChannel = keyof typeof feedEventChannels;
+export type FeedEventPayload<E extends FeedEventChannel> = z.infer<(typeof feedEventChannels)[E]>;
+export function isFeedEventChannel(name: unknown): name is FeedEventChannel {
+  return typeof name === 'string' && Object.hasOwn(feedEventChannels, name);
+}
 
 /** Electron IPC channel names carry a prefix so nothing else on ipcMain is mistaken for ours. */
 export const IPC_PREFIX = 'tc:';

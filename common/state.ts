@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { WallSchema } from './wall/schema.js';
 import { LayoutSchema } from './wall/layout-schema.js';
+import { ActorSchema, LocalizedSchema } from './protocol/primitives.js';
+import { ActivationSourceSchema, SeveritySchema } from './protocol/scenario.js';
 
 // The wall state owned by the main process. Windows hold a read-only copy: a snapshot,
 // then patches; each carries the revision it produces.
@@ -16,6 +18,33 @@ export const ProblemSchema = z.strictObject({
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 
+/** The scenario the wall shows. Times are on this node's clock (converted from the hub's). */
+export const ScenarioStateSchema = z.strictObject({
+  id: z.string(),
+  name: LocalizedSchema,
+  severity: SeveritySchema,
+  /** The hub's revision for this wall (not the state revision). */
+  revision: z.number().int().nonnegative(),
+  activatedBy: ActorSchema,
+  source: z.union([ActivationSourceSchema, z.literal('local')]),
+  activatedAt: z.number(),
+  /** Every screen swaps to the new layout at this moment (prepared off-screen before). */
+  applyAt: z.number(),
+  /** Applied on this node only, while the hub was unreachable; the hub's state replaces it on reconnect. */
+  local: z.boolean(),
+});
+export type ScenarioState = z.infer<typeof ScenarioStateSchema>;
+
+export const BackendStatusSchema = z.strictObject({
+  /** off: no backend configured; lost: was connected, is not now (since `since`). */
+  state: z.enum(['off', 'connecting', 'connected', 'lost']),
+  since: z.number().nullable(),
+  hubUrl: z.string().nullable(),
+  /** Why the last attempt failed, for the console. */
+  message: z.string().max(500).optional(),
+});
+export type BackendStatus = z.infer<typeof BackendStatusSchema>;
+
 export const WallStateSchema = z.strictObject({
   revision: z.number().int().nonnegative(),
   wall: WallSchema,
@@ -25,6 +54,9 @@ export const WallStateSchema = z.strictObject({
   identify: z.boolean(),
   /** Config problems the console must show (the wall keeps its last good state). */
   problems: z.array(ProblemSchema),
+  /** Optional only so states built before scenarios existed still type-check; WallCore always sets both. */
+  scenario: ScenarioStateSchema.nullable().optional(),
+  backend: BackendStatusSchema.optional(),
 });
 export type WallState = z.infer<typeof WallStateSchema>;
 

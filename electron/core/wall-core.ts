@@ -7,13 +7,19 @@ import {
   type InvokeRequest,
   type InvokeResponse,
 } from '../../common/contract.js';
+import { chunkEntries } from '../../common/protocol/chunk.js';
+import type { DataEntry } from '../../common/protocol/data.js';
 import { fail, ok, type Result } from '../../common/result.js';
-import type { Problem, ScreenReport, WallState } from '../../common/state.js';
+import type { ScenarioOverview } from '../../common/scenario-view.js';
+import type { BackendStatus, Problem, ScenarioState, ScreenReport, ScreenStatus, WallState } from '../../common/state.js';
 import type { Layout } from '../../common/wall/layout-schema.js';
 import type { WallConfig } from '../../common/wall/schema.js';
 import type { CoreClient } from './client.js';
 import { commands, type StateChange } from './commands.js';
+import { DataCache } from './data-cache.js';
 import type { Logger } from './log.js';
+import { supersedes } from './scenario-state.js';
+import { actorOf, runScenarioCommand, type ScenarioService } from './scenario-service.js';
 import { ScreenStatusBoard } from './screen-status.js';
 
 export interface WallCoreOptions {
@@ -38,6 +44,10 @@ export class WallCore {
   private readonly now: () => number;
   private readonly board: ScreenStatusBoard;
   private readonly listeners = new Set<(state: WallState, change: StateChange) => void>();
+  private readonly screenListeners = new Set<(statuses: ScreenStatus[]) => void>();
+  private readonly data = new DataCache();
+  private overview: ScenarioOverview = { scenarios: [], proposals: [], result: null };
+  private scenarios: ScenarioService | null = null;
 
   constructor(private readonly options: WallCoreOptions) {
     this.log = options.log;
@@ -49,6 +59,8 @@ export class WallCore {
       language: options.language ?? 'vi',
       identify: false,
       problems: [],
+      scenario: null,
+      backend: { state: 'off', since: null, hubUrl: null },
     };
     this.board = new ScreenStatusBoard(options.wall, this.now);
   }
@@ -75,6 +87,9 @@ export class WallCore {
     this.clients.add(client);
     this.log.info('client connected', { client: client.id, role: client.role, screenId: client.screenId, transport: client.transport });
     client.send('state:snapshot', this.current);
+    const chunks = chunkEntries(this.data.list());
+    for (const entries of chunks.length ? chunks : [[]]) client.sendFeed?.('data:snapshot', { entries });
+    if (client.role === 'console') client.sendFeed?.('scenarios:overview', this.overview);
     if (client.role === 'screen' && client.screenId) this.board.connected(client.screenId, client.transport);
     if (client.role === 'console') client.send('screens:status', this.board.list());
     this.broadcastStatuses();
@@ -93,6 +108,7 @@ export class WallCore {
 
   /** Handle one request from a client: never throws, always answers with a Result. */
   async handle(client: CoreClient, channel: unknown, payload: unknown): Promise<Result<unknown>> {
+    const receivedAt = this.now();
     if (!isInvokeChannel(channel)) {
       this.log.warn('unknown channel refused', { client: client.id, channel: String(channel).slice(0, 80) });
       return fail('unknown-channel', `unknown channel "${String(channel).slice(0, 80)}"`);
@@ -110,15 +126,23 @@ export class WallCore {
       return fail('invalid-payload', `${channel}: ${message}`);
     }
     try {
-      return this.dispatch(client, channel, parsed.data as InvokeRequest<typeof channel>);
+      if (channel === 'clock:sync') return ok({ t0: (parsed.data as InvokeRequest<'clock:sync'>).t0, t1: receivedAt, t2: this.now() });
+      return await this.dispatch(client, channel, parsed.data as InvokeRequest<typeof channel>);
     } catch (err) {
       this.log.error('command failed', { client: client.id, channel, error: String(err) });
       return fail('internal', `${channel} failed: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
 
-  private dispatch<C extends InvokeChannel>(client: CoreClient, channel: C, request: InvokeRequest<C>): Result<InvokeResponse<C>> {
+  private dispatch<C extends InvokeChannel>(client: CoreClient, channel: C, request: InvokeRequest<C>): Result<InvokeResponse<C>> | Promise<Result<unknown>> {
     switch (channel) {
+      case 'scenarios:overview':
+        return ok(this.overview as InvokeResponse<C>);
+      case 'scenario:activate':
+      case 'scenario:revert':
+      case 'proposal:confirm':
+      case 'proposal:dismiss':
+        return runScenarioCommand(this.scenarios, actorOf(client), channel, request, this.log.child('scenario'));
       case 'state:snapshot':
         return ok(this.current as InvokeResponse<C>);
       case 'screens:status':
@@ -131,6 +155,50 @@ export class WallCore {
         return ok(this.commit(change, { by: client.id, command: channel }) as InvokeResponse<C>);
       }
     }
+  }
+
+  /** Where the console's scenario commands go (the backend link); null: none configured. */
+  setScenarioService(service: ScenarioService | null): void {
+    this.scenarios = service;
+  }
+
+  /** Show a scenario: its layout and state in one patch. Ordered and idempotent by hub revision. */
+  applyScenario(scenario: ScenarioState, layout: Layout): { applied: boolean; revision: number } {
+    if (!supersedes(scenario, this.current.scenario)) return { applied: false, revision: this.current.revision };
+    const revision = this.commit({ layout, scenario }, { by: scenario.activatedBy.name, command: 'scenario:apply' });
+    return { applied: true, revision };
+  }
+
+  setBackend(backend: BackendStatus): number {
+    const now = this.current.backend;
+    if (now && now.state === backend.state && now.hubUrl === backend.hubUrl && now.message === backend.message) return this.current.revision;
+    return this.commit({ backend }, { by: 'backend', command: 'backend:status' });
+  }
+
+  /** New data feed values: cached (newer wins) and sent to every window that takes feed events. */
+  publishData(entries: readonly DataEntry[]): void {
+    const accepted = this.data.merge(entries);
+    if (!accepted.length) return;
+    for (const chunk of chunkEntries(accepted)) for (const client of this.clients) client.sendFeed?.('data:update', { entries: chunk });
+  }
+
+  get dataCache(): DataCache {
+    return this.data;
+  }
+
+  setScenarioOverview(overview: ScenarioOverview): void {
+    this.overview = overview;
+    for (const client of this.clients) if (client.role === 'console') client.sendFeed?.('scenarios:overview', overview);
+  }
+
+  get scenarioOverview(): ScenarioOverview {
+    return this.overview;
+  }
+
+  /** Called whenever a screen's status changes (connect, disconnect, report). */
+  onScreens(listener: (statuses: ScreenStatus[]) => void): () => void {
+    this.screenListeners.add(listener);
+    return () => this.screenListeners.delete(listener);
   }
 
   private report(client: CoreClient, report: ScreenReport): Result<null> {
@@ -184,6 +252,13 @@ export class WallCore {
   private broadcastStatuses(): void {
     const list = this.board.list();
     for (const client of this.clients) if (client.role === 'console') client.send('screens:status', list);
+    for (const listener of this.screenListeners) {
+      try {
+        listener(list);
+      } catch (err) {
+        this.log.error('screen listener failed', { error: String(err) });
+      }
+    }
   }
 
   private hasScreen(id: string): boolean {
