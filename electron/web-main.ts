@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { StartupError, startApp } from './core/app.js';
+import { backendFromEnv, startBackend } from './core/backend-setup.js';
 import { cliUsage, parseCliArgs } from './core/cli-args.js';
 import { createLogger } from './core/log.js';
 import { startWebHost } from './core/web-host.js';
@@ -36,10 +37,11 @@ async function main(): Promise<number> {
     return 2;
   }
   const log = createLogger('web', undefined, process.env.TOAN_CANH_LOG === 'debug' ? 'debug' : 'info');
+  const dbFile = args.db ?? defaultDbFile();
   const app = await startApp({
     wallFile: args.wall ?? path.join(root, 'config', 'walls', 'demo-2x2.json'),
     ...(args.layout ? { layoutFile: args.layout } : {}),
-    dbFile: args.db ?? defaultDbFile(),
+    dbFile,
     log,
   });
   // Tokens survive restarts so browser screens reconnect by themselves after the host comes back.
@@ -48,18 +50,23 @@ async function main(): Promise<number> {
     tokens = createWebTokens();
     app.db.settings.set('web.tokens', tokens);
   }
+  // The hub: embedded by default; TOAN_CANH_HUB=<url> (with TOAN_CANH_HUB_TOKEN) or =off (see docs/protocol.md).
+  const choice = backendFromEnv(process.env, { dataDir: path.dirname(dbFile), scenariosDir: path.join(root, 'config', 'scenarios'), wallId: app.core.state.wall.id });
+  const backend = await startBackend(app.core, choice, log.child('backend'), { get: (k) => app.db.settings.get(k, z.unknown()), set: (k, v) => void app.db.settings.set(k, v) });
   const host = await startWebHost({ core: app.core, host: args.host ?? '127.0.0.1', port: args.port ?? 4280, staticDir, tokens, log: log.child('host') });
 
   const wall = app.core.state.wall;
   console.log(`Toàn Cảnh — ${wall.name} (${wall.screens.length} màn hình / screens)`);
   console.log(`console ${host.urls.console}`);
   for (const s of host.urls.screens) console.log(`screen ${s.screenId} ${s.url}`);
+  if (backend.restUrl) console.log(`hub ${backend.restUrl}`);
 
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
   await host.close();
+  await backend.close();
   await app.close();
   return 0;
 }

@@ -31,7 +31,7 @@ export interface Simulator {
 }
 
 export function createSimulator(options: SimulatorOptions, publish: (entries: DataEntry[]) => void, now: () => number = Date.now): Simulator {
-  const tickSeconds = options.tickSeconds ?? 60;
+  const tickSeconds = options.tickSeconds ?? 300;
   const rnd = createRandom(options.seed ?? 20251104);
   const startSim = now();
   let feeds: Feed[] = [];
@@ -72,7 +72,7 @@ export function createSimulator(options: SimulatorOptions, publish: (entries: Da
 /** The simulator with its own timer: one tick every tickSeconds / timeScale real seconds. */
 export function startSimulator(options: SimulatorOptions, publish: (entries: DataEntry[]) => void, now: () => number = Date.now): Simulator {
   const sim = createSimulator(options, publish, now);
-  const intervalMs = Math.max(20, ((options.tickSeconds ?? 60) * 1000) / (options.timeScale ?? 1));
+  const intervalMs = Math.max(20, ((options.tickSeconds ?? 300) * 1000) / (options.timeScale ?? 1));
   sim.step();
   const timer = setInterval(() => sim.step(), intervalMs);
   timer.unref();

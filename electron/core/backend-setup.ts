@@ -1,0 +1,122 @@
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import { startHub, type RunningHub } from '../../hub/server.js';
+import type { SimulatorOptions } from '../../hub/sim/simulator.js';
+import { newToken, type TokenGrant } from '../../hub/tokens.js';
+import { startBackendSync, type BackendSync } from './backend-sync.js';
+import type { Logger } from './log.js';
+import type { WallCore } from './wall-core.js';
+
+// Which hub a wall node talks to: the reference hub embedded in this process (the default, so
+// `npm start` and `npm run web` need nothing else), a remote one (walls driven by several PCs), or none.
+
+export type BackendChoice =
+  | { kind: 'embedded'; port: number; dbFile: string; scenariosDir: string; simulate: SimulatorOptions | null }
+  | { kind: 'remote'; url: string; token: string }
+  | { kind: 'off' };
+
+export interface NodeChoice {
+  nodeId: string;
+  screens?: string[];
+  allowLocalActivation: boolean;
+}
+
+/**
+ * From the environment: TOAN_CANH_HUB (unset or "embedded", "off", or the hub's URL with
+ * TOAN_CANH_HUB_TOKEN), TOAN_CANH_HUB_PORT, TOAN_CANH_SIMULATE=0, TOAN_CANH_TIME_SCALE,
+ * TOAN_CANH_NODE_ID, TOAN_CANH_NODE_SCREENS (comma-separated), TOAN_CANH_LOCAL_ACTIVATION=1.
+ */
+export function backendFromEnv(env: NodeJS.ProcessEnv, defaults: { dataDir: string; scenariosDir: string; wallId: string }): { backend: BackendChoice; node: NodeChoice } {
+  const hub = env.TOAN_CANH_HUB ?? 'embedded';
+  const number = (name: string, fallback: number) => {
+    const value = env[name] === undefined || env[name] === '' ? fallback : Number(env[name]);
+    if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number, not "${env[name]}"`);
+    return value;
+  };
+  let backend: BackendChoice;
+  if (hub === 'off') backend = { kind: 'off' };
+  else if (hub === 'embedded') {
+    backend = {
+      kind: 'embedded',
+      port: number('TOAN_CANH_HUB_PORT', 0),
+      dbFile: path.join(defaults.dataDir, 'hub.db'),
+      scenariosDir: defaults.scenariosDir,
+      simulate: env.TOAN_CANH_SIMULATE === '0' ? null : { seed: number('TOAN_CANH_SEED', 20251104), timeScale: number('TOAN_CANH_TIME_SCALE', 120) },
+    };
+  } else {
+    if (!/^https?:\/\//.test(hub)) throw new Error(`TOAN_CANH_HUB must be "embedded", "off" or the hub's http(s) URL, not "${hub}"`);
+    if (!env.TOAN_CANH_HUB_TOKEN) throw new Error('TOAN_CANH_HUB_TOKEN is needed with a remote hub: the wall-node token the hub printed');
+    backend = { kind: 'remote', url: hub, token: env.TOAN_CANH_HUB_TOKEN };
+  }
+  const screens = env.TOAN_CANH_NODE_SCREENS?.split(',').map((s) => s.trim()).filter(Boolean);
+  return {
+    backend,
+    node: {
+      nodeId: env.TOAN_CANH_NODE_ID ?? defaultNodeId(defaults.wallId),
+      ...(screens?.length ? { screens } : {}),
+      allowLocalActivation: env.TOAN_CANH_LOCAL_ACTIVATION === '1',
+    },
+  };
+}
+
+/** This PC's name as a node id (letters, digits, "-", "_"). */
+export function defaultNodeId(wallId: string): string {
+  const host = os.hostname().replace(/[^A-Za-z0-9_-]/g, '-').replace(/^[^A-Za-z0-9]+/, '');
+  return `${host || 'node'}-${wallId}`.slice(0, 64);
+}
+
+export interface RunningBackend {
+  /** The embedded hub's REST base URL with a token allowed to activate scenarios. */
+  restUrl: string | null;
+  hub: RunningHub | null;
+  sync: BackendSync | null;
+  close(): Promise<void>;
+}
+
+const GrantsSchema = z.array(z.strictObject({ token: z.string().min(16), role: z.enum(['node', 'viewer', 'operator', 'leader', 'admin']), name: z.string() }));
+
+/**
+ * Start the choice and link the core to it. `settings` keeps the embedded hub's tokens across
+ * restarts (so a printed REST URL keeps working); `connectWithinMs` waits for the first connection.
+ */
+export async function startBackend(
+  core: WallCore,
+  choice: { backend: BackendChoice; node: NodeChoice },
+  log: Logger,
+  settings?: { get(key: string): unknown; set(key: string, value: unknown): void },
+  connectWithinMs = 3000,
+): Promise<RunningBackend> {
+  const { backend, node } = choice;
+  if (backend.kind === 'off') return { restUrl: null, hub: null, sync: null, close: async () => {} };
+  let hub: RunningHub | null = null;
+  let url: string;
+  let token: string;
+  if (backend.kind === 'embedded') {
+    const stored = GrantsSchema.safeParse(settings?.get('hub.embedded.tokens'));
+    const grants: TokenGrant[] = stored.success ? stored.data : [
+      { token: newToken(), role: 'admin', name: 'hub admin' },
+      { token: newToken(), role: 'node', name: 'embedded wall node' },
+    ];
+    if (!stored.success) settings?.set('hub.embedded.tokens', grants);
+    hub = await startHub({ port: backend.port, dbFile: backend.dbFile, tokens: grants, log: log.child('hub'), scenariosDir: backend.scenariosDir, ...(backend.simulate ? { simulate: backend.simulate } : {}) });
+    url = hub.url;
+    token = grants.find((g) => g.role === 'node')?.token ?? '';
+  } else {
+    url = backend.url;
+    token = backend.token;
+  }
+  const sync = startBackendSync({ core, log: log.child('node'), url, token, nodeId: node.nodeId, allowLocalActivation: node.allowLocalActivation, ...(node.screens ? { screens: node.screens } : {}) });
+  // Wait briefly so the first printed state is settled; a hub that is down is not an error: the link keeps trying.
+  const end = Date.now() + connectWithinMs;
+  while (core.state.backend?.state !== 'connected' && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+  return {
+    restUrl: hub ? `${hub.url}/api?token=${encodeURIComponent(hub.adminToken)}` : null,
+    hub,
+    sync,
+    close: async () => {
+      sync.close();
+      await hub?.close();
+    },
+  };
+}
