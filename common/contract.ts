@@ -10,31 +10,34 @@ import type { Result } from './result.js';
 import { DataBatchSchema } from './protocol/data.js';
 import { IdSchema } from './protocol/primitives.js';
 import { ClockSyncAnswerSchema, ScenarioCommandAnswerSchema, ScenarioOverviewSchema } from './scenario-view.js';
+import { EVERYONE, LEADERS, TECHNICIANS, type ChannelSpec } from './channel-spec.js';
+import { consoleChannels, type ConsoleBridge } from './console-contract.js';
 
 // The one contract between the main process and every window, over Electron IPC or the web host's
 // WebSocket alike. Each channel has a schema for its payload and for its answer; both ends check.
 
-export type ClientRole = 'screen' | 'console';
+export type { ClientRole } from './channel-spec.js';
 
 const empty = z.strictObject({});
 const revision = z.number().int().nonnegative();
 
 export const invokeChannels = {
-  'state:snapshot': { request: empty, response: WallStateSchema, roles: ['screen', 'console'] },
-  'screen:report': { request: ScreenReportSchema, response: z.null(), roles: ['screen'] },
-  'screens:status': { request: empty, response: z.array(ScreenStatusSchema), roles: ['console'] },
-  'wall:setBezelCompensation': { request: z.strictObject({ enabled: z.boolean() }), response: revision, roles: ['console'] },
-  'wall:setIdentify': { request: z.strictObject({ enabled: z.boolean() }), response: revision, roles: ['console'] },
-  'settings:setLanguage': { request: z.strictObject({ language: LanguageSchema }), response: revision, roles: ['console'] },
+  'state:snapshot': { request: empty, response: WallStateSchema, roles: ['screen', 'console'], quiet: true },
+  'screen:report': { request: ScreenReportSchema, response: z.null(), roles: ['screen'], quiet: true },
+  'screens:status': { request: empty, response: z.array(ScreenStatusSchema), roles: ['console'], users: EVERYONE, quiet: true },
+  'wall:setBezelCompensation': { request: z.strictObject({ enabled: z.boolean() }), response: revision, roles: ['console'], users: TECHNICIANS },
+  'wall:setIdentify': { request: z.strictObject({ enabled: z.boolean() }), response: revision, roles: ['console'], users: TECHNICIANS },
+  'settings:setLanguage': { request: z.strictObject({ language: LanguageSchema }), response: revision, roles: ['console'], users: EVERYONE },
   /** NTP-style exchange with the main process's clock, which scenario apply times are expressed in. */
-  'clock:sync': { request: z.strictObject({ t0: z.number().finite() }), response: ClockSyncAnswerSchema, roles: ['screen', 'console'] },
-  'scenarios:overview': { request: empty, response: ScenarioOverviewSchema, roles: ['console'] },
+  'clock:sync': { request: z.strictObject({ t0: z.number().finite() }), response: ClockSyncAnswerSchema, roles: ['screen', 'console'], quiet: true },
+  'scenarios:overview': { request: empty, response: ScenarioOverviewSchema, roles: ['console'], users: EVERYONE, quiet: true },
   /** localOnly: apply on this wall alone when the hub is unreachable (only if the node allows it). */
-  'scenario:activate': { request: z.strictObject({ scenarioId: IdSchema, localOnly: z.boolean().optional() }), response: ScenarioCommandAnswerSchema, roles: ['console'] },
-  'scenario:revert': { request: empty, response: ScenarioCommandAnswerSchema, roles: ['console'] },
-  'proposal:confirm': { request: z.strictObject({ proposalId: IdSchema }), response: ScenarioCommandAnswerSchema, roles: ['console'] },
-  'proposal:dismiss': { request: z.strictObject({ proposalId: IdSchema }), response: z.null(), roles: ['console'] },
-} as const satisfies Record<string, { request: z.ZodType; response: z.ZodType; roles: readonly ClientRole[] }>;
+  'scenario:activate': { request: z.strictObject({ scenarioId: IdSchema, localOnly: z.boolean().optional() }), response: ScenarioCommandAnswerSchema, roles: ['console'], users: LEADERS },
+  'scenario:revert': { request: empty, response: ScenarioCommandAnswerSchema, roles: ['console'], users: LEADERS },
+  'proposal:confirm': { request: z.strictObject({ proposalId: IdSchema }), response: ScenarioCommandAnswerSchema, roles: ['console'], users: LEADERS },
+  'proposal:dismiss': { request: z.strictObject({ proposalId: IdSchema }), response: z.null(), roles: ['console'], users: LEADERS },
+  ...consoleChannels,
+} as const satisfies Record<string, ChannelSpec>;
 
 export type InvokeChannel = keyof typeof invokeChannels;
 export type InvokeRequest<C extends InvokeChannel> = z.infer<(typeof invokeChannels)[C]['request']>;
@@ -83,7 +86,7 @@ export const MAX_MESSAGE_BYTES = 1024 * 1024;
  * What a window can do: one function per capability. The preload implements it over IPC,
  * renderer/bridge over the web host's WebSocket.
  */
-export interface WallBridge {
+export interface WallBridge extends ConsoleBridge {
   getSnapshot(): Promise<Result<InvokeResponse<'state:snapshot'>>>;
   reportScreen(report: InvokeRequest<'screen:report'>): Promise<Result<null>>;
   getScreenStatuses(): Promise<Result<InvokeResponse<'screens:status'>>>;

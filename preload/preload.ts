@@ -12,6 +12,7 @@ import {
   type InvokeResponse,
   type WallBridge,
 } from '../common/contract.js';
+import { bindConsoleBridge } from '../common/console-contract.js';
 import { fail, type Result } from '../common/result.js';
 
 // The page's only way to the main process: one function per capability, answers as Result values
@@ -67,6 +68,7 @@ const bridge: WallBridge = {
   onSnapshot: (listener) => listen('state:snapshot', listener),
   onPatch: (listener) => listen('state:patch', listener),
   onScreenStatuses: (listener) => listen('screens:status', listener),
+  ...bindConsoleBridge((channel, payload) => call([channel, payload])),
 };
 
 contextBridge.exposeInMainWorld('toanCanh', bridge);

@@ -9,8 +9,10 @@ export interface CoreClient {
   readonly role: ClientRole;
   /** Set for screen clients: the one screen this client may report for. */
   readonly screenId?: string;
-  /** The person acting through this client, when the transport has signed someone in (console accounts). */
-  readonly actor?: Actor;
+  /** The person signed in on this connection; set and cleared by the console's sign-in (auth/console-auth.ts). */
+  actor?: Actor;
+  /** Where the connection comes from (a browser's IP address), for the audit log. */
+  readonly address?: string;
   send<E extends EventChannel>(event: E, payload: EventPayload<E>): void;
   /** Data feed and scenario overview events; a transport that does not implement it never gets them. */
   sendFeed?<E extends FeedEventChannel>(event: E, payload: FeedEventPayload<E>): void;

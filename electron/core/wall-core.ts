@@ -14,8 +14,10 @@ import type { ScenarioOverview } from '../../common/scenario-view.js';
 import type { BackendStatus, Problem, ScenarioState, ScreenReport, ScreenStatus, WallState } from '../../common/state.js';
 import type { Layout } from '../../common/wall/layout-schema.js';
 import type { WallConfig } from '../../common/wall/schema.js';
+import type { CoreGate } from './auth/gate.js';
 import type { CoreClient } from './client.js';
 import { commands, type StateChange } from './commands.js';
+import type { CoreHandler, CoreHandlers } from './core-handlers.js';
 import { DataCache } from './data-cache.js';
 import type { Logger } from './log.js';
 import { supersedes } from './scenario-state.js';
@@ -48,6 +50,8 @@ export class WallCore {
   private readonly data = new DataCache();
   private overview: ScenarioOverview = { scenarios: [], proposals: [], result: null };
   private scenarios: ScenarioService | null = null;
+  private gate: CoreGate | null = null;
+  private readonly handlers = new Map<string, CoreHandler<never>>();
 
   constructor(private readonly options: WallCoreOptions) {
     this.log = options.log;
@@ -106,9 +110,27 @@ export class WallCore {
     }
   }
 
+  /**
+   * Who may call what (signed-in console roles) and the audit log. startApp always installs one;
+   * a core without it (unit tests of the core's mechanics) checks window roles and payloads only.
+   */
+  setGate(gate: CoreGate | null): void {
+    this.gate = gate;
+  }
+
+  /** Serve channels that are not state commands (accounts, audit, layouts). */
+  addHandlers(handlers: CoreHandlers): void {
+    for (const [channel, handler] of Object.entries(handlers)) this.handlers.set(channel, handler as CoreHandler<never>);
+  }
+
   /** Handle one request from a client: never throws, always answers with a Result. */
-  async handle(client: CoreClient, channel: unknown, payload: unknown): Promise<Result<unknown>> {
+  handle(client: CoreClient, channel: unknown, payload: unknown): Promise<Result<unknown>> {
     const receivedAt = this.now();
+    const run = () => this.run(client, channel, payload, receivedAt);
+    return this.gate ? this.gate.audited(client, channel, payload, run) : run();
+  }
+
+  private async run(client: CoreClient, channel: unknown, payload: unknown, receivedAt: number): Promise<Result<unknown>> {
     if (!isInvokeChannel(channel)) {
       this.log.warn('unknown channel refused', { client: client.id, channel: String(channel).slice(0, 80) });
       return fail('unknown-channel', `unknown channel "${String(channel).slice(0, 80)}"`);
@@ -124,6 +146,11 @@ export class WallCore {
       const message = describeIssues(parsed.error);
       this.log.warn('invalid payload refused', { client: client.id, channel, message });
       return fail('invalid-payload', `${channel}: ${message}`);
+    }
+    const refusal = this.gate?.authorize(client, channel);
+    if (refusal) {
+      this.log.warn('command refused for the signed-in user', { client: client.id, channel, code: refusal.code, actor: client.actor?.name });
+      return { ok: false, error: refusal };
     }
     try {
       if (channel === 'clock:sync') return ok({ t0: (parsed.data as InvokeRequest<'clock:sync'>).t0, t1: receivedAt, t2: this.now() });
@@ -150,7 +177,10 @@ export class WallCore {
       case 'screen:report':
         return this.report(client, request as ScreenReport) as Result<InvokeResponse<C>>;
       default: {
-        const command = commands[channel as keyof typeof commands];
+        const handler = this.handlers.get(channel);
+        if (handler) return Promise.resolve(handler(client, request as never));
+        const command = commands[channel as keyof typeof commands] as (typeof commands)[keyof typeof commands] | undefined;
+        if (!command) return fail('unavailable', `${channel} is not served here`);
         const change = command(this.current, request as never);
         return ok(this.commit(change, { by: client.id, command: channel }) as InvokeResponse<C>);
       }

@@ -47,7 +47,7 @@ export function createSocketHost({ core, tokens, log, heartbeatMs }: SocketHostO
   }, heartbeatMs);
   heartbeat.unref();
 
-  function attach(ws: WebSocket, role: ClientRole, screenId: string | undefined): void {
+  function attach(ws: WebSocket, role: ClientRole, screenId: string | undefined, address: string | undefined): void {
     const id = `web-${++seq}`;
     const send = (message: ServerMessage): void => {
       if (ws.readyState !== ws.OPEN) return;
@@ -63,6 +63,7 @@ export function createSocketHost({ core, tokens, log, heartbeatMs }: SocketHostO
       transport: 'browser',
       role,
       ...(screenId === undefined ? {} : { screenId }),
+      ...(address === undefined ? {} : { address }),
       send: (event, payload) => send({ event, payload }),
     };
     alive.set(ws, true);
@@ -123,7 +124,7 @@ export function createSocketHost({ core, tokens, log, heartbeatMs }: SocketHostO
         log.warn('websocket refused: bad token', { role });
         return reject(socket, 401, 'Unauthorized');
       }
-      wss.handleUpgrade(req, socket, head, (ws) => attach(ws, role, role === 'screen' ? screenId : undefined));
+      wss.handleUpgrade(req, socket, head, (ws) => attach(ws, role, role === 'screen' ? screenId : undefined, req.socket.remoteAddress));
     },
     async close() {
       clearInterval(heartbeat);

@@ -1,4 +1,5 @@
 import { bridgeInvokes, type EventChannel, type EventPayload, type InvokeChannel, type WallBridge } from '../../common/contract.js';
+import { bindConsoleBridge } from '../../common/console-contract.js';
 import { fail, type Result } from '../../common/result.js';
 import { CloseCodes } from '../../common/web-protocol.js';
 import { reconnectDelay } from './backoff.js';
@@ -135,6 +136,7 @@ export function createSocketBridge(options: SocketBridgeOptions): SocketBridge {
     onSnapshot: on('state:snapshot'),
     onPatch: on('state:patch'),
     onScreenStatuses: on('screens:status'),
+    ...bindConsoleBridge(invoke),
     onConnection(listener) {
       connectionListeners.add(listener);
       return () => void connectionListeners.delete(listener);

@@ -17,6 +17,9 @@ const demoLayout: Layout = LayoutSchema.parse(
   JSON.parse(readFileSync(new URL('../../config/layouts/demo-2x2-normal.json', import.meta.url), 'utf8')),
 );
 const firstMigration = migrations[0]!;
+const latest = migrations.length;
+const next = latest + 1;
+const allVersions = migrations.map((m) => m.version);
 
 let dir: string;
 let file: string;
@@ -62,22 +65,21 @@ function appliedRows(): { version: number; name: string; checksum: string; appli
 }
 
 describe('opening and migrations', () => {
-  it('applies migration 1 once, records it, and does not reapply it on reopen', () => {
+  it('applies each migration once, records it, and does not reapply it on reopen', () => {
     open({ now: () => 1000 }).close();
-    expect(appliedRows()).toEqual([
-      { version: 1, name: 'walls-layouts-settings', checksum: migrationChecksum(firstMigration), applied_at: 1000 },
-    ]);
+    expect(appliedRows()).toEqual(migrations.map((m) => ({ version: m.version, name: m.name, checksum: migrationChecksum(m), applied_at: 1000 })));
+    expect(appliedRows()[0]?.name).toBe('walls-layouts-settings');
 
     const again = open({ now: () => 2000 });
     again.walls.upsert(demoWall);
     again.close();
-    expect(appliedRows().map((r) => [r.version, r.applied_at])).toEqual([[1, 1000]]);
+    expect(appliedRows().map((r) => [r.version, r.applied_at])).toEqual(allVersions.map((v) => [v, 1000]));
     const tables = raw()
       // sqlite_stat1 and friends come from PRAGMA optimize at close
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
       .all()
       .map((r) => (r as { name: string }).name);
-    expect(tables).toEqual(['layouts', 'schema_migrations', 'settings', 'walls']);
+    expect(tables).toEqual(expect.arrayContaining(['layouts', 'schema_migrations', 'settings', 'walls']));
   });
 
   it('puts the file in WAL mode', () => {
@@ -89,42 +91,42 @@ describe('opening and migrations', () => {
 
   it('refuses to start when an applied migration was edited', () => {
     open().close();
-    const edited: Migration[] = [{ ...firstMigration, up: firstMigration.up.replace('name TEXT NOT NULL', 'name TEXT') }];
+    const edited: Migration[] = [{ ...firstMigration, up: firstMigration.up.replace('name TEXT NOT NULL', 'name TEXT') }, ...migrations.slice(1)];
     const result = migrate(raw(), edited);
     expect(result).toMatchObject({ ok: false, error: { code: 'db/migration-edited', where: file } });
     if (!result.ok) expect(result.error.message).toContain('migration 1 "walls-layouts-settings" has changed');
     // A CRLF checkout of the same text is not an edit.
-    expect(unwrap(migrate(raw(), [{ ...firstMigration, up: firstMigration.up.replace(/\n/g, '\r\n') }]))).toEqual([]);
+    expect(unwrap(migrate(raw(), migrations.map((m) => ({ ...m, up: m.up.replace(/\n/g, '\r\n') }))))).toEqual([]);
   });
 
   it('applies an appended migration, and an older app then refuses the newer database', () => {
     open().close();
-    const second: Migration = { version: 2, name: 'wall-notes', up: 'ALTER TABLE walls ADD COLUMN notes TEXT;' };
-    expect(unwrap(migrate(raw(), [...migrations, second]))).toEqual([2]);
-    expect(appliedRows().map((r) => r.version)).toEqual([1, 2]);
+    const second: Migration = { version: next, name: 'wall-notes', up: 'ALTER TABLE walls ADD COLUMN notes TEXT;' };
+    expect(unwrap(migrate(raw(), [...migrations, second]))).toEqual([next]);
+    expect(appliedRows().map((r) => r.version)).toEqual([...allVersions, next]);
 
     const result = openDatabase(file, { logger: { warn: () => {} } });
     expect(result).toMatchObject({ ok: false, error: { code: 'db/too-new', where: file } });
     if (!result.ok) {
-      expect(result.error.message).toContain('schema version 2');
-      expect(result.error.message).toContain('understands up to 1');
+      expect(result.error.message).toContain(`schema version ${next}`);
+      expect(result.error.message).toContain(`understands up to ${latest}`);
     }
   });
 
   it('rolls a failing migration back completely', () => {
     open().close();
-    const broken: Migration = { version: 2, name: 'broken', up: 'CREATE TABLE notes (id TEXT); INSERT INTO missing VALUES (1);' };
+    const broken: Migration = { version: next, name: 'broken', up: 'CREATE TABLE notes (id TEXT); INSERT INTO missing VALUES (1);' };
     const result = migrate(raw(), [...migrations, broken]);
     expect(result).toMatchObject({ ok: false, error: { code: 'db/migration-failed' } });
-    if (!result.ok) expect(result.error.message).toContain('migration 2 "broken" failed');
-    expect(appliedRows().map((r) => r.version)).toEqual([1]);
+    if (!result.ok) expect(result.error.message).toContain(`migration ${next} "broken" failed`);
+    expect(appliedRows().map((r) => r.version)).toEqual(allVersions);
     expect(raw().prepare("SELECT name FROM sqlite_master WHERE name = 'notes'").get()).toBeUndefined();
   });
 
   it('refuses a migration that leaves broken foreign keys', () => {
     open().close();
     const orphan: Migration = {
-      version: 2,
+      version: next,
       name: 'orphan',
       up: "INSERT INTO layouts (id, wall_id, name, layout_json, updated_at) VALUES ('l', 'no-such-wall', 'L', '{}', 0);",
     };

@@ -63,7 +63,10 @@ describe('preload bridge', () => {
     expect(Object.keys(bridge).sort()).toEqual([
       'getScreenStatuses', 'getSnapshot', 'onPatch', 'onScreenStatuses', 'onSnapshot',
       'reportScreen', 'setBezelCompensation', 'setIdentify', 'setLanguage',
-    ]);
+      // the console's accounts, sessions and audit log (common/console-contract.ts)
+      'authStatus', 'changePassword', 'createAccount', 'listAccounts', 'login', 'logout', 'queryAudit',
+      'removeAccount', 'resumeSession', 'session', 'setupAdmin', 'updateAccount', 'verifyAudit',
+    ].sort());
     expect(Object.values(bridge).every((f) => typeof f === 'function')).toBe(true);
   });
 

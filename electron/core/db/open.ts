@@ -2,6 +2,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { ok, type Result } from '../../../common/result.js';
+import { auditTable, type AuditTable } from '../audit/audit-table.js';
+import { usersTable, type UsersTable } from '../auth/users-table.js';
 import { DbEmitter, type DbEvents, type Unsubscribe } from './events.js';
 import { dbFail, errorMessage, moveAsideHint } from './errors.js';
 import { layoutsTable, type LayoutsTable } from './layouts.js';
@@ -26,6 +28,8 @@ export interface AppDatabase {
   readonly walls: WallsTable;
   readonly layouts: LayoutsTable;
   readonly settings: SettingsTable;
+  readonly users: UsersTable;
+  readonly audit: AuditTable;
   on<K extends keyof DbEvents>(event: K, listener: (data: DbEvents[K]) => void): Unsubscribe;
   off<K extends keyof DbEvents>(event: K, listener: (data: DbEvents[K]) => void): void;
   /** Idempotent; drops every listener. */
@@ -77,6 +81,8 @@ function assemble(db: Database.Database, file: string, logger: Logger, now: () =
     walls: wallsTable(context),
     layouts: layoutsTable(context),
     settings: settingsTable(context),
+    users: usersTable(db, now),
+    audit: auditTable(db, now),
     on: (event, listener) => emitter.on(event, listener),
     off: (event, listener) => emitter.off(event, listener),
     close() {

@@ -1,0 +1,30 @@
+import { describeVerification, verifyDatabaseFile } from './core/audit/verify-db.js';
+
+// `npm run audit:verify -- --db <file>`: checks the audit log's hash chain. Exit code 0 when it holds,
+// 1 when a row was altered, removed or inserted (the first broken row is named), 2 when it cannot check.
+
+const USAGE = 'usage: npm run audit:verify -- --db <database file>';
+
+function main(argv: string[]): number {
+  const at = argv.indexOf('--db');
+  const file = at >= 0 ? argv[at + 1] : undefined;
+  if (argv.includes('--help')) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (!file || argv.length !== 2) {
+    console.error(`toan-canh audit:verify: ${USAGE}`);
+    return 2;
+  }
+  const result = verifyDatabaseFile(file);
+  if (!result.ok) {
+    console.error(`toan-canh audit:verify: ${result.error.message}`);
+    return 2;
+  }
+  const line = describeVerification(file, result.value);
+  if (result.value.ok) console.log(line);
+  else console.error(line);
+  return result.value.ok ? 0 : 1;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { LayoutSchema } from '../../common/wall/layout-schema.js';
+import { WallSchema } from '../../common/wall/schema.js';
+import type { CoreClient } from '../../electron/core/client.js';
+import { installConsoleServices, type ConsoleServices } from '../../electron/core/console-services.js';
+import { openDatabase, type AppDatabase } from '../../electron/core/db/open.js';
+import { memoryLogger } from '../../electron/core/log.js';
+import { WallCore } from '../../electron/core/wall-core.js';
+
+// A wall core with accounts, role checks and the audit log on a temporary database, and a fake clock.
+
+export const CHEAP_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
+
+export interface ConsoleCore {
+  core: WallCore;
+  db: AppDatabase;
+  services: ConsoleServices;
+  clock: { now: number };
+  dir: string;
+  console(id?: string, address?: string): CoreClient;
+  screen(screenId: string): CoreClient;
+  close(): void;
+}
+
+export function consoleCore(idleTimeoutMs = 30 * 60_000): ConsoleCore {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-auth-'));
+  const clock = { now: Date.parse('2026-10-20T08:00:00+07:00') };
+  const now = () => clock.now;
+  const log = memoryLogger();
+  const opened = openDatabase(path.join(dir, 'wall.db'), { logger: log, now });
+  if (!opened.ok) throw new Error(opened.error.message);
+  const db = opened.value;
+  const wall = WallSchema.parse(JSON.parse(fs.readFileSync('config/walls/demo-2x2.json', 'utf8')));
+  const layout = LayoutSchema.parse(JSON.parse(fs.readFileSync('config/layouts/demo-2x2-normal.json', 'utf8')));
+  db.walls.upsert(wall);
+  const core = new WallCore({ wall, layout, log, now });
+  const services = installConsoleServices(core, db, log, { idleTimeoutMs, now, scrypt: CHEAP_SCRYPT });
+  const connect = (client: CoreClient) => (core.connect(client), client);
+  return {
+    core,
+    db,
+    services,
+    clock,
+    dir,
+    console: (id = 'console-1', address) =>
+      connect({ id, transport: 'browser', role: 'console', ...(address ? { address } : {}), send: () => undefined }),
+    screen: (screenId) => connect({ id: `screen-${screenId}`, transport: 'browser', role: 'screen', screenId, send: () => undefined }),
+    close() {
+      services.close();
+      db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
