@@ -29,6 +29,7 @@ export class ActivationBook {
   private readonly results = new Map<string, WallResult>();
   private readonly waits = new Map<string, NodeJS.Timeout>();
   private readonly reverts = new Map<string, NodeJS.Timeout>();
+  /** Per wall, the last outcome written to the audit log ("revision:outcome"), so each is written once. */
   private readonly audited = new Map<string, string>();
 
   constructor(private readonly o: ActivationBookOptions) {
@@ -183,9 +184,9 @@ export class ActivationBook {
     const message = result.toMessage();
     this.o.sender.toWall(result.wallId, 'activation:result', message);
     if (message.outcome === 'pending') return;
-    const key = `${result.wallId}#${result.revision}`;
-    if (this.audited.get(key) === message.outcome) return;
-    this.audited.set(key, message.outcome);
+    const written = `${result.revision}:${message.outcome}`;
+    if (this.audited.get(result.wallId) === written) return;
+    this.audited.set(result.wallId, written);
     this.audit(result.activatedBy, 'scenario.result', `${result.scenarioId} → ${result.wallId} #${result.revision}`, 'hub', `${message.outcome}: ${result.summary()}`);
   }
 

@@ -6,6 +6,7 @@ import { HEARTBEAT, type HandshakeAuth, type Hello } from '../common/protocol/ha
 import type { Actor } from '../common/protocol/primitives.js';
 import type { Activation, Proposal, WallAck } from '../common/protocol/scenario.js';
 import { MAX_EVENT_BYTES } from '../common/protocol/validate.js';
+import { DataCache } from '../electron/core/data-cache.js';
 import type { Logger } from '../electron/core/log.js';
 import { ActivationBook } from './activations.js';
 import type { HubDatabase } from './db/open.js';
@@ -39,7 +40,7 @@ export type CommandResult = Ack<{ revision: number; applyAt: number }>;
 export class HubCore {
   readonly registry = new NodeRegistry();
   readonly activations: ActivationBook;
-  private readonly data = new Map<string, DataEntry>();
+  private readonly data = new DataCache();
   private readonly proposals = new Map<string, Proposal>();
   private readonly rule = new FloodRule();
   private proposalSeq = 0;
@@ -91,7 +92,7 @@ export class HubCore {
     const result = this.activations.result(auth.wallId);
     if (result) resync.push(['activation:result', result]);
     resync.push(['proposal:list', { wallId: auth.wallId, proposals: this.proposalsOf(auth.wallId) }]);
-    for (const entries of chunkEntries([...this.data.values()])) resync.push(['data:snapshot', { entries }]);
+    for (const entries of chunkEntries(this.data.list())) resync.push(['data:snapshot', { entries }]);
     return { ok: true, value: { replaced: registered.replaced, resync } };
   }
 
@@ -150,7 +151,7 @@ export class HubCore {
 
   /** New values from a feed: kept for late joiners, sent to every node, checked by the rules. */
   publish(entries: readonly DataEntry[]): void {
-    for (const e of entries) this.data.set(e.key, e);
+    this.data.merge(entries);
     for (const chunk of chunkEntries(entries)) this.sender.toAll('data:update', { entries: chunk });
     for (const e of entries) {
       const finding = this.rule.check(e);
