@@ -85,7 +85,7 @@ export function createRestHandler(core: HubCore, tokens: TokenBook, log: Logger,
     const roles = route.roles ?? LEAD;
     if (!grant || !roles.includes(grant.role)) {
       const code = grant ? 'forbidden' : 'bad-token';
-      const message = grant ? `a ${grant.role} token may not ${route.method} ${url.pathname}` : 'missing or unknown token; send "Authorization: Bearer <token>"';
+      const message = grant ? `the ${grant.role} token "${grant.name}" may not ${route.method} ${url.pathname}` : 'missing or unknown token; send "Authorization: Bearer <token>"';
       if (route.audited) core.audit({ name: grant?.name ?? 'unknown', role: grant?.role ?? null }, route.audited, params.join('/') || null, origin, `refused: ${code}${presented ? ` (token ${tokenTag(presented)})` : ' (no token)'}`);
       log.warn('rest request refused', { code, path: url.pathname.slice(0, 200), origin });
       return send(res, grant ? 403 : 401, fail(code, message));

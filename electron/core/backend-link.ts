@@ -4,6 +4,8 @@ import { ackSchema, protocolError, type Ack } from '../../common/protocol/errors
 import { nodeEvents, type HubEvent, type HubPayload, type NodeAckValue, type NodeEvent, type NodePayload } from '../../common/protocol/events.js';
 import { HUB_NAMESPACE, HUB_SOCKET_PATH, PROTOCOL_VERSIONS, RefusalSchema, type HandshakeAuthInput } from '../../common/protocol/handshake.js';
 import { parseHubEvent } from '../../common/protocol/validate.js';
+import { IdSchema, RevisionSchema } from '../../common/protocol/primitives.js';
+import { z } from 'zod';
 import type { Logger } from './log.js';
 
 // The wall node's link to the hub (socket.io-client, plain Node). It authenticates in the handshake,
@@ -13,12 +15,17 @@ import type { Logger } from './log.js';
 
 export type LinkState = 'connecting' | 'connected' | 'lost';
 
+// Enough of a refused activation to tell the hub which one failed (e.g. a panel type this node lacks).
+const EnvelopeSchema = z.looseObject({ wallId: IdSchema, revision: RevisionSchema });
+
 /** One checked event from the hub, discriminated by name. */
 export type HubMessage = { [E in HubEvent]: { event: E; payload: HubPayload<E> } }[HubEvent];
 
 export interface LinkHandlers {
   state(state: LinkState, since: number, message?: string): void;
   message(message: HubMessage): void;
+  /** An activation that failed the checks but names its wall and revision, so the failure can be reported. */
+  badActivation(wallId: string, revision: number, reason: string): void;
 }
 
 export interface BackendLinkOptions {
@@ -152,6 +159,8 @@ export class BackendLink {
     const parsed = args.length === 1 ? parseHubEvent(event, args[0]) : protocolError('invalid-payload', 'hub events carry exactly one payload');
     if (!parsed.ok) {
       this.log.warn('hub event refused', { event: String(event).slice(0, 80), code: parsed.error.code, message: parsed.error.message.slice(0, 300) });
+      const envelope = event === 'wall:activation' ? EnvelopeSchema.safeParse(args[0]) : null;
+      if (envelope?.success) this.o.handlers.badActivation?.(envelope.data.wallId, envelope.data.revision, parsed.error.message);
       return;
     }
     const message = parsed.value as HubMessage;

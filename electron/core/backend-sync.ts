@@ -60,6 +60,10 @@ export function startBackendSync(o: BackendSyncOptions): BackendSync {
     handlers: {
       state: (state, since, message) => core.setBackend({ state, since, hubUrl: o.url, ...(message ? { message } : {}) }),
       message: onMessage,
+      badActivation: (w, revision, reason) => {
+        if (w !== wallId || revision <= (core.state.scenario?.revision ?? 0)) return;
+        refuse(revision, `this wall node cannot take activation ${revision}: ${reason}`.slice(0, 500), 'scenario/invalid', 'hub activation');
+      },
     },
   });
 
@@ -96,13 +100,7 @@ export function startBackendSync(o: BackendSyncOptions): BackendSync {
       return;
     }
     const fits = validateLayout(a.scenario.layout, core.state.wall);
-    if (!fits.ok) {
-      const message = `the scenario's layout does not fit this wall: ${fits.error.message}`.slice(0, 500);
-      log.error('activation refused', { revision: a.revision, scenario: a.scenario.id, message });
-      core.reportProblem({ code: 'scenario/layout-mismatch', message, where: `scenario ${a.scenario.id}` });
-      void link.request('wall:ack', { wallId, revision: a.revision, screens: screens.map((screenId) => ({ screenId, status: 'failed' as const, message, at: now() })) });
-      return;
-    }
+    if (!fits.ok) return refuse(a.revision, `the scenario's layout does not fit this wall: ${fits.error.message}`.slice(0, 500), 'scenario/layout-mismatch', `scenario ${a.scenario.id}`);
     const committedAt = now();
     const { revision } = core.applyScenario(state, fits.value);
     log.info('scenario applied', { scenario: a.scenario.id, revision: a.revision, stateRevision: revision, applyAt: state.applyAt });
@@ -112,6 +110,13 @@ export function startBackendSync(o: BackendSyncOptions): BackendSync {
     expiry.unref();
     sendAck(false);
     if (wasLocal) reportLocal(a.revision);
+  }
+
+  /** Nothing changes on the screens; every screen is reported failed with the reason, and the console shows it. */
+  function refuse(revision: number, message: string, code: string, where: string): void {
+    log.error('activation refused', { revision, message });
+    core.reportProblem({ code, message, where });
+    void link.request('wall:ack', { wallId, revision, screens: screens.map((screenId) => ({ screenId, status: 'failed' as const, message, at: now() })) });
   }
 
   function sendAck(force: boolean): void {
