@@ -3,6 +3,7 @@ import { solidProps } from './solid.js';
 import { textProps } from './text.js';
 import { clockProps } from './clock.js';
 import { patternProps } from './pattern.js';
+import { cameraProps } from './camera.js';
 
 // Props schema per panel type. Adding a type: a schema file here, a folder in renderer/panels.
 export const panelPropSchemas = {
@@ -10,6 +11,7 @@ export const panelPropSchemas = {
   text: textProps,
   clock: clockProps,
   pattern: patternProps,
+  camera: cameraProps,
 } satisfies Record<string, z.ZodType>;
 
 export type PanelType = keyof typeof panelPropSchemas;

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { PanelType } from '../../common/panels/registry.js';
+import { CameraView } from './camera/camera-view.js';
 import { ClockView } from './clock/clock-view.js';
 import { PatternView } from './pattern/pattern-view.js';
 import { SolidView } from './solid/solid-view.js';
@@ -12,4 +13,5 @@ export const panelViews: { [T in PanelType]: ComponentType<PanelViewProps<T>> } 
   text: TextView,
   clock: ClockView,
   pattern: PatternView,
+  camera: CameraView,
 };

@@ -2,6 +2,8 @@ import { io } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HUB_NAMESPACE, HUB_SOCKET_PATH } from '../../common/protocol/handshake.js';
 import type { Proposal } from '../../common/protocol/scenario.js';
+import fs from 'node:fs';
+import { startBareHub } from '../support/bare-hub.js';
 import { rest, testHub, testNode, TOKENS, until } from '../support/hub-fixture.js';
 import { startTcpProxy } from '../support/tcp-proxy.js';
 
@@ -81,6 +83,26 @@ describe('backend link', () => {
     const hubApplyAt = (answer.body.value as { applyAt: number }).applyAt;
     await until('storm', () => node.core.state.scenario?.id === 'storm');
     expect(Math.abs((node.core.state.scenario?.applyAt ?? 0) - (hubApplyAt + skew))).toBeLessThan(5);
+  });
+
+  it('an activation this node cannot take (a panel type it lacks) changes nothing and is reported failed on every screen', async () => {
+    const bare = await startBareHub();
+    cleanup.push(() => bare.close());
+    const node = testNode(bare.url);
+    cleanup.push(() => node.close());
+    await until('connected', () => node.core.state.backend?.state === 'connected');
+    const before = node.core.state.layout;
+    const scenario = JSON.parse(fs.readFileSync('config/scenarios/storm.json', 'utf8')) as { layout: { panels: Array<{ type: string }> } };
+    scenario.layout.panels[1]!.type = 'hologram';
+    bare.connections[0]!.emit('wall:activation', { wallId: 'demo-2x2', revision: 7, scenario, activatedBy: { name: 'A', role: 'leader' }, source: 'rest', activatedAt: 1, applyAt: 2 });
+    await until('failure reported', () => bare.received.some((r) => r.event === 'wall:ack'));
+    const ack = bare.received.find((r) => r.event === 'wall:ack')!.payload as { revision: number; screens: Array<{ screenId: string; status: string; message: string }> };
+    expect(ack.revision).toBe(7);
+    expect(ack.screens.map((s) => s.status)).toEqual(['failed', 'failed', 'failed', 'failed']);
+    expect(ack.screens[0]!.message).toMatch(/unknown panel type "hologram"/);
+    expect(node.core.state.layout).toBe(before);
+    expect(node.core.state.scenario).toBeNull();
+    expect(node.core.state.problems.map((p) => p.code)).toContain('scenario/invalid');
   });
 
   it('a gauge above alarm level III proposes the flood scenario; a leader confirms it from the console', async () => {

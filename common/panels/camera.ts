@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+// Camera panels: one camera (grid 1) or a grid of 4, 9 or 16 cells, filled in order.
+
+/** http(s) URL, or a relative one resolved against the page (a gateway or hub on the same origin). */
+export const StreamUrl = z
+  .string()
+  .trim()
+  .min(1)
+  .max(2000)
+  .refine((url) => !url.startsWith('//'), 'write the scheme: http:// or https://')
+  .refine((url) => !/^[a-z][a-z0-9+.-]*:/i.test(url) || /^https?:\/\//i.test(url), 'camera streams must be http:// or https:// (or a relative path such as /cameras/cau-song-han/live.m3u8)');
+
+export const CameraSource = z.strictObject({
+  /** Stable id: names the stream on the hub and keeps screens showing it in step. */
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'use lower-case letters, digits and dashes, e.g. "cau-song-han"'),
+  name: z.string().trim().min(1).max(120),
+  nameEn: z.string().trim().min(1).max(120).optional(),
+  /** The HLS playlist; without it the hub's /cameras/<id>/live.m3u8. */
+  url: StreamUrl.optional(),
+});
+export type CameraSource = z.infer<typeof CameraSource>;
+
+export const CAMERA_GRIDS = [1, 4, 9, 16] as const;
+
+export const cameraProps = z
+  .strictObject({
+    cameras: z.array(CameraSource).min(1).max(16),
+    grid: z.union([z.literal(1), z.literal(4), z.literal(9), z.literal(16)]).default(1),
+    fit: z.enum(['cover', 'contain']).default('cover'),
+    showNames: z.boolean().default(true),
+    /** Delay behind live that every screen steers to; default four target durations of the stream. */
+    syncDelaySeconds: z.number().min(1).max(120).optional(),
+  })
+  .superRefine((props, ctx) => {
+    if (props.cameras.length > props.grid) {
+      ctx.addIssue({ code: 'custom', path: ['cameras'], message: `grid ${props.grid} has ${props.grid} cell(s) but ${props.cameras.length} cameras are listed; use a larger grid (1, 4, 9 or 16) or fewer cameras` });
+    }
+    const seen = new Set<string>();
+    props.cameras.forEach((camera, i) => {
+      if (seen.has(camera.id)) ctx.addIssue({ code: 'custom', path: ['cameras', i, 'id'], message: `camera id "${camera.id}" is listed twice in this panel` });
+      seen.add(camera.id);
+    });
+  });
+export type CameraPanelProps = z.infer<typeof cameraProps>;
+
+/** Where a camera's playlist is: its own URL, or the hub's simulated/gateway path for its id. */
+export function cameraStreamUrl(camera: CameraSource): string {
+  return camera.url ?? `/cameras/${camera.id}/live.m3u8`;
+}

@@ -1,0 +1,253 @@
+import Hls, { Events, type ErrorData, type HlsConfig, type LevelLoadedData } from 'hls.js';
+import { classifyMediaError, type MediaFailure } from '../../common/media/media-failure.js';
+import { CAMERA_RETRY, retryDelayMs, type RetrySchedule } from '../../common/media/retry-backoff.js';
+import { FrameWatch } from './frame-watch.js';
+import { tileHlsConfig } from './hls-config.js';
+import { mediaNow } from './media-clock.js';
+import { countMedia } from './media-debug.js';
+import { LastFrame } from './last-frame.js';
+import { StreamStep } from './stream-step.js';
+import { TypedEmitter } from './typed-emitter.js';
+
+// One camera tile's playback: one <video>, one Hls instance at a time. Failure is expected: a fatal
+// error or a frozen picture shows the last frame, the Hls instance is destroyed and rebuilt on a backoff
+// schedule, and the picture returns by itself when the source does. destroy() releases everything.
+
+export type CameraPlayerState = 'loading' | 'playing' | 'signal-lost' | 'destroyed';
+
+export interface CameraPlayerStatus {
+  state: CameraPlayerState;
+  failure: MediaFailure | null;
+  /** Clock time of the last new frame on screen, null before the first. */
+  lastFrameAt: number | null;
+  /** When the next attempt starts, while one is scheduled. */
+  retryAt: number | null;
+  attempt: number;
+}
+
+export interface CameraPlayerStats {
+  decodedFrames: number;
+  droppedFrames: number;
+  playbackRate: number;
+  /** Programme-date error against the shared target; null when not steering (VOD, no PDT). */
+  syncErrorMs: number | null;
+}
+
+export interface CameraPlayerEvents extends Record<string, unknown> {
+  status: CameraPlayerStatus;
+  stats: CameraPlayerStats;
+}
+
+export interface CameraPlayerOptions {
+  url: string;
+  clock?: () => number;
+  /** No new frame for this long while playing: signal lost. */
+  stallMs?: number;
+  /** Frozen, and no fragment arriving either, this much longer: rebuild the player. */
+  restartAfterStallMs?: number;
+  firstFrameTimeoutMs?: number;
+  /** Keep in step with other screens by EXT-X-PROGRAM-DATE-TIME. */
+  sync?: boolean;
+  syncDelayMs?: number | null;
+  retry?: RetrySchedule;
+  random?: () => number;
+  hlsConfig?: Partial<HlsConfig>;
+}
+
+const TICK_MS = 250;
+
+export class CameraPlayer extends TypedEmitter<CameraPlayerEvents> {
+  readonly element: HTMLDivElement;
+  readonly video: HTMLVideoElement;
+  private hls: Hls | null = null;
+  private current: CameraPlayerStatus = { state: 'loading', failure: null, lastFrameAt: null, retryAt: null, attempt: 0 };
+  private readonly frames: FrameWatch;
+  private readonly still: LastFrame;
+  private readonly step: StreamStep | null;
+  private readonly clock: () => number;
+  private readonly opts: Required<Omit<CameraPlayerOptions, 'hlsConfig' | 'syncDelayMs' | 'sync'>> & Pick<CameraPlayerOptions, 'hlsConfig'>;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly tickTimer: ReturnType<typeof setInterval>;
+  private ticks = 0;
+  private loadStartedAt = 0;
+  private lastFragmentAt = 0;
+  private started = false;
+  /** Last non-fatal error since the last good fragment: names the cause if the picture then freezes. */
+  private lastError: MediaFailure | null = null;
+  private syncErrorMs: number | null = null;
+
+  constructor(options: CameraPlayerOptions) {
+    super();
+    this.clock = options.clock ?? mediaNow;
+    this.opts = {
+      url: options.url,
+      clock: this.clock,
+      stallMs: options.stallMs ?? 4000,
+      restartAfterStallMs: options.restartAfterStallMs ?? 8000,
+      firstFrameTimeoutMs: options.firstFrameTimeoutMs ?? 15_000,
+      retry: options.retry ?? CAMERA_RETRY,
+      random: options.random ?? Math.random,
+      hlsConfig: options.hlsConfig,
+    };
+    this.element = document.createElement('div');
+    this.element.className = 'camera-player';
+    this.video = document.createElement('video');
+    this.video.className = 'camera-player__video';
+    this.video.muted = true;
+    this.video.defaultMuted = true;
+    this.video.autoplay = true;
+    this.video.playsInline = true;
+    this.video.disablePictureInPicture = true;
+    this.video.preload = 'auto';
+    this.video.loop = true; // a VOD clip on the wall repeats; live streams never end
+    this.still = new LastFrame();
+    this.element.append(this.video, this.still.canvas);
+    countMedia('players', 1);
+    countMedia('videos', 1);
+    this.frames = new FrameWatch(this.video, this.clock, this.onFrame);
+    this.step = options.sync === false ? null : new StreamStep(this.video, this.clock, options.syncDelayMs ?? null);
+    this.tickTimer = setInterval(this.tick, TICK_MS);
+    this.load();
+  }
+
+  get status(): CameraPlayerStatus {
+    return this.current;
+  }
+
+  private setStatus(next: Partial<CameraPlayerStatus>): void {
+    if (this.current.state === 'destroyed') return;
+    this.current = { ...this.current, ...next };
+    this.emit('status', this.current);
+  }
+
+  private load(): void {
+    this.retryTimer = null;
+    if (!Hls.isSupported()) return this.fail({ kind: 'unsupported', detail: 'MediaSource is not available' });
+    const hls = new Hls(tileHlsConfig(this.opts.hlsConfig));
+    countMedia('hls', 1);
+    this.hls = hls;
+    hls.on(Events.ERROR, this.onHlsError);
+    hls.on(Events.FRAG_BUFFERED, this.onFragBuffered);
+    hls.on(Events.MANIFEST_PARSED, this.onManifestParsed);
+    hls.on(Events.LEVEL_LOADED, this.onLevelLoaded);
+    this.started = false;
+    hls.attachMedia(this.video);
+    hls.loadSource(this.opts.url);
+    this.loadStartedAt = this.clock();
+    // While retrying after a loss the overlay stays up until a frame arrives.
+    this.setStatus({ retryAt: null, ...(this.current.state === 'signal-lost' ? {} : { state: 'loading' }) });
+  }
+
+  private readonly onManifestParsed = (): void => {
+    this.video.play().catch(() => undefined); // autoplay is muted; a refusal shows up as no frames
+  };
+
+  // Start where every screen will be (the shared programme date), so players begin in step without a seek.
+  private readonly onLevelLoaded = (_event: Events.LEVEL_LOADED, data: LevelLoadedData): void => {
+    if (this.started || !this.hls) return;
+    this.started = true;
+    this.hls.startLoad(this.step?.startPosition(data.details) ?? -1);
+  };
+
+  private readonly onFragBuffered = (): void => {
+    this.lastError = null;
+    this.lastFragmentAt = this.clock();
+  };
+
+  private readonly onHlsError = (_event: Events.ERROR, data: ErrorData): void => {
+    const failure = classifyMediaError({
+      type: data.type,
+      details: data.details,
+      fatal: data.fatal,
+      httpStatus: data.response?.code ?? 0,
+      ...(data.mimeType ? { mimeType: data.mimeType } : {}),
+      ...(data.reason || data.error?.message ? { reason: data.reason ?? data.error.message } : {}),
+    });
+    if (data.fatal) this.fail(failure);
+    // Remember only what would explain a frozen picture; hls.js also reports benign aborts and nudges.
+    else if (failure.kind !== 'stall' && failure.kind !== 'other') this.lastError = failure;
+  };
+
+  private readonly onFrame = (): void => {
+    if (this.current.state === 'playing' || this.current.state === 'destroyed') return;
+    this.still.hide();
+    this.setStatus({ state: 'playing', failure: null, lastFrameAt: this.frames.lastFrameAt, attempt: 0, retryAt: null });
+  };
+
+  /** Fatal: keep the last frame, drop the player, try again later. */
+  private fail(failure: MediaFailure): void {
+    this.teardown();
+    const delay = retryDelayMs(this.current.attempt, this.opts.random(), this.opts.retry);
+    this.retryTimer = setTimeout(() => this.load(), delay);
+    this.setStatus({ state: 'signal-lost', failure, lastFrameAt: this.frames.lastFrameAt, retryAt: this.clock() + delay, attempt: this.current.attempt + 1 });
+  }
+
+  private teardown(): void {
+    this.still.capture(this.video);
+    const hls = this.hls;
+    if (!hls) return;
+    this.hls = null;
+    hls.off(Events.ERROR, this.onHlsError);
+    hls.off(Events.FRAG_BUFFERED, this.onFragBuffered);
+    hls.off(Events.MANIFEST_PARSED, this.onManifestParsed);
+    hls.off(Events.LEVEL_LOADED, this.onLevelLoaded);
+    hls.destroy(); // detaches: removes the MediaSource URL from the video
+    countMedia('hls', -1);
+    this.step?.reset();
+    this.syncErrorMs = null;
+  }
+
+  private readonly tick = (): void => {
+    const now = this.clock();
+    const { state } = this.current;
+    const last = this.frames.lastFrameAt;
+    if (this.hls) {
+      this.frames.poll();
+      const sinceFrame = last === null || last < this.loadStartedAt ? null : now - last;
+      // A slow machine decodes late but still receives fragments: rebuilding would only add load.
+      const starved = now - Math.max(this.lastFragmentAt, this.loadStartedAt) > this.opts.restartAfterStallMs;
+      if (state === 'playing' && sinceFrame !== null && sinceFrame > this.opts.stallMs) {
+        this.setStatus({ state: 'signal-lost', failure: this.lastError ?? { kind: 'stall', detail: 'no new frame' }, lastFrameAt: last });
+      } else if (state === 'signal-lost' && sinceFrame !== null && sinceFrame > this.opts.stallMs + this.opts.restartAfterStallMs && starved) {
+        return this.fail(this.current.failure ?? { kind: 'stall', detail: 'no new frame' });
+      } else if (sinceFrame === null && now - this.loadStartedAt > this.opts.firstFrameTimeoutMs) {
+        return this.fail(this.lastError ?? { kind: 'stall', detail: 'no first frame' });
+      }
+      if (this.step && state === 'playing' && this.ticks % 2 === 0) {
+        this.syncErrorMs = this.step.update(this.hls).errorMs;
+        // Readable from the page for checks across screens, without a render per update.
+        if (this.syncErrorMs === null) delete this.element.dataset.syncErrorMs;
+        else this.element.dataset.syncErrorMs = String(Math.round(this.syncErrorMs));
+      }
+    }
+    if (++this.ticks % 4 === 0) this.emitStats();
+  };
+
+  private emitStats(): void {
+    const quality = this.video.getVideoPlaybackQuality?.();
+    this.emit('stats', {
+      decodedFrames: quality?.totalVideoFrames ?? 0,
+      droppedFrames: quality?.droppedVideoFrames ?? 0,
+      playbackRate: this.video.playbackRate,
+      syncErrorMs: this.syncErrorMs,
+    });
+  }
+
+  /** Releases the Hls instance, the video's source, listeners, timers and frame callbacks. Idempotent. */
+  destroy(): void {
+    if (this.current.state === 'destroyed') return;
+    this.current = { ...this.current, state: 'destroyed', retryAt: null };
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    clearInterval(this.tickTimer);
+    this.frames.destroy();
+    this.teardown();
+    this.still.release();
+    this.video.removeAttribute('src');
+    this.video.load();
+    this.element.remove();
+    this.removeAllListeners();
+    countMedia('players', -1);
+    countMedia('videos', -1);
+  }
+}

@@ -1,0 +1,121 @@
+import { expect, test } from './fixtures/camera-harness.js';
+import { CameraPanels, type CameraRef } from './fixtures/camera-page.js';
+
+// Camera panels in Chromium against simulated live cameras: play, lose the source, come back, and leave
+// nothing behind after being mounted and unmounted many times.
+
+const WIDE = { x: 0, y: 0, width: 1280, height: 720 };
+
+async function expectPlaying(panels: CameraPanels, cameraId: string) {
+  await expect(panels.tile(cameraId)).toHaveAttribute('data-camera-state', 'playing', { timeout: 15_000 });
+  const start = (await panels.playback(cameraId))!.currentTime;
+  await expect.poll(async () => (await panels.playback(cameraId))?.currentTime, { message: `${cameraId}: currentTime advances` }).toBeGreaterThan(start + 0.5);
+  expect((await panels.playback(cameraId))!.decoded, `${cameraId}: frames decoded`).toBeGreaterThan(0);
+}
+
+test('live MPEG-TS with AAC, live fMP4 and VOD tiles play', async ({ cameraPage, harness }) => {
+  const panels = new CameraPanels(cameraPage);
+  const o = harness.cameras.origin;
+  const cams: CameraRef[] = [
+    { id: 'cau-song-han', name: 'Cầu sông Hàn', url: `${o}/cameras/cau-song-han/live.m3u8` },
+    { id: 'cau-song-han-fmp4', name: 'Cầu sông Hàn (fMP4)', url: `${o}/cameras/cau-song-han-fmp4/live.m3u8` },
+    { id: 'ubnd-tinh-vod', name: 'UBND tỉnh (VOD)', url: `${o}/cameras/ubnd-tinh/vod.m3u8` },
+  ];
+  await panels.mount('grid', cams, { grid: 4 }, WIDE);
+  for (const c of cams) await expectPlaying(panels, c.id);
+  await expect(cameraPage.getByTestId('camera-empty')).toHaveText('Chưa gán camera');
+  await expect(panels.tile('cau-song-han').locator('.camera-tile__name')).toHaveText('Cầu sông Hàn');
+});
+
+test('a stopped source shows "Mất tín hiệu" within 3 s and plays again within 10 s of its return, same page', async ({ cameraPage, harness }) => {
+  const panels = new CameraPanels(cameraPage);
+  const { sim, origin } = harness.cameras;
+  await panels.mount('p1', [{ id: 'de-huu-ngan', name: 'Đê Hữu Ngạn', url: `${origin}/cameras/de-huu-ngan/live.m3u8` }]);
+  await expectPlaying(panels, 'de-huu-ngan');
+  await panels.markPage(42);
+
+  sim.setCameraState('de-huu-ngan', 'offline-404');
+  const lost = panels.signalLost('de-huu-ngan');
+  await expect(lost).toBeVisible({ timeout: 3000 });
+  await expect(lost).toContainText('Mất tín hiệu');
+  await expect(lost).toContainText('Đê Hữu Ngạn');
+  await expect(lost).toContainText('Không tìm thấy luồng (404)');
+  // The last frame stays under the overlay, and the time since it ticks.
+  const still = panels.tile('de-huu-ngan').locator('canvas.camera-player__still');
+  await expect(still).toBeVisible();
+  const since = lost.getByTestId('camera-since');
+  await expect(since).toContainText(/Khung hình cuối: \d+ giây trước/);
+  const first = await since.textContent();
+  await expect.poll(() => since.textContent(), { message: 'time since the last frame ticks' }).not.toBe(first);
+
+  sim.setCameraState('de-huu-ngan', 'online');
+  await expect(panels.tile('de-huu-ngan')).toHaveAttribute('data-camera-state', 'playing', { timeout: 10_000 });
+  await expect(lost).toHaveCount(0);
+  await expect(still).toBeHidden();
+  expect(await panels.pageMark(), 'the page was not reloaded').toBe(42);
+  await expectPlaying(panels, 'de-huu-ngan');
+});
+
+test('an unreachable host and a corrupt segment each get their own message; the other tiles keep playing', async ({ cameraPage, harness }) => {
+  const panels = new CameraPanels(cameraPage);
+  const { sim, origin } = harness.cameras;
+  const cams = ['ham-hai-van', 'cang-ca-tho-quang', 'nga-tu-le-duan', 'ubnd-tinh'].map((id) => ({ id, name: id, url: `${origin}/cameras/${id}/live.m3u8` }));
+  await panels.mount('grid', cams, { grid: 4 }, WIDE);
+  for (const c of cams) await expect(panels.tile(c.id)).toHaveAttribute('data-camera-state', 'playing', { timeout: 15_000 });
+
+  sim.setCameraState('ham-hai-van', 'offline-refuse');
+  sim.setCameraState('cang-ca-tho-quang', 'corrupt');
+  await expect(panels.signalLost('ham-hai-van')).toContainText('Không kết nối được tới máy chủ camera', { timeout: 3000 });
+  // A corrupt segment shows once the good buffer has played out and hls.js gives up on the fragment.
+  await expect(panels.signalLost('cang-ca-tho-quang')).toContainText('Dữ liệu hình bị hỏng', { timeout: 20_000 });
+  for (const id of ['nga-tu-le-duan', 'ubnd-tinh']) await expectPlaying(panels, id);
+
+  sim.setCameraState('ham-hai-van', 'online');
+  sim.setCameraState('cang-ca-tho-quang', 'online');
+  // Their retries back off (1 s, 2 s, 4 s … with jitter), so allow for the next attempt to come round.
+  for (const id of ['ham-hai-van', 'cang-ca-tho-quang']) await expect(panels.tile(id)).toHaveAttribute('data-camera-state', 'playing', { timeout: 35_000 });
+});
+
+test('an HEVC stream says the format is not supported', async ({ cameraPage, harness }) => {
+  const panels = new CameraPanels(cameraPage);
+  await panels.mount('p1', [{ id: 'hevc-demo', name: 'Camera HEVC', url: `${harness.cameras.origin}/cameras/hevc-demo/live.m3u8` }]);
+  const lost = panels.signalLost('hevc-demo');
+  await expect(lost).toContainText('Định dạng không hỗ trợ (HEVC/H.265)');
+  await expect(lost).toContainText('Chưa nhận được khung hình');
+});
+
+test('mounting and unmounting camera panels 200 times leaves no players, videos or Hls instances behind', async ({ cameraPage, harness }) => {
+  test.setTimeout(300_000);
+  const panels = new CameraPanels(cameraPage);
+  const o = harness.cameras.origin;
+  const cams = ['cau-song-han', 'de-huu-ngan', 'nga-tu-le-duan', 'ubnd-tinh'].map((id) => ({ id, name: id, url: `${o}/cameras/${id}/live.m3u8` }));
+  const before = await panels.counts();
+  for (let batch = 0; batch < 20; batch++) {
+    // One mount in ten plays before it is torn down…
+    await panels.mount('churn', cams, { grid: 4 });
+    await expect(panels.tile('ubnd-tinh')).toHaveAttribute('data-camera-state', 'playing', { timeout: 15_000 });
+    const mounted = await panels.counts();
+    expect(mounted).toMatchObject({ players: before.players + 4, videos: before.videos + 4, elements: before.elements + 4 });
+    expect(mounted.hls).toBeLessThanOrEqual(before.hls + 4); // a tile waiting to retry holds none
+    await panels.unmount('churn');
+    // …the other nine are torn down while still loading, two frames after mounting.
+    expect(await panels.churn('churn', cams, 9)).toEqual(Array(9).fill(before.players + 4));
+  }
+  expect(await panels.counts()).toEqual(before);
+  // And the page still plays a camera afterwards.
+  await panels.mount('after', [cams[0]!]);
+  await expectPlaying(panels, 'cau-song-han');
+});
+
+test('two screens showing one stream stay in step by programme date time', async ({ cameraPage, harness }) => {
+  const panels = new CameraPanels(cameraPage);
+  const camera = { id: 'nga-tu-le-duan', name: 'Ngã tư Lê Duẩn', url: `${harness.cameras.origin}/cameras/nga-tu-le-duan/live.m3u8` };
+  // The left and right halves of one panel spanning two screens: two players of the same stream.
+  await panels.mount('left', [camera], {}, { x: 0, y: 0, width: 640, height: 360 });
+  await panels.mount('right', [camera], {}, { x: 640, y: 0, width: 640, height: 360 });
+  await expect
+    .poll(async () => (await panels.syncErrors()).every((e) => Math.abs(e) <= 20), { timeout: 40_000, message: 'both players within half a frame of the shared target' })
+    .toBe(true);
+  const [a, b] = await panels.syncErrors();
+  expect(Math.abs(a! - b!), 'players apart by at most one frame (40 ms)').toBeLessThanOrEqual(40);
+});
