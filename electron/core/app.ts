@@ -133,7 +133,9 @@ function watchFiles(core: WallCore, db: AppDatabase, wallFile: string, layoutFil
       core.reportProblem(wall.error);
       return;
     }
-    const layout = layoutFile ? loadLayoutFile(layoutFile, wall.value) : validateLayout(core.state.layout, wall.value);
+    // While a scenario is active its layout stays: the file is the normal layout, not the scenario's.
+    const fromFile = layoutFile && !core.state.scenario ? layoutFile : null;
+    const layout = fromFile ? loadLayoutFile(fromFile, wall.value) : validateLayout(core.state.layout, wall.value);
     if (!layout.ok) {
       log.warn('layout does not fit the edited wall; keeping the last good wall', { error: layout.error.message });
       core.reportProblem(layout.error);
@@ -142,7 +144,7 @@ function watchFiles(core: WallCore, db: AppDatabase, wallFile: string, layoutFil
     // An edited file is the technician's latest word: its bezelCompensation replaces the console's toggle.
     db.settings.set(settingKeys.compensation(wall.value.id), wall.value.bezelCompensation);
     db.walls.upsert(wall.value);
-    db.layouts.save(layout.value);
+    if (fromFile) db.layouts.save(layout.value);
     core.replaceWall(wall.value, layout.value);
     log.info('config reloaded', { wall: wall.value.id, layout: layout.value.id });
   };

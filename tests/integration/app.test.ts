@@ -93,3 +93,21 @@ describe('startApp', () => {
     await until(() => app.core.state.problems.length === 0);
   });
 });
+
+describe('startApp while a scenario is active', () => {
+  it('keeps the scenario layout when the wall file is edited, and takes the wall change', async () => {
+    const f = folder();
+    const app = await start(f);
+    const flood = { ...app.core.state.layout, id: 'flood-layout', name: 'Lũ lụt', panels: app.core.state.layout.panels.slice(0, 1) };
+    const now = Date.now();
+    app.core.applyScenario(
+      { id: 'flood', name: { vi: 'Ứng phó lũ lụt', en: 'Flood response' }, severity: 'critical', revision: 1, activatedBy: { name: 'Lãnh đạo', role: 'leader' }, source: 'console', activatedAt: now, applyAt: now, local: false },
+      flood,
+    );
+    expect(app.core.state.layout.id).toBe('flood-layout');
+    fs.writeFileSync(f.wallFile, demoWall.replace('"Màn hình 2"', '"Màn hình Hai"'));
+    await until(() => app.core.state.wall.screens[1]?.name === 'Màn hình Hai');
+    expect(app.core.state.layout.id).toBe('flood-layout');
+    expect(app.core.state.scenario?.id).toBe('flood');
+  });
+});
