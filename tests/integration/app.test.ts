@@ -67,13 +67,19 @@ describe('startApp', () => {
     const first = await start({ ...f, watch: false });
     const console_ = { id: 'c', transport: 'browser' as const, role: 'console' as const, send: () => undefined };
     first.core.connect(console_);
-    await first.core.handle(console_, 'settings:setLanguage', { language: 'en' });
-    await first.core.handle(console_, 'wall:setBezelCompensation', { enabled: false });
+    expect(await first.core.handle(console_, 'auth:setup', { username: 'admin', displayName: 'Quản trị', password: 'mot-mat-khau-dai' })).toMatchObject({ ok: true });
+    expect(await first.core.handle(console_, 'settings:setLanguage', { language: 'en' })).toMatchObject({ ok: true });
+    expect(await first.core.handle(console_, 'wall:setBezelCompensation', { enabled: false })).toMatchObject({ ok: true });
     await first.close();
     running.length = 0;
     const second = await start({ ...f, watch: false });
     expect(second.core.state.language).toBe('en');
     expect(second.core.state.wall.bezelCompensation).toBe(false);
+    // Accounts are kept too, and an unsigned console may not change the wall.
+    const other = { id: 'd', transport: 'browser' as const, role: 'console' as const, send: () => undefined };
+    second.core.connect(other);
+    expect(await second.core.handle(other, 'auth:status', {})).toEqual({ ok: true, value: { needsSetup: false, session: null } });
+    expect(await second.core.handle(other, 'wall:setIdentify', { enabled: true })).toMatchObject({ ok: false, error: { code: 'auth/not-signed-in' } });
   });
 
   it('applies a good edit of the wall file live and refuses a bad one, keeping the last good wall', async () => {
@@ -101,7 +107,7 @@ describe('startApp while a scenario is active', () => {
     const flood = { ...app.core.state.layout, id: 'flood-layout', name: 'Lũ lụt', panels: app.core.state.layout.panels.slice(0, 1) };
     const now = Date.now();
     app.core.applyScenario(
-      { id: 'flood', name: { vi: 'Ứng phó lũ lụt', en: 'Flood response' }, severity: 'critical', revision: 1, activatedBy: { name: 'Lãnh đạo', role: 'leader' }, source: 'console', activatedAt: now, applyAt: now, local: false },
+      { id: 'flood', name: { vi: 'Ứng phó lũ lụt', en: 'Flood response' }, severity: 'emergency', revision: 1, activatedBy: { name: 'Lãnh đạo', role: 'leader' }, source: 'console', activatedAt: now, applyAt: now, local: false },
       flood,
     );
     expect(app.core.state.layout.id).toBe('flood-layout');
