@@ -12,6 +12,7 @@ import { IdSchema } from './protocol/primitives.js';
 import { ClockSyncAnswerSchema, ScenarioCommandAnswerSchema, ScenarioOverviewSchema } from './scenario-view.js';
 import { EVERYONE, LEADERS, TECHNICIANS, type ChannelSpec } from './channel-spec.js';
 import { consoleChannels, type ConsoleBridge } from './console-contract.js';
+import { technicianChannels, type TechnicianBridge } from './technician-contract.js';
 
 // The one contract between the main process and every window, over Electron IPC or the web host's
 // WebSocket alike. Each channel has a schema for its payload and for its answer; both ends check.
@@ -37,6 +38,7 @@ export const invokeChannels = {
   'proposal:confirm': { request: z.strictObject({ proposalId: IdSchema }), response: ScenarioCommandAnswerSchema, roles: ['console'], users: LEADERS },
   'proposal:dismiss': { request: z.strictObject({ proposalId: IdSchema }), response: z.null(), roles: ['console'], users: LEADERS },
   ...consoleChannels,
+  ...technicianChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type InvokeChannel = keyof typeof invokeChannels;
@@ -86,7 +88,7 @@ export const MAX_MESSAGE_BYTES = 1024 * 1024;
  * What a window can do: one function per capability. The preload implements it over IPC,
  * renderer/bridge over the web host's WebSocket.
  */
-export interface WallBridge extends ConsoleBridge {
+export interface WallBridge extends ConsoleBridge, TechnicianBridge {
   getSnapshot(): Promise<Result<InvokeResponse<'state:snapshot'>>>;
   reportScreen(report: InvokeRequest<'screen:report'>): Promise<Result<null>>;
   getScreenStatuses(): Promise<Result<InvokeResponse<'screens:status'>>>;

@@ -3,6 +3,7 @@ import { WallSchema } from './wall/schema.js';
 import { LayoutSchema } from './wall/layout-schema.js';
 import { ActorSchema, LocalizedSchema } from './protocol/primitives.js';
 import { ActivationSourceSchema, SeveritySchema } from './protocol/scenario.js';
+import { TechnicianStateSchema } from './calibration/technician-state.js';
 
 // The wall state owned by the main process. Windows hold a read-only copy: a snapshot,
 // then patches; each carries the revision it produces.
@@ -57,6 +58,8 @@ export const WallStateSchema = z.strictObject({
   /** Optional only so states built before scenarios existed still type-check; WallCore always sets both. */
   scenario: ScenarioStateSchema.nullable().optional(),
   backend: BackendStatusSchema.optional(),
+  /** Calibration, test pattern, selected screen, displays, waiting pages, profiles; WallCore always sets it. */
+  technician: TechnicianStateSchema.optional(),
 });
 export type WallState = z.infer<typeof WallStateSchema>;
 

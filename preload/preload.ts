@@ -13,6 +13,7 @@ import {
   type WallBridge,
 } from '../common/contract.js';
 import { bindConsoleBridge } from '../common/console-contract.js';
+import { bindTechnicianBridge } from '../common/technician-contract.js';
 import { fail, type Result } from '../common/result.js';
 
 // The page's only way to the main process: one function per capability, answers as Result values
@@ -69,6 +70,7 @@ const bridge: WallBridge = {
   onPatch: (listener) => listen('state:patch', listener),
   onScreenStatuses: (listener) => listen('screens:status', listener),
   ...bindConsoleBridge((channel, payload) => call([channel, payload])),
+  ...bindTechnicianBridge((channel, payload) => call([channel, payload])),
 };
 
 contextBridge.exposeInMainWorld('toanCanh', bridge);

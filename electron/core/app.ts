@@ -7,6 +7,7 @@ import type { WallConfig } from '../../common/wall/schema.js';
 import { loadLayoutFile, loadWallFile, validateLayout, watchConfigFile } from './config-loader.js';
 import { openDatabase, type AppDatabase } from './db/open.js';
 import type { Logger } from './log.js';
+import { installTechnician, loadTechnician } from './technician/install.js';
 import { WallCore } from './wall-core.js';
 
 export interface StartAppOptions {
@@ -68,14 +69,17 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     const compensation = db.settings.get(settingKeys.compensation(wall.id), z.boolean());
     const language = db.settings.get(settingKeys.language, LanguageSchema) ?? 'vi';
 
+    const technician = loadTechnician(db.settings, db.calibrationProfiles, wall, log.child('calibration'));
     const core = new WallCore({
       wall: compensation === null ? wall : { ...wall, bezelCompensation: compensation },
+      technician,
       layout,
       language,
       log: log.child('core'),
       onCommit: (state, change) => persist(db, state, change),
     });
     for (const p of problems) core.reportProblem(p);
+    const stopTechnician = installTechnician(core, { profiles: db.calibrationProfiles, settings: db.settings, log: log.child('calibration') });
 
     const stops = options.watch === false ? [] : watchFiles(core, db, options.wallFile, layoutFile, log);
     log.info('app started', { wall: wall.id, screens: wall.screens.length, layout: layout.id, db: db.file });
@@ -84,6 +88,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       db,
       close: async () => {
         for (const stop of stops) stop();
+        stopTechnician();
         db.close();
       },
     };

@@ -9,6 +9,8 @@ export interface CoreClient {
   readonly role: ClientRole;
   /** Set for screen clients: the one screen this client may report for. */
   readonly screenId?: string;
+  /** A screen page opened without a screen id: the code it shows until a technician gives it a position. */
+  readonly pairCode?: string;
   /** The person signed in on this connection; set and cleared by the console's sign-in (auth/console-auth.ts). */
   actor?: Actor;
   /** Where the connection comes from (a browser's IP address), for the audit log. */

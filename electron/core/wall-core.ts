@@ -16,6 +16,8 @@ import type { Layout } from '../../common/wall/layout-schema.js';
 import type { WallConfig } from '../../common/wall/schema.js';
 import type { CoreGate } from './auth/gate.js';
 import type { CoreClient } from './client.js';
+import { initialTechnicianState, type TechnicianState } from '../../common/calibration/technician-state.js';
+import { addPendingPage, fitToWall, removePendingPage } from './technician/presence.js';
 import { commands, type StateChange } from './commands.js';
 import type { CoreHandler, CoreHandlers } from './core-handlers.js';
 import { DataCache } from './data-cache.js';
@@ -30,6 +32,8 @@ export interface WallCoreOptions {
   language?: WallState['language'];
   log: Logger;
   now?: () => number;
+  /** The technician's state at start (the calibration saved last time, the profiles). */
+  technician?: TechnicianState;
   /** Called after every committed change, e.g. to save settings. */
   onCommit?: (state: WallState, change: StateChange) => void;
 }
@@ -65,6 +69,7 @@ export class WallCore {
       problems: [],
       scenario: null,
       backend: { state: 'off', since: null, hubUrl: null },
+      technician: options.technician ?? initialTechnicianState(),
     };
     this.board = new ScreenStatusBoard(options.wall, this.now);
   }
@@ -85,6 +90,7 @@ export class WallCore {
 
   /** Register a client; it gets the snapshot now and patches from then on. Returns the disconnect. */
   connect(client: CoreClient): () => void {
+    if (client.role === 'screen' && client.screenId === undefined && client.pairCode !== undefined) return this.connectPending(client, client.pairCode);
     if (client.role === 'screen' && (client.screenId === undefined || !this.hasScreen(client.screenId))) {
       throw new Error(`unknown screen "${client.screenId ?? ''}"; known screens: ${this.screenIds().join(', ')}`);
     }
@@ -121,6 +127,28 @@ export class WallCore {
   /** Serve channels that are not state commands (accounts, audit, layouts). */
   addHandlers(handlers: CoreHandlers): void {
     for (const [channel, handler] of Object.entries(handlers)) this.handlers.set(channel, handler as CoreHandler<never>);
+  }
+
+  /** A /screen page without a screen id: it gets the state, and shows its code until it is given a position. */
+  private connectPending(client: CoreClient, code: string): () => void {
+    this.clients.add(client);
+    this.log.info('page waiting for a position', { client: client.id, code, transport: client.transport });
+    client.send('state:snapshot', this.current);
+    this.setTechnician(addPendingPage(this.technician, code, this.now()), { by: client.id, command: 'pages:waiting' });
+    return () => {
+      if (!this.clients.delete(client)) return;
+      const next = removePendingPage(this.technician, code);
+      if (next) this.setTechnician(next, { by: client.id, command: 'pages:left' });
+    };
+  }
+
+  private get technician(): TechnicianState {
+    return this.current.technician ?? initialTechnicianState();
+  }
+
+  /** A technician change (calibration, test pattern, displays, waiting pages): one patch of that field. */
+  setTechnician(technician: TechnicianState, meta: { by: string; command: string }): number {
+    return this.commit({ technician }, meta);
   }
 
   /** Handle one request from a client: never throws, always answers with a Result. */
@@ -244,7 +272,8 @@ export class WallCore {
   /** Replace the wall and layout (config reloaded); clears config problems. */
   replaceWall(wall: WallConfig, layout: Layout): number {
     this.board.reset(wall);
-    return this.commit({ wall, layout, problems: this.current.problems.filter((p) => !p.code.startsWith('config')) }, { by: 'config', command: 'config:reload' });
+    const technician = fitToWall(this.technician, wall);
+    return this.commit({ wall, layout, technician, problems: this.current.problems.filter((p) => !p.code.startsWith('config')) }, { by: 'config', command: 'config:reload' });
   }
 
   setLayout(layout: Layout, by: string): number {

@@ -1,5 +1,6 @@
 import { bridgeInvokes, type EventChannel, type EventPayload, type InvokeChannel, type WallBridge } from '../../common/contract.js';
 import { bindConsoleBridge } from '../../common/console-contract.js';
+import { bindTechnicianBridge } from '../../common/technician-contract.js';
 import { fail, type Result } from '../../common/result.js';
 import { CloseCodes } from '../../common/web-protocol.js';
 import { reconnectDelay } from './backoff.js';
@@ -137,6 +138,7 @@ export function createSocketBridge(options: SocketBridgeOptions): SocketBridge {
     onPatch: on('state:patch'),
     onScreenStatuses: on('screens:status'),
     ...bindConsoleBridge(invoke),
+    ...bindTechnicianBridge(invoke),
     onConnection(listener) {
       connectionListeners.add(listener);
       return () => void connectionListeners.delete(listener);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crosshatchRects, linePositions, type Area, type CrosshatchSpec } from '../../renderer/panels/pattern/crosshatch.js';
+import { crosshatchRects, linePositions, type Area, type CrosshatchSpec } from '../../common/patterns/crosshatch.js';
 
 // An independent statement of the pattern: a pixel is on a line when its panel coordinate lies within
 // lineWidth after a multiple of the spacing (vertical, horizontal, or along x − y / x + y).

@@ -66,6 +66,9 @@ describe('preload bridge', () => {
       // the console's accounts, sessions and audit log (common/console-contract.ts)
       'authStatus', 'changePassword', 'createAccount', 'listAccounts', 'login', 'logout', 'queryAudit',
       'removeAccount', 'resumeSession', 'session', 'setupAdmin', 'updateAccount', 'verifyAudit',
+      // the technician's tools (common/technician-contract.ts)
+      'assignPage', 'cancelCalibration', 'confirmCalibration', 'exportProfile', 'importProfile', 'loadProfile',
+      'removeProfile', 'resetCalibration', 'saveProfile', 'selectScreen', 'setCalibration', 'setTestPattern', 'undoCalibration',
     ].sort());
     expect(Object.values(bridge).every((f) => typeof f === 'function')).toBe(true);
   });

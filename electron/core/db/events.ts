@@ -1,7 +1,7 @@
 import { errorMessage } from './errors.js';
 import type { Logger } from './logger.js';
 
-export type TableName = 'walls' | 'layouts' | 'settings';
+export type TableName = 'walls' | 'layouts' | 'settings' | 'calibration_profiles';
 
 /** A row was written or removed; views re-read it. Emitted after the commit, never for a rollback. */
 export interface ChangeEvent {

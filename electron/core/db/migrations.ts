@@ -71,4 +71,19 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: rows cannot be removed'); END;
 `,
   },
+  {
+    version: 3,
+    name: 'calibration-profiles',
+    up: `
+CREATE TABLE calibration_profiles (
+  id TEXT PRIMARY KEY,
+  wall_id TEXT NOT NULL REFERENCES walls(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  profile_json TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  UNIQUE (wall_id, name)
+);
+`,
+  },
 ];

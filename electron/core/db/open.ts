@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { ok, type Result } from '../../../common/result.js';
 import { auditTable, type AuditTable } from '../audit/audit-table.js';
+import { calibrationProfilesTable, type CalibrationProfilesTable } from './calibration-profiles.js';
 import { usersTable, type UsersTable } from '../auth/users-table.js';
 import { DbEmitter, type DbEvents, type Unsubscribe } from './events.js';
 import { dbFail, errorMessage, moveAsideHint } from './errors.js';
@@ -30,6 +31,7 @@ export interface AppDatabase {
   readonly settings: SettingsTable;
   readonly users: UsersTable;
   readonly audit: AuditTable;
+  readonly calibrationProfiles: CalibrationProfilesTable;
   on<K extends keyof DbEvents>(event: K, listener: (data: DbEvents[K]) => void): Unsubscribe;
   off<K extends keyof DbEvents>(event: K, listener: (data: DbEvents[K]) => void): void;
   /** Idempotent; drops every listener. */
@@ -83,6 +85,7 @@ function assemble(db: Database.Database, file: string, logger: Logger, now: () =
     settings: settingsTable(context),
     users: usersTable(db, now),
     audit: auditTable(db, now),
+    calibrationProfiles: calibrationProfilesTable(db, emitter, logger, now),
     on: (event, listener) => emitter.on(event, listener),
     off: (event, listener) => emitter.off(event, listener),
     close() {

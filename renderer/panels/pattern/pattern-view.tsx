@@ -1,22 +1,44 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import { checkerboardPixels } from '../../../common/patterns/checkerboard.js';
+import { isAnimated, patternFills, type PatternContext } from '../../../common/patterns/draw.js';
+import { useWallCanvas } from '../../state/use-wall-canvas.js';
 import type { PanelViewProps } from '../types.js';
-import { crosshatchRects } from './crosshatch.js';
 
 // A canvas the size of the VISIBLE part only (a wall-sized canvas would not fit in memory on a big
-// wall), placed where that part sits inside the panel; drawn with fillRect at integer positions.
-export function PatternView({ props, local, visible }: PanelViewProps<'pattern'>) {
+// wall), placed where that part sits inside the panel; drawn with fillRect at integer positions (the
+// checkerboard with putImageData). A moving bar redraws every frame until the panel goes.
+export function PatternView({ props, local, visible, viewportOrigin }: PanelViewProps<'pattern'>) {
   const ref = useRef<HTMLCanvasElement>(null);
+  const canvas = useWallCanvas();
   const area = { x: visible.x - local.x, y: visible.y - local.y, width: visible.width, height: visible.height };
-  const { spacing, lineWidth, diagonals, lineColor, background } = props;
+  const key = JSON.stringify(props);
+  const screens = useMemo(() => (props.kind === 'seam-patches' ? (canvas?.viewports.map((v) => v.rect) ?? []) : []), [props.kind, canvas]);
+  const origin = { x: viewportOrigin.x + local.x, y: viewportOrigin.y + local.y };
 
   useLayoutEffect(() => {
     const ctx = ref.current?.getContext('2d');
     if (!ctx) return;
-    ctx.fillStyle = background;
-    ctx.fillRect(0, 0, area.width, area.height);
-    ctx.fillStyle = lineColor;
-    crosshatchRects(area, { spacing, lineWidth, diagonals }, (x, y, w, h) => ctx.fillRect(x, y, w, h));
-  }, [area.x, area.y, area.width, area.height, spacing, lineWidth, diagonals, lineColor, background]);
+    if (props.kind === 'checkerboard') {
+      ctx.putImageData(new ImageData(checkerboardPixels(area, props), area.width, area.height), 0, 0);
+      return;
+    }
+    const pattern = props;
+    const draw = (timeMs: number) => {
+      const context: PatternContext = { size: { width: local.width, height: local.height }, origin, screens, timeMs };
+      patternFills(pattern, context, area, (x, y, w, h, colour) => {
+        ctx.fillStyle = colour;
+        ctx.fillRect(x, y, w, h);
+      });
+    };
+    draw(Date.now());
+    if (!isAnimated(pattern)) return;
+    let frame = requestAnimationFrame(function tick() {
+      draw(Date.now());
+      frame = requestAnimationFrame(tick);
+    });
+    return () => cancelAnimationFrame(frame);
+    // `key` stands for the props; the rest are the numbers the drawing depends on.
+  }, [key, area.x, area.y, area.width, area.height, local.width, local.height, origin.x, origin.y, screens]);
 
   return (
     <canvas
@@ -24,6 +46,7 @@ export function PatternView({ props, local, visible }: PanelViewProps<'pattern'>
       className="panel-pattern"
       width={area.width}
       height={area.height}
+      data-kind={props.kind}
       data-area={`${area.x},${area.y},${area.width},${area.height}`}
       style={{ left: area.x, top: area.y, width: area.width, height: area.height }}
     />
