@@ -1,6 +1,7 @@
 import Hls, { Events, type ErrorData, type HlsConfig, type LevelLoadedData } from 'hls.js';
 import { classifyMediaError, type MediaFailure } from '../../common/media/media-failure.js';
 import { CAMERA_RETRY, retryDelayMs, type RetrySchedule } from '../../common/media/retry-backoff.js';
+import { CAMERA_STALL, stallVerdict, type StallLimits } from '../../common/media/stall-verdict.js';
 import { FrameWatch } from './frame-watch.js';
 import { tileHlsConfig } from './hls-config.js';
 import { mediaNow } from './media-clock.js';
@@ -41,11 +42,8 @@ export interface CameraPlayerEvents extends Record<string, unknown> {
 export interface CameraPlayerOptions {
   url: string;
   clock?: () => number;
-  /** No new frame for this long while playing: signal lost. */
-  stallMs?: number;
-  /** Frozen, and no fragment arriving either, this much longer: rebuild the player. */
-  restartAfterStallMs?: number;
-  firstFrameTimeoutMs?: number;
+  /** When a frozen picture counts as lost, and when to rebuild the player. */
+  stall?: StallLimits;
   /** Keep in step with other screens by EXT-X-PROGRAM-DATE-TIME. */
   sync?: boolean;
   syncDelayMs?: number | null;
@@ -82,9 +80,7 @@ export class CameraPlayer extends TypedEmitter<CameraPlayerEvents> {
     this.opts = {
       url: options.url,
       clock: this.clock,
-      stallMs: options.stallMs ?? 4000,
-      restartAfterStallMs: options.restartAfterStallMs ?? 8000,
-      firstFrameTimeoutMs: options.firstFrameTimeoutMs ?? 15_000,
+      stall: options.stall ?? CAMERA_STALL,
       retry: options.retry ?? CAMERA_RETRY,
       random: options.random ?? Math.random,
       hlsConfig: options.hlsConfig,
@@ -198,30 +194,34 @@ export class CameraPlayer extends TypedEmitter<CameraPlayerEvents> {
   }
 
   private readonly tick = (): void => {
-    const now = this.clock();
-    const { state } = this.current;
-    const last = this.frames.lastFrameAt;
-    if (this.hls) {
-      this.frames.poll();
-      const sinceFrame = last === null || last < this.loadStartedAt ? null : now - last;
-      // A slow machine decodes late but still receives fragments: rebuilding would only add load.
-      const starved = now - Math.max(this.lastFragmentAt, this.loadStartedAt) > this.opts.restartAfterStallMs;
-      if (state === 'playing' && sinceFrame !== null && sinceFrame > this.opts.stallMs) {
-        this.setStatus({ state: 'signal-lost', failure: this.lastError ?? { kind: 'stall', detail: 'no new frame' }, lastFrameAt: last });
-      } else if (state === 'signal-lost' && sinceFrame !== null && sinceFrame > this.opts.stallMs + this.opts.restartAfterStallMs && starved) {
-        return this.fail(this.current.failure ?? { kind: 'stall', detail: 'no new frame' });
-      } else if (sinceFrame === null && now - this.loadStartedAt > this.opts.firstFrameTimeoutMs) {
-        return this.fail(this.lastError ?? { kind: 'stall', detail: 'no first frame' });
-      }
-      if (this.step && state === 'playing' && this.ticks % 2 === 0) {
-        this.syncErrorMs = this.step.update(this.hls).errorMs;
-        // Readable from the page for checks across screens, without a render per update.
-        if (this.syncErrorMs === null) delete this.element.dataset.syncErrorMs;
-        else this.element.dataset.syncErrorMs = String(Math.round(this.syncErrorMs));
-      }
-    }
+    if (this.hls) this.watch(this.hls);
     if (++this.ticks % 4 === 0) this.emitStats();
   };
+
+  /** Stall verdicts and step-keeping, four times a second. */
+  private watch(hls: Hls): void {
+    const now = this.clock();
+    this.frames.poll();
+    // A hidden page gets no frames by design (Chromium stops decoding unseen muted video): no verdicts.
+    if (document.visibilityState === 'hidden') return this.frames.excuse();
+    const { state } = this.current;
+    if (state === 'destroyed') return;
+    const last = this.frames.lastFrameAt;
+    const verdict = stallVerdict({ state, now, lastFrameAt: last, loadStartedAt: this.loadStartedAt, lastFragmentAt: this.lastFragmentAt }, this.opts.stall);
+    if (verdict === 'frozen') {
+      this.setStatus({ state: 'signal-lost', failure: this.lastError ?? { kind: 'stall', detail: 'no new frame' }, lastFrameAt: last });
+    } else if (verdict === 'restart') {
+      return this.fail(this.current.failure ?? { kind: 'stall', detail: 'no new frame' });
+    } else if (verdict === 'no-first-frame') {
+      return this.fail(this.lastError ?? { kind: 'stall', detail: 'no first frame' });
+    }
+    if (this.step && state === 'playing' && this.ticks % 2 === 0) {
+      this.syncErrorMs = this.step.update(hls).errorMs;
+      // Readable from the page for checks across screens, without a render per update.
+      if (this.syncErrorMs === null) delete this.element.dataset.syncErrorMs;
+      else this.element.dataset.syncErrorMs = String(Math.round(this.syncErrorMs));
+    }
+  }
 
   private emitStats(): void {
     const quality = this.video.getVideoPlaybackQuality?.();

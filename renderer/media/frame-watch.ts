@@ -42,6 +42,11 @@ export class FrameWatch {
     this.lastPresented = presented;
   }
 
+  /** Time the page spent hidden does not count towards a stall. */
+  excuse(): void {
+    if (this.lastFrameAt !== null) this.lastFrameAt = this.clock();
+  }
+
   private seen(): void {
     this.lastFrameAt = this.clock();
     this.onFrame();

@@ -7,13 +7,14 @@ const noRetry = { maxNumRetry: 0, retryDelayMs: 0, maxRetryDelayMs: 0 };
 
 // The first load fails straight to CameraPlayer, whose own backoff paces retries of a dead camera.
 const manifest: LoaderConfig = { maxTimeToFirstByteMs: 5000, maxLoadTimeMs: 10_000, timeoutRetry: noRetry, errorRetry: noRetry };
-// One quick retry of a live reload, then fatal: a stopped source shows "Mất tín hiệu" within about one
-// target duration instead of after hls.js's default 1 s, 2 s… retries while the buffer plays out.
+// One immediate retry of a live reload (a dropped keep-alive connection), then fatal: a stopped source
+// shows "Mất tín hiệu" within about one target duration, not after hls.js's default 1 s, 2 s… retries
+// while the buffer plays out. CameraPlayer's own backoff takes over from there.
 const playlist: LoaderConfig = {
   maxTimeToFirstByteMs: 4000,
   maxLoadTimeMs: 8000,
   timeoutRetry: noRetry,
-  errorRetry: { maxNumRetry: 1, retryDelayMs: 250, maxRetryDelayMs: 250 },
+  errorRetry: { maxNumRetry: 1, retryDelayMs: 0, maxRetryDelayMs: 0 },
 };
 const fragment: LoaderConfig = {
   maxTimeToFirstByteMs: 5000,
