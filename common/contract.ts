@@ -95,6 +95,8 @@ export interface WallBridge extends ConsoleBridge, TechnicianBridge {
   setBezelCompensation(enabled: boolean): Promise<Result<number>>;
   setIdentify(enabled: boolean): Promise<Result<number>>;
   setLanguage(language: InvokeRequest<'settings:setLanguage'>['language']): Promise<Result<number>>;
+  /** One NTP-style exchange with the main process's clock (scenario apply times are on it). */
+  syncClock(t0: number): Promise<Result<InvokeResponse<'clock:sync'>>>;
   onSnapshot(listener: (state: EventPayload<'state:snapshot'>) => void): () => void;
   onPatch(listener: (patch: EventPayload<'state:patch'>) => void): () => void;
   onScreenStatuses(listener: (statuses: EventPayload<'screens:status'>) => void): () => void;
@@ -108,6 +110,7 @@ export const bridgeInvokes = {
   setBezelCompensation: (enabled: boolean) => ['wall:setBezelCompensation', { enabled }],
   setIdentify: (enabled: boolean) => ['wall:setIdentify', { enabled }],
   setLanguage: (language: 'vi' | 'en') => ['settings:setLanguage', { language }],
+  syncClock: (t0: number) => ['clock:sync', { t0 }],
 } as const satisfies Record<string, (...args: never[]) => readonly [InvokeChannel, unknown]>;
 
 /** Describe a zod failure as "field: message; field: message" for an error shown to a person. */

@@ -66,6 +66,7 @@ const bridge: WallBridge = {
   setBezelCompensation: (enabled) => call(bridgeInvokes.setBezelCompensation(enabled)),
   setIdentify: (enabled) => call(bridgeInvokes.setIdentify(enabled)),
   setLanguage: (language) => call(bridgeInvokes.setLanguage(language)),
+  syncClock: (t0) => call(bridgeInvokes.syncClock(t0)),
   onSnapshot: (listener) => listen('state:snapshot', listener),
   onPatch: (listener) => listen('state:patch', listener),
   onScreenStatuses: (listener) => listen('screens:status', listener),

@@ -134,6 +134,7 @@ export function createSocketBridge(options: SocketBridgeOptions): SocketBridge {
     setBezelCompensation: (enabled) => invoke(...bridgeInvokes.setBezelCompensation(enabled)) as Promise<Result<number>>,
     setIdentify: (enabled) => invoke(...bridgeInvokes.setIdentify(enabled)) as Promise<Result<number>>,
     setLanguage: (language) => invoke(...bridgeInvokes.setLanguage(language)) as Promise<Result<number>>,
+    syncClock: (t0) => invoke(...bridgeInvokes.syncClock(t0)) as ReturnType<WallBridge['syncClock']>,
     onSnapshot: on('state:snapshot'),
     onPatch: on('state:patch'),
     onScreenStatuses: on('screens:status'),

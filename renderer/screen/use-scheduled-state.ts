@@ -1,0 +1,69 @@
+import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { decideSwap } from '../../common/scenario-swap.js';
+import type { WallState } from '../../common/state.js';
+import type { ClockOffset } from '../state/clock-offset.js';
+
+// Early enough to catch the frame before the apply time: timers fire late, frames come every ~16 ms.
+const WAKE_EARLY_MS = 24;
+const HALF_FRAME_MS = 8;
+
+export interface SwapRecord {
+  revision: number;
+  applyAt: number;
+  /** Main-process time of the frame in which the new layout was committed. */
+  swappedAt: number;
+}
+
+declare global {
+  interface Window {
+    /** Swaps this page made: read by the switch benchmark. */
+    __tcSwaps?: SwapRecord[];
+  }
+}
+
+/**
+ * What a screen draws now and what it prepares hidden: a new scenario waits, fully drawn (streams
+ * started, maps drawn), for its apply time, then shows in one frame.
+ */
+export function useScheduledState(latest: WallState | null, clock: ClockOffset): { shown: WallState | null; pending: WallState | null } {
+  const [shown, setShown] = useState<WallState | null>(latest);
+  const [pending, setPending] = useState<WallState | null>(null);
+  const shownRef = useRef(shown);
+  shownRef.current = shown;
+
+  useEffect(() => {
+    if (!latest) return;
+    const decision = decideSwap(shownRef.current, latest, clock.now());
+    if (!decision.pending) {
+      setPending(null);
+      setShown(latest);
+      return;
+    }
+    const next = decision.pending;
+    const applyAt = next.scenario?.applyAt ?? 0;
+    setPending(next);
+    let frame = 0;
+    const swap = (): void => {
+      if (clock.now() < applyAt - HALF_FRAME_MS) {
+        frame = requestAnimationFrame(swap);
+        return;
+      }
+      flushSync(() => {
+        setShown(next);
+        setPending(null);
+      });
+      (window.__tcSwaps ??= []).push({ revision: next.revision, applyAt, swappedAt: clock.now() });
+      performance.mark('tc:swap', { detail: { revision: next.revision, applyAt } });
+    };
+    const timer = setTimeout(() => {
+      frame = requestAnimationFrame(swap);
+    }, Math.max(0, decision.waitMs - WAKE_EARLY_MS));
+    return () => {
+      clearTimeout(timer);
+      cancelAnimationFrame(frame);
+    };
+  }, [latest, clock]);
+
+  return { shown, pending };
+}
