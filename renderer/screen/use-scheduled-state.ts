@@ -13,6 +13,8 @@ export interface SwapRecord {
   applyAt: number;
   /** Main-process time of the frame in which the new layout was committed. */
   swappedAt: number;
+  /** Main-process time of the next frame: the new layout has been painted by then. */
+  paintedAt?: number;
 }
 
 declare global {
@@ -53,8 +55,12 @@ export function useScheduledState(latest: WallState | null, clock: ClockOffset):
         setShown(next);
         setPending(null);
       });
-      (window.__tcSwaps ??= []).push({ revision: next.revision, applyAt, swappedAt: clock.now() });
+      const record: SwapRecord = { revision: next.revision, applyAt, swappedAt: clock.now() };
+      const swaps = (window.__tcSwaps ??= []);
+      swaps.push(record);
+      if (swaps.length > 500) swaps.shift(); // a record per switch, bounded for months of running
       performance.mark('tc:swap', { detail: { revision: next.revision, applyAt } });
+      requestAnimationFrame(() => (record.paintedAt = clock.now()));
     };
     const timer = setTimeout(() => {
       frame = requestAnimationFrame(swap);

@@ -61,8 +61,8 @@ describe('preload bridge', () => {
   it('exposes exactly the WallBridge functions as window.toanCanh, and nothing else', () => {
     expect([...fake.exposed.keys()]).toEqual(['toanCanh']);
     expect(Object.keys(bridge).sort()).toEqual([
-      'getScreenStatuses', 'getSnapshot', 'onPatch', 'onScreenStatuses', 'onSnapshot',
-      'reportScreen', 'setBezelCompensation', 'setIdentify', 'setLanguage',
+      'getScreenStatuses', 'getSnapshot', 'onData', 'onPatch', 'onScreenStatuses', 'onSnapshot',
+      'reportScreen', 'setBezelCompensation', 'setIdentify', 'setLanguage', 'syncClock',
       // the console's accounts, sessions and audit log (common/console-contract.ts)
       'authStatus', 'changePassword', 'createAccount', 'listAccounts', 'login', 'logout', 'queryAudit',
       'removeAccount', 'resumeSession', 'session', 'setupAdmin', 'updateAccount', 'verifyAudit',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WallSchema } from '../../common/wall/schema.js';
 import type { LayoutInput } from '../../common/wall/layout-schema.js';
-import { panelPropsIssues, parsePanelProps } from '../../common/panels/registry.js';
+import { panelPropsIssues, panelTypes, parsePanelProps } from '../../common/panels/registry.js';
 import { validateLayout, validateWall } from '../../electron/core/config-loader.js';
 import demoLayout from '../../config/layouts/demo-2x2-normal.json' with { type: 'json' };
 import { demo, demoWallJson, screen } from './wall-fixtures.js';
@@ -103,7 +103,7 @@ describe('bad walls name the field', () => {
 describe('bad layouts name the field', () => {
   it('an unknown panel type', () => {
     expect(layoutError((j) => { j.panels[1]!.type = 'video'; })).toBe(
-      'panels[1].type: unknown panel type "video"; known types: solid, text, clock, pattern',
+      `panels[1].type: unknown panel type "video"; known types: ${panelTypes().join(', ')}`,
     );
   });
 
