@@ -26,11 +26,11 @@ export type StallVerdict = 'frozen' | 'restart' | 'no-first-frame' | null;
 
 export function stallVerdict(input: StallInput, limits: StallLimits = CAMERA_STALL): StallVerdict {
   const { state, now, lastFrameAt, loadStartedAt } = input;
-  const sinceFrame = lastFrameAt === null || lastFrameAt < loadStartedAt ? null : now - lastFrameAt;
-  if (sinceFrame === null) return now - loadStartedAt > limits.firstFrameTimeoutMs ? 'no-first-frame' : null;
-  if (state === 'playing') return sinceFrame > limits.stallMs ? 'frozen' : null;
-  if (state !== 'signal-lost' || sinceFrame <= limits.stallMs + limits.restartAfterStallMs) return null;
   // A slow machine decodes late but still receives fragments: rebuilding would only add load.
   const starved = now - Math.max(input.lastFragmentAt, loadStartedAt) > limits.restartAfterStallMs;
+  const sinceFrame = lastFrameAt === null || lastFrameAt < loadStartedAt ? null : now - lastFrameAt;
+  if (sinceFrame === null) return now - loadStartedAt > limits.firstFrameTimeoutMs && starved ? 'no-first-frame' : null;
+  if (state === 'playing') return sinceFrame > limits.stallMs ? 'frozen' : null;
+  if (state !== 'signal-lost' || sinceFrame <= limits.stallMs + limits.restartAfterStallMs) return null;
   return starved ? 'restart' : null;
 }

@@ -23,7 +23,9 @@ describe('stallVerdict', () => {
     const retrying = { ...base, state: 'signal-lost' as const, lastFrameAt: T - 30_000, loadStartedAt: T - 10_000, lastFragmentAt: 0 };
     expect(stallVerdict(retrying)).toBeNull();
     expect(stallVerdict({ ...retrying, loadStartedAt: T - CAMERA_STALL.firstFrameTimeoutMs - 1 })).toBe('no-first-frame');
-    expect(stallVerdict({ ...base, state: 'loading', lastFrameAt: null, loadStartedAt: T - 16_000 })).toBe('no-first-frame');
+    expect(stallVerdict({ ...base, state: 'loading', lastFrameAt: null, loadStartedAt: T - 16_000, lastFragmentAt: 0 })).toBe('no-first-frame');
     expect(stallVerdict({ ...base, state: 'loading', lastFrameAt: null, loadStartedAt: T - 5000 })).toBeNull();
+    // Still receiving fragments after 16 s: a starved decoder, not a dead source.
+    expect(stallVerdict({ ...base, state: 'loading', lastFrameAt: null, loadStartedAt: T - 16_000, lastFragmentAt: T - 2000 })).toBeNull();
   });
 });
