@@ -36,10 +36,13 @@ export function useScheduledState(latest: WallState | null, clock: ClockOffset):
 
   useEffect(() => {
     if (!latest) return;
-    const decision = decideSwap(shownRef.current, latest, clock.now());
+    const previous = shownRef.current;
+    const decision = decideSwap(previous, latest, clock.now());
     if (!decision.pending) {
       setPending(null);
       setShown(latest);
+      // A new activation that arrived after its apply time (a slow link, a busy PC) is shown at once.
+      if (previous && latest.scenario && previous.scenario?.revision !== latest.scenario.revision) record(latest, clock);
       return;
     }
     const next = decision.pending;
@@ -55,12 +58,7 @@ export function useScheduledState(latest: WallState | null, clock: ClockOffset):
         setShown(next);
         setPending(null);
       });
-      const record: SwapRecord = { revision: next.revision, applyAt, swappedAt: clock.now() };
-      const swaps = (window.__tcSwaps ??= []);
-      swaps.push(record);
-      if (swaps.length > 500) swaps.shift(); // a record per switch, bounded for months of running
-      performance.mark('tc:swap', { detail: { revision: next.revision, applyAt } });
-      requestAnimationFrame(() => (record.paintedAt = clock.now()));
+      record(next, clock);
     };
     const timer = setTimeout(() => {
       frame = requestAnimationFrame(swap);
@@ -72,4 +70,14 @@ export function useScheduledState(latest: WallState | null, clock: ClockOffset):
   }, [latest, clock]);
 
   return { shown, pending };
+}
+
+function record(state: WallState, clock: ClockOffset): void {
+  const applyAt = state.scenario?.applyAt ?? 0;
+  const entry: SwapRecord = { revision: state.revision, applyAt, swappedAt: clock.now() };
+  const swaps = (window.__tcSwaps ??= []);
+  swaps.push(entry);
+  if (swaps.length > 500) swaps.shift(); // a record per switch, bounded for months of running
+  performance.mark('tc:swap', { detail: { revision: state.revision, applyAt } });
+  requestAnimationFrame(() => (entry.paintedAt = clock.now()));
 }
