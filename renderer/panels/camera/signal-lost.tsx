@@ -25,7 +25,8 @@ export function SignalLost({ name, status, language }: { name: string; status: C
       <div className="camera-lost__since" data-testid="camera-since">
         {lastFrameAt === null ? cameraText(language, 'noFrame') : cameraText(language, 'lastFrame', formatSince(now - lastFrameAt, language))}
       </div>
-      {status.retryAt !== null && <div className="camera-lost__retry">{cameraText(language, 'retrying')}</div>}
+      {/* The player keeps trying (backing off to 30 s) for as long as the tile is shown. */}
+      <div className="camera-lost__retry">{cameraText(language, 'retrying')}</div>
     </div>
   );
 }
