@@ -1,3 +1,4 @@
+/* global window -- the functions passed to page.evaluate run in the page */
 // npm run bench:switch — scenario switching on the 2×2 demo wall: from the hub's activation to every
 // screen page having painted the new layout, and the skew between screens. Figures go to
 // docs/benchmarks.md. Usage: npm run bench:switch -- [--switches 100]
