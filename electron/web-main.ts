@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { StartupError, startApp } from './core/app.js';
-import { backendFromEnv, startBackend } from './core/backend-setup.js';
+import { startAppBackend } from './core/backend-setup.js';
 import { cliUsage, parseCliArgs } from './core/cli-args.js';
 import { createLogger } from './core/log.js';
 import { startWebHost } from './core/web-host.js';
@@ -51,8 +51,7 @@ async function main(): Promise<number> {
     app.db.settings.set('web.tokens', tokens);
   }
   // The hub: embedded by default; TOAN_CANH_HUB=<url> (with TOAN_CANH_HUB_TOKEN) or =off (see docs/protocol.md).
-  const choice = backendFromEnv(process.env, { dataDir: path.dirname(dbFile), scenariosDir: path.join(root, 'config', 'scenarios'), wallId: app.core.state.wall.id });
-  const backend = await startBackend(app.core, choice, log.child('backend'), { get: (k) => app.db.settings.get(k, z.unknown()), set: (k, v) => void app.db.settings.set(k, v) });
+  const backend = await startAppBackend(app, { dbFile, scenariosDir: path.join(root, 'config', 'scenarios'), log: log.child('backend') });
   const host = await startWebHost({ core: app.core, host: args.host ?? '127.0.0.1', port: args.port ?? 4280, staticDir, tokens, log: log.child('host') });
 
   const wall = app.core.state.wall;

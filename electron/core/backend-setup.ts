@@ -5,6 +5,7 @@ import { startHub, type RunningHub } from '../../hub/server.js';
 import type { SimulatorOptions } from '../../hub/sim/simulator.js';
 import { newToken, type TokenGrant } from '../../hub/tokens.js';
 import { startBackendSync, type BackendSync } from './backend-sync.js';
+import type { RunningApp } from './app.js';
 import type { Logger } from './log.js';
 import type { WallCore } from './wall-core.js';
 
@@ -119,4 +120,13 @@ export async function startBackend(
       await hub?.close();
     },
   };
+}
+
+/**
+ * The backend for a started app, as both the Electron app and the web host run it: the choice from
+ * the environment, the embedded hub's data beside the app's database, its tokens kept in settings.
+ */
+export function startAppBackend(app: RunningApp, options: { dbFile: string; scenariosDir: string; log: Logger; env?: NodeJS.ProcessEnv }): Promise<RunningBackend> {
+  const choice = backendFromEnv(options.env ?? process.env, { dataDir: path.dirname(options.dbFile), scenariosDir: options.scenariosDir, wallId: app.core.state.wall.id });
+  return startBackend(app.core, choice, options.log, { get: (k) => app.db.settings.get(k, z.unknown()), set: (k, v) => void app.db.settings.set(k, v) });
 }
