@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { getPageBridge } from './bridge/get-bridge.js';
-import { ConsolePage } from './console/console-page.js';
+import { ConsoleShell } from './console/console-shell.js';
 import { translate } from './i18n/use-t.js';
 import type { Route } from './route.js';
 import { ScreenPage } from './screen/screen-page.js';
@@ -22,7 +22,7 @@ function ConnectedApp({ route }: { route: Exclude<Route, { page: 'not-found' }> 
   useEffect(() => store.start(), [store]);
   return (
     <StoreProvider store={store} bridge={bridge}>
-      {route.page === 'screen' ? <ScreenPage screenId={route.screenId} /> : <ConsolePage />}
+      {route.page === 'screen' ? <ScreenPage screenId={route.screenId} /> : <ConsoleShell />}
     </StoreProvider>
   );
 }

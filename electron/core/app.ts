@@ -5,6 +5,7 @@ import { LanguageSchema, type WallState } from '../../common/state.js';
 import type { Layout } from '../../common/wall/layout-schema.js';
 import type { WallConfig } from '../../common/wall/schema.js';
 import { loadLayoutFile, loadWallFile, validateLayout, watchConfigFile } from './config-loader.js';
+import { installConsoleServices, type ConsoleServiceOptions } from './console-services.js';
 import { openDatabase, type AppDatabase } from './db/open.js';
 import type { Logger } from './log.js';
 import { installTechnician, loadTechnician } from './technician/install.js';
@@ -18,6 +19,8 @@ export interface StartAppOptions {
   log: Logger;
   /** Reload the wall and layout files when they change (default true). */
   watch?: boolean;
+  /** Console sessions (idle timeout) and password hashing cost; tests make them short and cheap. */
+  console?: ConsoleServiceOptions;
 }
 
 export interface RunningApp {
@@ -79,6 +82,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       onCommit: (state, change) => persist(db, state, change),
     });
     for (const p of problems) core.reportProblem(p);
+    const services = installConsoleServices(core, db, log.child('auth'), options.console);
     const stopTechnician = installTechnician(core, { profiles: db.calibrationProfiles, settings: db.settings, log: log.child('calibration') });
 
     const stops = options.watch === false ? [] : watchFiles(core, db, options.wallFile, layoutFile, log);
@@ -88,6 +92,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       db,
       close: async () => {
         for (const stop of stops) stop();
+        services.close();
         stopTechnician();
         db.close();
       },

@@ -1,5 +1,5 @@
 import './console.css';
-import { useT } from '../i18n/use-t.js';
+import { useLanguage, useT } from '../i18n/use-t.js';
 import { useWallState } from '../state/store-context.js';
 import { StatusPage } from '../ui/status-page.js';
 import { markDocument, usePainted } from '../ui/use-painted.js';
@@ -12,9 +12,10 @@ import { WallMiniature } from './wall-miniature.js';
 export function ConsolePage() {
   const { status, state, error, statuses, connected } = useWallState();
   const t = useT();
+  const language = useLanguage();
   const mode = status === 'error' ? 'error' : state ? 'ready' : 'loading';
 
-  usePainted([mode, state], () => markDocument(mode, state?.revision ?? null, state?.language ?? 'vi'));
+  usePainted([mode, state, language], () => markDocument(mode, state?.revision ?? null, language));
 
   if (mode === 'error') {
     return (

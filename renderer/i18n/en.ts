@@ -1,6 +1,8 @@
+import { consoleEn } from './console-en.js';
 import type { MessageKey } from './vi.js';
 
 export const en: Record<MessageKey, string> = {
+  ...consoleEn,
   'app.loading': 'Loading the video wall…',
   'app.connecting': 'Connecting to the host…',
   'app.connectionLost': 'Backend connection lost — reconnecting',

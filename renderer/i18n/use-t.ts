@@ -1,5 +1,7 @@
+import { useContext } from 'react';
 import type { Language } from '../../common/state.js';
 import { useWallState } from '../state/store-context.js';
+import { LanguageOverride } from './language-override.js';
 import { en } from './en.js';
 import { vi, type MessageKey } from './vi.js';
 
@@ -13,9 +15,10 @@ export function translate(language: Language, key: MessageKey, params?: Record<s
   return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : text;
 }
 
-/** The wall's language (Vietnamese until the state arrives), switchable from the console. */
+/** The wall's language (Vietnamese until the state arrives), switchable from the console; the sign-in page may choose its own. */
 export function useLanguage(): Language {
-  return useWallState().state?.language ?? 'vi';
+  const wall = useWallState().state?.language ?? 'vi';
+  return useContext(LanguageOverride) ?? wall;
 }
 
 export function useT(): Translate {

@@ -1,6 +1,9 @@
 // Vietnamese first: the words operators and technicians use (see /work/shared/DOMAIN.md).
 // "{name}" marks a value filled in at run time.
+import { consoleVi } from './console-vi.js';
+
 export const vi = {
+  ...consoleVi,
   'app.loading': 'Đang tải tường màn hình…',
   'app.connecting': 'Đang kết nối máy chủ…',
   'app.connectionLost': 'Mất kết nối máy chủ — đang thử kết nối lại',

@@ -1,13 +1,27 @@
 import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import type { TestAccount } from '../support/accounts.js';
+import { LoginPage } from './login-page.js';
 
-/** The operator's console (/console). */
+/** The operator's console (/console), signed in as `account` when one is given. */
 export class ConsolePage {
-  constructor(readonly page: Page) {}
+  readonly login: LoginPage;
 
-  static async open(context: BrowserContext, url: string): Promise<ConsolePage> {
+  constructor(readonly page: Page) {
+    this.login = new LoginPage(page);
+  }
+
+  static async open(context: BrowserContext, url: string, account?: TestAccount): Promise<ConsolePage> {
     const page = await context.newPage();
     await page.goto(url);
-    return new ConsolePage(page);
+    const console_ = new ConsolePage(page);
+    if (account) await console_.login.signIn(account);
+    return console_;
+  }
+
+  /** Switch to one of the console's areas (wall, layouts, scenarios, leader, audit, accounts). */
+  async openArea(id: string): Promise<void> {
+    await this.page.getByTestId(`area-${id}`).click();
+    await expect(this.page.getByTestId(`area-view-${id}`)).toBeVisible();
   }
 
   async waitForRevision(revision: number): Promise<void> {

@@ -3,6 +3,7 @@ import type { WallState } from '../../../common/state.js';
 import { WallSocket } from '../../support/wall-socket.js';
 import { ConsolePage } from '../pages/console-page.js';
 import { ScreenPage } from '../pages/screen-page.js';
+import { ACCOUNTS, signInAdmin } from './accounts.js';
 import { startWebHostProcess, type WebHostProcess } from './web-host-process.js';
 
 export const SCREEN_IDS = ['A1', 'A2', 'B1', 'B2'] as const;
@@ -39,6 +40,7 @@ export const test = base.extend<TestFixtures, { host: WebHostProcess }>({
 
   wall: async ({ host }, use) => {
     const admin = await WallSocket.open(`${host.origin.replace('http', 'ws')}/ws?token=${host.tokens.console}&role=console`);
+    await signInAdmin(admin);
     const snapshot = async () => {
       const r = await admin.request('state:snapshot', {});
       if (!r.ok) throw new Error(r.error.message);
@@ -74,7 +76,7 @@ export const test = base.extend<TestFixtures, { host: WebHostProcess }>({
   },
 
   consolePage: async ({ context, wall, pageErrors }, use) => {
-    const page = await ConsolePage.open(context, wall.host.consoleUrl);
+    const page = await ConsolePage.open(context, wall.host.consoleUrl, ACCOUNTS.admin);
     watch(page.page, pageErrors);
     await page.waitForRevision(wall.revision);
     await use(page);

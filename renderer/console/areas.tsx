@@ -1,0 +1,25 @@
+import type { ReactNode } from 'react';
+import type { AccountRole } from '../../common/auth.js';
+import type { MessageKey } from '../i18n/use-t.js';
+import { AccountsArea } from './accounts/accounts-area.js';
+import { AuditArea } from './audit/audit-area.js';
+import { WallArea } from './wall-area.js';
+
+// The console's areas and who sees each. Hiding an area is only a convenience: the main process
+// checks every command against the signed-in role (common/contract.ts, `users`).
+export interface ConsoleArea {
+  id: string;
+  label: MessageKey;
+  roles: readonly AccountRole[];
+  render: () => ReactNode;
+}
+
+export const consoleAreas: readonly ConsoleArea[] = [
+  { id: 'wall', label: 'area.wall', roles: ['operator', 'leader', 'technician', 'admin'], render: () => <WallArea /> },
+  { id: 'audit', label: 'area.audit', roles: ['leader', 'admin'], render: () => <AuditArea /> },
+  { id: 'accounts', label: 'area.accounts', roles: ['admin'], render: () => <AccountsArea /> },
+];
+
+export function areasFor(role: AccountRole): ConsoleArea[] {
+  return consoleAreas.filter((a) => a.roles.includes(role));
+}

@@ -1,0 +1,42 @@
+import type { AuditEntry } from '../../../common/audit.js';
+import { useLanguage, useT } from '../../i18n/use-t.js';
+
+export function AuditTable({ entries }: { entries: AuditEntry[] }) {
+  const t = useT();
+  const language = useLanguage();
+  const when = (at: number) => new Date(at).toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB');
+  return (
+    <table className="audit__table">
+      <thead>
+        <tr>
+          <th>{t('audit.col.seq')}</th>
+          <th>{t('audit.col.time')}</th>
+          <th>{t('audit.col.actor')}</th>
+          <th>{t('audit.col.action')}</th>
+          <th>{t('audit.col.target')}</th>
+          <th>{t('audit.col.result')}</th>
+          <th>{t('audit.col.origin')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((e) => (
+          <tr key={e.seq} data-testid="audit-row" data-seq={e.seq} data-action={e.action} data-actor={e.actor} data-ok={String(e.ok)} className={e.ok ? '' : 'is-problem'}>
+            <td>{e.seq}</td>
+            <td>{when(e.at)}</td>
+            <td>
+              {e.actor} <span className="audit__role">{e.role}</span>
+            </td>
+            <td>
+              <code>{e.action}</code>
+            </td>
+            <td>{e.target ?? ''}</td>
+            <td className="audit__result" title={e.detail ?? ''}>
+              {e.result}
+            </td>
+            <td className="audit__origin">{e.origin}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

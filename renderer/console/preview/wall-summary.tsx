@@ -1,0 +1,44 @@
+import type { WallState } from '../../../common/state.js';
+import { useLanguage, useT } from '../../i18n/use-t.js';
+
+// What the leader asks first: which scenario is on the wall, since when, by whom, and whether the
+// centre's server is reachable.
+export function WallSummary({ state }: { state: WallState }) {
+  const t = useT();
+  const language = useLanguage();
+  const scenario = state.scenario ?? null;
+  const backend = state.backend ?? { state: 'off' as const, since: null, hubUrl: null };
+  return (
+    <section className="summary" data-testid="wall-summary">
+      <div className="summary__item" data-testid="summary-scenario" data-scenario={scenario?.id ?? ''} data-scenario-revision={scenario?.revision ?? ''}>
+        <span className="summary__label">{t('preview.scenario')}</span>
+        {scenario ? (
+          <>
+            <strong className={`severity severity--${scenario.severity}`}>{scenario.name[language]}</strong>
+            <span>
+              {t('preview.scenarioFacts', {
+                revision: scenario.revision,
+                by: scenario.activatedBy.name,
+                at: new Date(scenario.activatedAt).toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB'),
+              })}
+              {scenario.local && ` · ${t('preview.localOnly')}`}
+            </span>
+          </>
+        ) : (
+          <strong>{t('preview.noScenario')}</strong>
+        )}
+      </div>
+      <div className="summary__item" data-testid="summary-backend" data-backend={backend.state}>
+        <span className="summary__label">{t('preview.backend')}</span>
+        <strong className={`backend backend--${backend.state}`}>{t(`preview.backend.${backend.state}`)}</strong>
+        {backend.hubUrl && <code>{backend.hubUrl}</code>}
+        {backend.message && <span className="summary__message">{backend.message}</span>}
+      </div>
+      <div className="summary__item">
+        <span className="summary__label">{t('console.revision')}</span>
+        <strong>{state.revision}</strong>
+        <span>{state.layout.name}</span>
+      </div>
+    </section>
+  );
+}
