@@ -32,10 +32,14 @@ export function stepDecision(playerDateMs: number, targetDateMs: number, options
  * Smooths the measured error (currentTime is sampled at arbitrary moments, so single readings jitter by a
  * few ms) before deciding. Until a player first lands near the target (just started or restarted, when a
  * jump goes unseen) it seeks beyond `startSeekThresholdMs`; after that only beyond the large threshold.
+ * A seek takes time to land (fetch, decode), during which the target moves on, so each seek aims ahead
+ * by how far behind the previous one landed.
  */
 export class StepKeeper {
   private smoothedMs: number | null = null;
   private settled = false;
+  private leadMs = 0;
+  private seeked = false;
 
   constructor(
     private readonly options: StepSyncOptions = STEP_SYNC,
@@ -46,20 +50,28 @@ export class StepKeeper {
   update(playerDateMs: number, targetDateMs: number): StepDecision {
     const options = this.settled ? this.options : { ...this.options, seekThresholdMs: Math.min(this.startSeekThresholdMs, this.options.seekThresholdMs) };
     const raw = playerDateMs - targetDateMs;
+    if (this.seeked) this.leadMs = Math.min(Math.max(this.leadMs - raw, 0), options.seekThresholdMs + MAX_EXTRA_LEAD_MS);
+    this.seeked = false;
     // A jump past the seek threshold is acted on at once, not averaged away.
     const far = Math.abs(raw) > options.seekThresholdMs;
     const smoothed = this.smoothedMs === null || far ? raw : this.smoothedMs + this.smoothing * (raw - this.smoothedMs);
     const decision = stepDecision(targetDateMs + smoothed, targetDateMs, options);
     this.smoothedMs = decision.action === 'seek' ? null : smoothed;
     if (decision.action === 'rate') this.settled = true;
-    return decision;
+    if (decision.action !== 'seek') return decision;
+    this.seeked = true;
+    return { ...decision, toDateMs: decision.toDateMs + this.leadMs };
   }
 
   reset(): void {
     this.smoothedMs = null;
     this.settled = false;
+    this.seeked = false;
   }
 }
+
+/** A seek never aims more than this beyond the threshold that triggered it. */
+const MAX_EXTRA_LEAD_MS = 3000;
 
 export interface LiveTiming {
   /** Seconds, as in the playlist. */

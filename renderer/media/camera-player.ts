@@ -216,7 +216,10 @@ export class CameraPlayer extends TypedEmitter<CameraPlayerEvents> {
       return this.fail(this.lastError ?? { kind: 'stall', detail: 'no first frame' });
     }
     if (this.step && state === 'playing' && this.ticks % 2 === 0) {
-      this.syncErrorMs = this.step.update(hls).errorMs;
+      const step = this.step.update(hls);
+      this.syncErrorMs = step.errorMs;
+      // Frames pause while a seek lands: that is not a frozen camera, for one stall period at least.
+      if (step.seeked) this.frames.excuse();
       // Readable from the page for checks across screens, without a render per update.
       if (this.syncErrorMs === null) delete this.element.dataset.syncErrorMs;
       else this.element.dataset.syncErrorMs = String(Math.round(this.syncErrorMs));

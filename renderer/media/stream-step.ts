@@ -9,6 +9,7 @@ import { defaultLiveDelayMs, StepKeeper } from '../../common/media/step-sync.js'
 export interface StepResult {
   errorMs: number | null;
   rate: number;
+  seeked: boolean;
 }
 
 export class StreamStep {
@@ -34,20 +35,23 @@ export class StreamStep {
   update(hls: Hls): StepResult {
     const details = hls.latestLevelDetails;
     const video = this.video;
-    if (!details?.live || video.paused || video.seeking) return { errorMs: null, rate: video.playbackRate };
+    const idle = { errorMs: null, rate: video.playbackRate, seeked: false };
+    if (!details?.live || video.paused || video.seeking) return idle;
     const fragments = details.fragments;
     const shown = dateAtPosition(fragments, video.currentTime);
-    if (shown === null) return { errorMs: null, rate: video.playbackRate }; // no PDT: nothing to steer by
+    if (shown === null) return idle; // no PDT: nothing to steer by
     const target = this.clock() - this.delayFor(details);
     const decision = this.keeper.update(shown, target);
+    let seeked = false;
     if (decision.action === 'seek') {
       const position = positionAtDate(fragments, decision.toDateMs);
       if (position !== null) video.currentTime = position;
       video.playbackRate = 1;
+      seeked = position !== null;
     } else if (Math.abs(video.playbackRate - decision.rate) > 1e-4) {
       video.playbackRate = decision.rate;
     }
-    return { errorMs: decision.errorMs, rate: video.playbackRate };
+    return { errorMs: decision.errorMs, rate: video.playbackRate, seeked };
   }
 
   /** After a restart the old error history means nothing. */

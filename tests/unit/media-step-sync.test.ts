@@ -39,6 +39,27 @@ describe('StepKeeper', () => {
     expect(keeper.update(T - 600, T).action).toBe('rate');
   });
 
+  it('learns how long a seek takes to land and aims that far ahead next time', () => {
+    // A player whose seeks land late: at the next reading (500 ms on) it shows 400 ms before the date it
+    // was sent to, so it is 900 ms behind.
+    const keeper = new StepKeeper();
+    let target = T;
+    let shown = T - 3000;
+    const seeks: number[] = [];
+    for (let step = 0; step < 10; step++) {
+      const d = keeper.update(shown, target);
+      if (d.action === 'seek') {
+        seeks.push(d.toDateMs - target);
+        shown = d.toDateMs - 400;
+      } else {
+        shown += 500 * d.rate;
+      }
+      target += 500;
+    }
+    expect(seeks).toEqual([0, 900]); // the second seek leads by the 900 ms the first fell short
+    expect(Math.abs(shown - target)).toBeLessThanOrEqual(STEP_SYNC.deadBandMs * 2);
+  });
+
   it('smooths jittery readings', () => {
     const keeper = new StepKeeper();
     keeper.update(T, T);
