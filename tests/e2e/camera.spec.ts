@@ -2,20 +2,27 @@ import { expect, test } from './fixtures/camera-harness.js';
 import { CameraPanels, type CameraRef } from './fixtures/camera-page.js';
 
 // Camera panels in Chromium against simulated live cameras: play, lose the source, come back, and leave
-// nothing behind after being mounted and unmounted many times.
+// nothing behind after being mounted and unmounted many times. Waits for a first picture are generous
+// (30 s): on this 2-core box other suites often run at the same time; the issue's windows are exact.
+
+const FIRST_PICTURE = { timeout: 30_000 };
 
 const WIDE = { x: 0, y: 0, width: 1280, height: 720 };
 
 async function expectPlaying(panels: CameraPanels, cameraId: string) {
-  await expect(panels.tile(cameraId)).toHaveAttribute('data-camera-state', 'playing', { timeout: 15_000 });
+  await expect(panels.tile(cameraId)).toHaveAttribute('data-camera-state', 'playing', FIRST_PICTURE);
   await expectAdvancing(panels, cameraId);
 }
 
-/** The picture moves: currentTime advances and frames are decoded. */
+/** The picture moves: currentTime moves on (a VOD clip loops, so it may wrap) and frames keep being decoded. */
 async function expectAdvancing(panels: CameraPanels, cameraId: string) {
-  const start = (await panels.playback(cameraId))!.currentTime;
-  await expect.poll(async () => (await panels.playback(cameraId))?.currentTime, { message: `${cameraId}: currentTime advances` }).toBeGreaterThan(start + 0.5);
-  expect((await panels.playback(cameraId))!.decoded, `${cameraId}: frames decoded`).toBeGreaterThan(0);
+  const start = (await panels.playback(cameraId))!;
+  await expect
+    .poll(async () => {
+      const now = (await panels.playback(cameraId))!;
+      return now.currentTime !== start.currentTime && now.decoded - start.decoded >= 12;
+    }, { message: `${cameraId}: currentTime moves and at least half a second of new frames is decoded` })
+    .toBe(true);
 }
 
 test('live MPEG-TS with AAC, live fMP4 and VOD tiles play', async ({ cameraPage, harness }) => {
@@ -62,11 +69,12 @@ test('a stopped source shows "Mất tín hiệu" within 3 s and plays again with
 });
 
 test('an unreachable host and a corrupt segment each get their own message; the other tiles keep playing', async ({ cameraPage, harness }) => {
+  test.setTimeout(150_000);
   const panels = new CameraPanels(cameraPage);
   const { sim, origin } = harness.cameras;
   const cams = ['ham-hai-van', 'cang-ca-tho-quang', 'nga-tu-le-duan', 'ubnd-tinh'].map((id) => ({ id, name: id, url: `${origin}/cameras/${id}/live.m3u8` }));
   await panels.mount('grid', cams, { grid: 4 }, WIDE);
-  for (const c of cams) await expect(panels.tile(c.id)).toHaveAttribute('data-camera-state', 'playing', { timeout: 15_000 });
+  for (const c of cams) await expect(panels.tile(c.id)).toHaveAttribute('data-camera-state', 'playing', FIRST_PICTURE);
 
   sim.setCameraState('ham-hai-van', 'offline-refuse');
   sim.setCameraState('cang-ca-tho-quang', 'corrupt');
@@ -81,8 +89,8 @@ test('an unreachable host and a corrupt segment each get their own message; the 
 
   sim.setCameraState('ham-hai-van', 'online');
   sim.setCameraState('cang-ca-tho-quang', 'online');
-  // Their retries back off (1 s, 2 s, 4 s … with jitter), so allow for the next attempt to come round.
-  for (const id of ['ham-hai-van', 'cang-ca-tho-quang']) await expect(panels.tile(id)).toHaveAttribute('data-camera-state', 'playing', { timeout: 35_000 });
+  // Their retries back off (1 s, 2 s, 4 s … up to 30 s), so allow for the next attempt to come round.
+  for (const id of ['ham-hai-van', 'cang-ca-tho-quang']) await expect(panels.tile(id)).toHaveAttribute('data-camera-state', 'playing', { timeout: 45_000 });
 });
 
 test('an HEVC stream says the format is not supported', async ({ cameraPage, harness }) => {
@@ -99,16 +107,16 @@ test('mounting and unmounting camera panels 200 times leaves no players, videos 
   const o = harness.cameras.origin;
   const cams = ['cau-song-han', 'de-huu-ngan', 'nga-tu-le-duan', 'ubnd-tinh'].map((id) => ({ id, name: id, url: `${o}/cameras/${id}/live.m3u8` }));
   const before = await panels.counts();
-  for (let batch = 0; batch < 20; batch++) {
-    // One mount in ten plays before it is torn down…
+  for (let batch = 0; batch < 10; batch++) {
+    // One mount in twenty plays before it is torn down…
     await panels.mount('churn', cams, { grid: 4 });
-    await expect(panels.tile('ubnd-tinh')).toHaveAttribute('data-camera-state', 'playing', { timeout: 15_000 });
+    await expect(panels.tile('ubnd-tinh')).toHaveAttribute('data-camera-state', 'playing', FIRST_PICTURE);
     const mounted = await panels.counts();
     expect(mounted).toMatchObject({ players: before.players + 4, videos: before.videos + 4, elements: before.elements + 4 });
     expect(mounted.hls).toBeLessThanOrEqual(before.hls + 4); // a tile waiting to retry holds none
     await panels.unmount('churn');
-    // …the other nine are torn down while still loading, two frames after mounting.
-    expect(await panels.churn('churn', cams, 9)).toEqual(Array(9).fill(before.players + 4));
+    // …the other nineteen are torn down while still loading, two frames after mounting.
+    expect(await panels.churn('churn', cams, 19)).toEqual(Array(19).fill(before.players + 4));
   }
   expect(await panels.counts()).toEqual(before);
   // And the page still plays a camera afterwards.
