@@ -100,6 +100,8 @@ export interface WallBridge extends ConsoleBridge, TechnicianBridge {
   onSnapshot(listener: (state: EventPayload<'state:snapshot'>) => void): () => void;
   onPatch(listener: (patch: EventPayload<'state:patch'>) => void): () => void;
   onScreenStatuses(listener: (statuses: EventPayload<'screens:status'>) => void): () => void;
+  /** Data feed values ('data:snapshot' and 'data:update' alike, both merge); optional for older bridges. */
+  onData?(listener: (batch: FeedEventPayload<'data:update'>) => void): () => void;
 }
 
 /** The bridge functions, each mapped to the channel it calls: used by both transports. */

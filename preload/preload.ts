@@ -4,10 +4,12 @@ import {
   bridgeInvokes,
   describeIssues,
   eventChannels,
+  feedEventChannels,
   invokeChannels,
   IPC_PREFIX,
   type EventChannel,
   type EventPayload,
+  type FeedEventPayload,
   type InvokeChannel,
   type InvokeResponse,
   type WallBridge,
@@ -59,6 +61,21 @@ function listen<E extends EventChannel>(event: E, listener: (payload: EventPaylo
   };
 }
 
+/** Both data feed events merge into the page's cache, so one listener takes either. */
+function listenData(listener: (batch: FeedEventPayload<'data:update'>) => void): () => void {
+  if (typeof listener !== 'function') return () => undefined;
+  const stops = (['data:snapshot', 'data:update'] as const).map((event) => {
+    const handler = (_event: IpcRendererEvent, payload: unknown): void => {
+      const parsed = feedEventChannels[event].safeParse(payload);
+      if (!parsed.success) return console.error(`toanCanh: ignored a malformed ${event} event: ${describeIssues(parsed.error)}`);
+      listener(parsed.data);
+    };
+    ipcRenderer.on(IPC_PREFIX + event, handler);
+    return () => void ipcRenderer.removeListener(IPC_PREFIX + event, handler);
+  });
+  return () => stops.forEach((stop) => stop());
+}
+
 const bridge: WallBridge = {
   getSnapshot: () => call(bridgeInvokes.getSnapshot()),
   reportScreen: (report) => call(bridgeInvokes.reportScreen(report)),
@@ -70,6 +87,7 @@ const bridge: WallBridge = {
   onSnapshot: (listener) => listen('state:snapshot', listener),
   onPatch: (listener) => listen('state:patch', listener),
   onScreenStatuses: (listener) => listen('screens:status', listener),
+  onData: (listener) => listenData(listener),
   ...bindConsoleBridge((channel, payload) => call([channel, payload])),
   ...bindTechnicianBridge((channel, payload) => call([channel, payload])),
 };

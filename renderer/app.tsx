@@ -4,6 +4,8 @@ import { ConsoleShell } from './console/console-shell.js';
 import { translate } from './i18n/use-t.js';
 import type { Route } from './route.js';
 import { ScreenPage } from './screen/screen-page.js';
+import { DataProvider } from './state/data-context.js';
+import { DataStore } from './state/data-store.js';
 import { StoreProvider } from './state/store-context.js';
 import { WallStore } from './state/wall-store.js';
 import { StatusPage } from './ui/status-page.js';
@@ -15,14 +17,15 @@ export function App({ route }: { route: Route }) {
 }
 
 function ConnectedApp({ route }: { route: Exclude<Route, { page: 'not-found' }> }) {
-  const [{ store, bridge }] = useState(() => {
+  const [{ store, bridge, data }] = useState(() => {
     const { bridge, connection } = getPageBridge();
-    return { bridge, store: new WallStore(bridge, { role: route.page, connection }) };
+    return { bridge, store: new WallStore(bridge, { role: route.page, connection }), data: new DataStore() };
   });
   useEffect(() => store.start(), [store]);
+  useEffect(() => data.start(bridge), [data, bridge]);
   return (
     <StoreProvider store={store} bridge={bridge}>
-      {route.page === 'screen' ? <ScreenPage screenId={route.screenId} /> : <ConsoleShell />}
+      <DataProvider store={data}>{route.page === 'screen' ? <ScreenPage screenId={route.screenId} /> : <ConsoleShell />}</DataProvider>
     </StoreProvider>
   );
 }

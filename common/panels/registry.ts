@@ -4,6 +4,12 @@ import { textProps } from './text.js';
 import { clockProps } from './clock.js';
 import { patternProps } from './pattern.js';
 import { cameraProps } from './camera.js';
+import { mapProps } from './map.js';
+import { kpiProps } from './kpi.js';
+import { kpiGroupProps } from './kpi-group.js';
+import { alertListProps, alertTickerProps } from './alerts.js';
+import { reportsProps } from './reports.js';
+import { webProps } from './web.js';
 
 // Props schema per panel type. Adding a type: a schema file here, a folder in renderer/panels.
 export const panelPropSchemas = {
@@ -12,6 +18,13 @@ export const panelPropSchemas = {
   clock: clockProps,
   pattern: patternProps,
   camera: cameraProps,
+  map: mapProps,
+  kpi: kpiProps,
+  'kpi-group': kpiGroupProps,
+  'alert-ticker': alertTickerProps,
+  'alert-list': alertListProps,
+  reports: reportsProps,
+  web: webProps,
 } satisfies Record<string, z.ZodType>;
 
 export type PanelType = keyof typeof panelPropSchemas;

@@ -93,7 +93,65 @@ const VesselsSchema = z.strictObject({
     .max(5000),
 });
 
-export const DataValueSchema = z.discriminatedUnion('type', [KpiSchema, SeriesSchema, AlertsSchema, ReportsSchema, GaugesSchema, VesselsSchema]);
+// Map layers. Coordinates are [lon, lat] like GeoJSON; each kind bounds its total points, not only its
+// item count, so one value stays well inside a message.
+const lonLat = z.tuple([longitude, latitude]);
+const MAX_MAP_POINTS = 20_000;
+const budget = `at most ${MAX_MAP_POINTS} coordinates in one value; split it over several keys`;
+
+/** Places on the map: evacuation points and shelters, rescue teams, cameras. */
+export const PlaceKindSchema = z.enum(['shelter', 'rescue-team', 'camera', 'other']);
+const PlacesSchema = z.strictObject({
+  type: z.literal('places'),
+  items: z
+    .array(
+      z.strictObject({
+        id: IdSchema,
+        kind: PlaceKindSchema,
+        name: text(120),
+        lat: latitude,
+        lon: longitude,
+        /** People sheltered or team size, against capacity when known. */
+        count: z.number().int().nonnegative().max(1_000_000).optional(),
+        capacity: z.number().int().positive().max(1_000_000).optional(),
+        active: z.boolean().optional(),
+        at: MillisSchema,
+      }),
+    )
+    .max(2000),
+});
+
+/** Flooded areas (or other zones) as polygons: outer ring first, then holes. */
+const AreasSchema = z
+  .strictObject({
+    type: z.literal('areas'),
+    items: z
+      .array(
+        z.strictObject({
+          id: IdSchema,
+          name: text(120).optional(),
+          /** 1 shallow, 2 deep, 3 very deep / dangerous. */
+          level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+          depthM: z.number().nonnegative().max(100).optional(),
+          rings: z.array(z.array(lonLat).min(4).max(5000)).min(1).max(16),
+          at: MillisSchema,
+        }),
+      )
+      .max(500),
+  })
+  .refine((v) => v.items.reduce((n, a) => n + a.rings.reduce((m, r) => m + r.length, 0), 0) <= MAX_MAP_POINTS, budget);
+
+/** Recent positions of moving things (vessel tracks), oldest first. */
+const TracksSchema = z
+  .strictObject({
+    type: z.literal('tracks'),
+    items: z
+      .array(z.strictObject({ id: IdSchema, name: z.string().max(80).optional(), path: z.array(lonLat).min(2).max(2000), at: MillisSchema }))
+      .max(5000),
+  })
+  .refine((v) => v.items.reduce((n, t) => n + t.path.length, 0) <= MAX_MAP_POINTS, budget);
+
+export const DataValueSchema = z.discriminatedUnion('type', [KpiSchema, SeriesSchema, AlertsSchema, ReportsSchema, GaugesSchema, VesselsSchema, PlacesSchema, AreasSchema, TracksSchema]);
 export type DataValue = z.infer<typeof DataValueSchema>;
 export type DataKind = DataValue['type'];
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WebOriginsSchema } from '../web-origins.js';
 
 // Wall configuration as a technician writes it (config/walls/*.json). Units: px for pixels,
 // mm for physical sizes. Strict objects so a misspelt field is an error, not silently ignored.
@@ -76,6 +77,8 @@ export const WallSchema = z.strictObject({
   bezelCompensation: z.boolean().default(true),
   screens: z.array(ScreenSchema).min(1, 'a wall needs at least one screen').max(256),
   console: z.strictObject({ displayId: z.number().int().optional() }).optional(),
+  /** Other origins the wall may load: web page panels (frames) and map tile servers (tiles). */
+  webOrigins: WebOriginsSchema.optional(),
 });
 export type WallConfig = z.infer<typeof WallSchema>;
 /** The JSON as written, before defaults are filled in. */

@@ -1,3 +1,5 @@
+import type { WebOrigins } from '../../common/web-origins.js';
+
 // One Content-Security-Policy for every page, sent as a header by the web host (and usable by the
 // Electron protocol handler). renderer/index.html carries the same policy as a meta tag, minus
 // frame-ancestors, which browsers ignore in a meta tag.
@@ -27,3 +29,25 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
+
+/**
+ * The policy for a wall that lists other origins (common/web-origins.ts): frames from exactly its frame
+ * origins, images and fetches from exactly its tile servers. With none listed it is the policy above.
+ */
+export function cspDirectives(origins?: WebOrigins): string[] {
+  const frames = origins?.frames ?? [];
+  const tiles = origins?.tiles ?? [];
+  const directives: string[] = CSP_DIRECTIVES.map((d) => (tiles.length && (d.startsWith('img-src') || d.startsWith('connect-src')) ? `${d} ${tiles.join(' ')}` : d));
+  if (frames.length) directives.splice(directives.indexOf("object-src 'none'"), 0, `frame-src ${frames.join(' ')}`);
+  return directives;
+}
+
+export function securityHeaders(origins?: WebOrigins): Record<string, string> {
+  return { ...SECURITY_HEADERS, 'Content-Security-Policy': cspDirectives(origins).join('; ') };
+}
+
+/** index.html with its meta policy widened the same way (a meta policy and a header both apply). */
+export function pageHtml(html: string, origins?: WebOrigins): string {
+  const meta = cspDirectives(origins).filter((d) => !d.startsWith('frame-ancestors')).join('; ');
+  return html.replace(`content="${META_CONTENT_SECURITY_POLICY}"`, `content="${meta}"`);
+}

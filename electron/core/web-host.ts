@@ -7,7 +7,7 @@ import type { ClientRole } from '../../common/contract.js';
 import type { Logger } from './log.js';
 import type { WallCore } from './wall-core.js';
 import { createSocketHost } from './web-socket.js';
-import { resolveStaticPath, sendFile, sendMessagePage } from './web-static.js';
+import { resolveStaticPath, sendFile, sendMessagePage, sendPage } from './web-static.js';
 import { tokenAllows, type WebTokens } from './web-tokens.js';
 
 // The web host: the same renderer bundle over HTTP, the same core over a WebSocket, so any browser
@@ -67,7 +67,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         log.warn('page refused: missing or wrong token', { path: pathname, role });
         return sendMessagePage(res, 401, TOKEN_HELP.vi, TOKEN_HELP.en, head);
       }
-      if (await sendFile(res, path.join(staticDir, 'index.html'), { head })) return;
+      if (await sendPage(res, path.join(staticDir, 'index.html'), core.state.wall.webOrigins, head)) return;
       log.error('renderer not built', { staticDir });
       return sendMessagePage(res, 503, 'Chưa build giao diện: chạy npm run build:renderer.', 'The renderer is not built: run npm run build:renderer.', head);
     }

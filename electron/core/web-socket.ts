@@ -65,6 +65,7 @@ export function createSocketHost({ core, tokens, log, heartbeatMs }: SocketHostO
       ...(screenId === undefined ? {} : { screenId }),
       ...(address === undefined ? {} : { address }),
       send: (event, payload) => send({ event, payload }),
+      sendFeed: (event, payload) => send({ event, payload }),
     };
     alive.set(ws, true);
     ws.on('pong', () => alive.set(ws, true));

@@ -1,7 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
-import { SECURITY_HEADERS } from './security-headers.js';
+import type { WebOrigins } from '../../common/web-origins.js';
+import { pageHtml, SECURITY_HEADERS, securityHeaders } from './security-headers.js';
 
 // Built renderer files for the web host: MIME types, security headers, no way out of the folder.
 
@@ -11,6 +12,7 @@ const MIME: Readonly<Record<string, string>> = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
+  '.geojson': 'application/geo+json; charset=utf-8',
   '.map': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -47,11 +49,12 @@ export interface SendOptions {
   status?: number;
   cache?: string;
   head?: boolean;
+  headers?: Readonly<Record<string, string>>;
 }
 
 export function sendBody(res: ServerResponse, body: string | Buffer, type: string, opts: SendOptions = {}): void {
   res.writeHead(opts.status ?? 200, {
-    ...SECURITY_HEADERS,
+    ...(opts.headers ?? SECURITY_HEADERS),
     'Content-Type': type,
     'Content-Length': Buffer.byteLength(body),
     'Cache-Control': opts.cache ?? 'no-store',
@@ -64,6 +67,17 @@ export async function sendFile(res: ServerResponse, file: string, opts: SendOpti
   try {
     if (!(await stat(file)).isFile()) return false;
     sendBody(res, await readFile(file), mimeType(file), opts);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** index.html for a page, its CSP (header and meta) allowing the wall's listed origins; false when missing. */
+export async function sendPage(res: ServerResponse, file: string, origins: WebOrigins | undefined, head: boolean): Promise<boolean> {
+  try {
+    const html = await readFile(file, 'utf8');
+    sendBody(res, pageHtml(html, origins), 'text/html; charset=utf-8', { head, headers: securityHeaders(origins) });
     return true;
   } catch {
     return false;

@@ -48,6 +48,9 @@ export class IpcRouter {
       send: (event, payload) => {
         if (!contents.isDestroyed()) contents.send(IPC_PREFIX + event, payload);
       },
+      sendFeed: (event, payload) => {
+        if (!contents.isDestroyed()) contents.send(IPC_PREFIX + event, payload);
+      },
     };
     const entry: Registered = { contents, client, disconnect: null };
     this.windows.set(id, entry);

@@ -51,12 +51,12 @@ async function main(): Promise<void> {
   await app.whenReady();
   if (args.kiosk) Menu.setApplicationMenu(null);
   hardenSession(session.defaultSession, log.child('security'));
-  serveRenderer(path.join(root, 'dist', 'renderer'), log.child('protocol'));
+  serveRenderer(path.join(root, 'dist', 'renderer'), log.child('protocol'), () => running?.core.state.wall.webOrigins);
   const awake = powerSaveBlocker.start('prevent-display-sleep');
 
   const wallFile = path.resolve(args.wall ?? path.join(root, 'config', 'walls', 'demo-2x2.json'));
   const dbFile = path.resolve(args.db ?? path.join(app.getPath('userData'), 'toan-canh.db'));
-  let running: RunningApp;
+  let running: RunningApp | undefined;
   try {
     running = await startApp({ wallFile, ...(args.layout ? { layoutFile: path.resolve(args.layout) } : {}), dbFile, log });
   } catch (err) {

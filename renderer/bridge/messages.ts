@@ -1,4 +1,16 @@
-import { describeIssues, eventChannels, invokeChannels, isEventChannel, type EventChannel, type EventPayload, type InvokeChannel } from '../../common/contract.js';
+import {
+  describeIssues,
+  eventChannels,
+  feedEventChannels,
+  invokeChannels,
+  isEventChannel,
+  isFeedEventChannel,
+  type EventChannel,
+  type EventPayload,
+  type FeedEventChannel,
+  type FeedEventPayload,
+  type InvokeChannel,
+} from '../../common/contract.js';
 import { fail, type Result } from '../../common/result.js';
 import { EventMessageSchema, ResultMessageSchema } from '../../common/web-protocol.js';
 
@@ -7,9 +19,12 @@ import { EventMessageSchema, ResultMessageSchema } from '../../common/web-protoc
 
 export type AnyEvent = { [E in EventChannel]: { event: E; payload: EventPayload<E> } }[EventChannel];
 
+export type AnyFeedEvent = { [E in FeedEventChannel]: { event: E; payload: FeedEventPayload<E> } }[FeedEventChannel];
+
 export type Incoming =
   | { kind: 'result'; id: number | null; result: Result<unknown> }
   | ({ kind: 'event' } & AnyEvent)
+  | ({ kind: 'feed' } & AnyFeedEvent)
   | { kind: 'invalid'; reason: string };
 
 export function parseServerMessage(data: unknown): Incoming {
@@ -25,6 +40,11 @@ export function parseServerMessage(data: unknown): Incoming {
   const asEvent = EventMessageSchema.safeParse(json);
   if (!asEvent.success) return { kind: 'invalid', reason: 'neither an answer nor an event' };
   const { event, payload } = asEvent.data;
+  if (isFeedEventChannel(event)) {
+    const feed = feedEventChannels[event].safeParse(payload);
+    if (!feed.success) return { kind: 'invalid', reason: `${event}: ${describeIssues(feed.error)}` };
+    return { kind: 'feed', event, payload: feed.data } as Incoming;
+  }
   if (!isEventChannel(event)) return { kind: 'invalid', reason: `unknown event "${event.slice(0, 80)}"` };
   const checked = eventChannels[event].safeParse(payload);
   if (!checked.success) return { kind: 'invalid', reason: `${event}: ${describeIssues(checked.error)}` };

@@ -1,4 +1,4 @@
-import { bridgeInvokes, type EventChannel, type EventPayload, type InvokeChannel, type WallBridge } from '../../common/contract.js';
+import { bridgeInvokes, type EventChannel, type EventPayload, type FeedEventPayload, type InvokeChannel, type WallBridge } from '../../common/contract.js';
 import { bindConsoleBridge } from '../../common/console-contract.js';
 import { bindTechnicianBridge } from '../../common/technician-contract.js';
 import { fail, type Result } from '../../common/result.js';
@@ -43,6 +43,7 @@ export function createSocketBridge(options: SocketBridgeOptions): SocketBridge {
   const timeoutMs = options.requestTimeoutMs ?? 15_000;
   const listeners: Listeners = { 'state:snapshot': new Set(), 'state:patch': new Set(), 'screens:status': new Set() };
   const connectionListeners = new Set<(connected: boolean) => void>();
+  const dataListeners = new Set<(batch: FeedEventPayload<'data:update'>) => void>();
   const pending = new Map<number, Pending>();
   let socket: SocketLike | null = null;
   let nextId = 1;
@@ -97,6 +98,11 @@ export function createSocketBridge(options: SocketBridgeOptions): SocketBridge {
       if (message.kind === 'invalid') return warn(`dropped a message from the host: ${message.reason}`);
       attempt = 0; // the host is really talking to us: the next loss starts the backoff afresh
       if (message.kind === 'event') return emit(message.event, message.payload as never);
+      if (message.kind === 'feed') {
+        // The scenario overview is the console's; only data goes to onData.
+        if (message.event === 'data:snapshot' || message.event === 'data:update') for (const l of dataListeners) l(message.payload);
+        return;
+      }
       if (message.id === null) return warn(`the host refused a message: ${message.result.ok ? '' : message.result.error.message}`);
       settle(message.id, message.result);
     };
@@ -138,6 +144,10 @@ export function createSocketBridge(options: SocketBridgeOptions): SocketBridge {
     onSnapshot: on('state:snapshot'),
     onPatch: on('state:patch'),
     onScreenStatuses: on('screens:status'),
+    onData(listener) {
+      dataListeners.add(listener);
+      return () => void dataListeners.delete(listener);
+    },
     ...bindConsoleBridge(invoke),
     ...bindTechnicianBridge(invoke),
     onConnection(listener) {

@@ -1,7 +1,14 @@
 import type { ComponentType } from 'react';
 import type { PanelType } from '../../common/panels/registry.js';
 import { CameraView } from './camera/camera-view.js';
+import { AlertListView } from './alerts/alert-list-view.js';
+import { AlertTickerView } from './alerts/alert-ticker-view.js';
 import { ClockView } from './clock/clock-view.js';
+import { KpiGroupView } from './kpi/kpi-group-view.js';
+import { KpiView } from './kpi/kpi-view.js';
+import { MapPanelView } from './map/map-panel.js';
+import { ReportsView } from './reports/reports-view.js';
+import { WebView } from './web/web-view.js';
 import { PatternView } from './pattern/pattern-view.js';
 import { SolidView } from './solid/solid-view.js';
 import { TextView } from './text/text-view.js';
@@ -14,4 +21,11 @@ export const panelViews: { [T in PanelType]: ComponentType<PanelViewProps<T>> } 
   clock: ClockView,
   pattern: PatternView,
   camera: CameraView,
+  map: MapPanelView,
+  kpi: KpiView,
+  'kpi-group': KpiGroupView,
+  'alert-ticker': AlertTickerView,
+  'alert-list': AlertListView,
+  reports: ReportsView,
+  web: WebView,
 };

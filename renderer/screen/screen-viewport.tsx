@@ -1,5 +1,6 @@
 import { panelsInViewport, type ScreenViewport as Viewport } from '../../common/wall/geometry.js';
 import type { WallState } from '../../common/state.js';
+import { MapHostProvider, MapSurface } from '../panels/map/map-host-context.js';
 import { PanelFrame } from '../panels/panel-frame.js';
 import { IdentifyOverlay } from './identify-overlay.js';
 
@@ -8,6 +9,8 @@ import { IdentifyOverlay } from './identify-overlay.js';
 export function ScreenViewport({ state, viewport, scale }: { state: WallState; viewport: Viewport; scale: number }) {
   const { rect } = viewport;
   const shown = panelsInViewport(state.layout.panels, rect);
+  // The screen's one map canvas goes just above its top-most map panel.
+  const lastMap = shown.findLastIndex((s) => s.panel.type === 'map');
   const screen = state.wall.screens.find((s) => s.id === viewport.screenId);
   return (
     <div
@@ -16,9 +19,13 @@ export function ScreenViewport({ state, viewport, scale }: { state: WallState; v
       data-canvas-rect={`${rect.x},${rect.y},${rect.width},${rect.height}`}
       style={{ width: rect.width, height: rect.height, transform: `scale(${scale})` }}
     >
-      {shown.map(({ panel, local, visible }) => (
-        <PanelFrame key={panel.id} panel={panel} local={local} visible={visible} language={state.language} viewportOrigin={{ x: rect.x, y: rect.y }} />
-      ))}
+      <MapHostProvider>
+        {shown.flatMap(({ panel, local, visible }, i) => [
+          <PanelFrame key={panel.id} panel={panel} local={local} visible={visible} language={state.language} viewportOrigin={{ x: rect.x, y: rect.y }} />,
+          // One key wherever it sits, so a layout swap moves the canvas (and its Deck) instead of replacing it.
+          ...(i === lastMap ? [<MapSurface key=" map surface" width={rect.width} height={rect.height} />] : []),
+        ])}
+      </MapHostProvider>
       {state.identify && screen && <IdentifyOverlay screen={screen} index={state.wall.screens.indexOf(screen)} rect={rect} />}
     </div>
   );

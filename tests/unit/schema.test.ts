@@ -4,9 +4,11 @@ import type { LayoutInput } from '../../common/wall/layout-schema.js';
 import { panelPropsIssues, panelTypes, parsePanelProps } from '../../common/panels/registry.js';
 import { validateLayout, validateWall } from '../../electron/core/config-loader.js';
 import demoLayout from '../../config/layouts/demo-2x2-normal.json' with { type: 'json' };
+// The first demo layout, kept as a fixture: the error paths below name its panels by index.
+import basicLayout from './fixtures/basic-2x2-layout.json' with { type: 'json' };
 import { demo, demoWallJson, screen } from './wall-fixtures.js';
 
-const layoutJson = (): LayoutInput => structuredClone(demoLayout) as LayoutInput;
+const layoutJson = (): LayoutInput => structuredClone(basicLayout) as LayoutInput;
 
 function wallError(edit: (json: ReturnType<typeof demoWallJson>) => void): string {
   const json = demoWallJson();
@@ -30,7 +32,15 @@ describe('demo config', () => {
     expect(validateWall(demoWallJson())).toEqual({ ok: true, value: wall });
   });
 
-  it('parses the demo layout and it fits the demo wall', () => {
+  it('parses the demo layout, it fits the demo wall, and it shows every panel type but the camera', () => {
+    const result = validateLayout(structuredClone(demoLayout) as LayoutInput, demo());
+    expect(result.ok, result.ok ? '' : result.error.message).toBe(true);
+    const types = new Set(result.ok ? result.value.panels.map((p) => p.type) : []);
+    // Camera panels join the demo with the hub's simulated cameras (issue 3, camera part).
+    expect(panelTypes().filter((t) => !types.has(t))).toEqual(['camera']);
+  });
+
+  it('parses the first demo layout and it fits the demo wall', () => {
     const result = validateLayout(layoutJson(), demo());
     expect(result.ok && result.value.panels.map((p) => [p.id, p.type, p.z])).toEqual([
       ['backdrop', 'pattern', 0], ['banner', 'text', 2], ['clock', 'clock', 2], ['note', 'text', 2], ['status-strip', 'solid', 1],

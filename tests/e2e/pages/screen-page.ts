@@ -15,8 +15,8 @@ export class ScreenPage {
   }
 
   /** The only wait: the page says it has painted this revision. */
-  async waitForRevision(revision: number): Promise<void> {
-    await expect(this.page.locator(`html[data-app-state="ready"][data-revision="${revision}"]`)).toBeAttached();
+  async waitForRevision(revision: number, timeout?: number): Promise<void> {
+    await expect(this.page.locator(`html[data-app-state="ready"][data-revision="${revision}"]`)).toBeAttached(timeout === undefined ? {} : { timeout });
   }
 
   html(): Locator {

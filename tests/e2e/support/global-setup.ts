@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 // Build the renderer once, only when a source is newer than the last build.
-const SOURCES = ['renderer', 'common', 'vite.config.ts'];
+const SOURCES = ['renderer', 'common', 'assets/map', 'vite.config.ts'];
 
 function newestMtime(p: string): number {
   const st = fs.statSync(p);

@@ -1,0 +1,20 @@
+import type { PanelViewProps } from '../types.js';
+import { itext } from '../indicator-text.js';
+import { KpiTile } from './kpi-tile.js';
+import './kpi.css';
+
+// The few indicators of one field (socio-economic, public services, health …) under one heading.
+export function KpiGroupView({ props, language }: PanelViewProps<'kpi-group'>) {
+  const heading = (language === 'en' ? (props.titleEn ?? props.title) : props.title) ?? itext(language, `domain.${props.domain}`);
+  return (
+    <div className={`panel-fill kpi-group kpi-group--${props.domain}`} style={{ fontSize: props.fontSize }} data-domain={props.domain}>
+      <div className="kpi-group__title">{heading}</div>
+      <div className="kpi-group__grid" style={{ gridTemplateColumns: `repeat(${props.columns}, 1fr)` }}>
+        {props.items.map((item) => (
+          <KpiTile key={item.key} item={item} language={language} sparkline fontSize={props.fontSize} />
+        ))}
+      </div>
+      {props.source && <div className="kpi-group__source">{itext(language, 'source', { source: props.source })}</div>}
+    </div>
+  );
+}

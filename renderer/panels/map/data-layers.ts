@@ -1,0 +1,169 @@
+import type { Layer } from '@deck.gl/core';
+import { HexagonLayer } from '@deck.gl/aggregation-layers';
+import { PathLayer, ScatterplotLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
+import type { MapLayerBinding } from '../../../common/panels/map.js';
+import type { DataEntry, DataKind } from '../../../common/protocol/data.js';
+import type { Language } from '../../../common/state.js';
+import { dataView } from '../../state/data-view.js';
+import { alarmLevel, AREA_COLOURS, GAUGE_COLOURS, HEATMAP_RANGE, PLACE_COLOURS, TRACK_COLOUR, VESSEL_COLOUR, type Rgba } from './colours.js';
+import type { Area, Gauge, Place, Report, Track, Vessel } from './map-data.js';
+import { VIETNAMESE_CHARACTER_SET } from './vietnamese-chars.js';
+
+// Data values → deck.gl layers, one binding at a time. Layer ids start with the view id, which is how
+// the window's one Deck knows which panel (view) draws which layer.
+
+export interface LayerContext {
+  viewId: string;
+  language: Language;
+  labelSize: number;
+  /** Text layers wait for the bundled font, or their atlas would be drawn in a fallback face. */
+  fontsReady: boolean;
+}
+
+export const BINDING_KINDS: Record<MapLayerBinding['kind'], DataKind> = {
+  gauges: 'gauges',
+  places: 'places',
+  vessels: 'vessels',
+  areas: 'areas',
+  tracks: 'tracks',
+  'reports-heatmap': 'reports',
+};
+
+export type BindingStatus = 'no-data' | 'ok' | 'invalid';
+const WHITE: Rgba = [255, 255, 255, 255];
+const HALO: Rgba = [8, 19, 31, 230];
+export const MAP_FONT = '"Be Vietnam Pro", sans-serif';
+
+/** Vietnamese labels: the font and character set passed explicitly (TextLayer's default is ASCII). */
+export function labelLayer<D>(id: string, data: readonly D[], ctx: LayerContext, at: (d: D) => [number, number], text: (d: D) => string, offsetY = 0): Layer[] {
+  if (!ctx.fontsReady || data.length === 0) return [];
+  return [
+    new TextLayer<D>({
+      id,
+      data: data as D[],
+      getPosition: at,
+      getText: text,
+      getSize: ctx.labelSize,
+      sizeUnits: 'pixels',
+      getColor: WHITE,
+      fontFamily: MAP_FONT,
+      fontWeight: 600,
+      characterSet: VIETNAMESE_CHARACTER_SET as string[],
+      outlineWidth: 3,
+      outlineColor: HALO,
+      fontSettings: { sdf: true },
+      getPixelOffset: [0, offsetY],
+      getTextAnchor: 'middle',
+      getAlignmentBaseline: offsetY ? 'top' : 'center',
+      updateTriggers: { getText: ctx.language },
+    }),
+  ];
+}
+
+export function bindingLayers(binding: MapLayerBinding, entry: DataEntry | undefined, ctx: LayerContext): { status: BindingStatus; layers: Layer[] } {
+  const view = dataView(entry, BINDING_KINDS[binding.kind]);
+  if (view.status !== 'ok') return { status: view.status, layers: [] };
+  const id = `${ctx.viewId}/${binding.kind}:${binding.key}`;
+  const value = view.value;
+  const labels = 'labels' in binding && binding.labels;
+  switch (value.type) {
+    case 'gauges':
+      return { status: 'ok', layers: gaugeLayers(id, value.items, ctx, labels) };
+    case 'places': {
+      const only = binding.kind === 'places' ? binding.only : undefined;
+      return { status: 'ok', layers: placeLayers(id, only ? value.items.filter((p) => only.includes(p.kind)) : value.items, ctx, labels) };
+    }
+    case 'vessels':
+      return { status: 'ok', layers: vesselLayers(id, value.items, ctx, labels) };
+    case 'areas':
+      return { status: 'ok', layers: areaLayers(id, value.items, ctx, labels) };
+    case 'tracks':
+      return { status: 'ok', layers: [trackLayer(id, value.items)] };
+    case 'reports':
+      return { status: 'ok', layers: heatmapLayers(id, value.items, binding.kind === 'reports-heatmap' ? binding.radiusM : 3000) };
+    default:
+      return { status: 'invalid', layers: [] };
+  }
+}
+
+const lonLat = (d: { lon: number; lat: number }): [number, number] => [d.lon, d.lat];
+
+export function gaugeLayers(id: string, items: readonly Gauge[], ctx: LayerContext, labels: boolean): Layer[] {
+  return [
+    new ScatterplotLayer<Gauge>({
+      id,
+      data: items as Gauge[],
+      getPosition: lonLat,
+      getFillColor: (g) => GAUGE_COLOURS[alarmLevel(g.levelM, g.alarmM)],
+      getLineColor: WHITE,
+      getRadius: 14,
+      radiusUnits: 'pixels',
+      stroked: true,
+      getLineWidth: 3,
+      lineWidthUnits: 'pixels',
+    }),
+    ...(labels ? labelLayer(`${id}/labels`, items, ctx, lonLat, (g) => `${g.name} ${g.levelM.toFixed(2).replace('.', ctx.language === 'vi' ? ',' : '.')} m`, 22) : []),
+  ];
+}
+
+export function placeLayers(id: string, items: readonly Place[], ctx: LayerContext, labels: boolean): Layer[] {
+  return [
+    new ScatterplotLayer<Place>({
+      id,
+      data: items as Place[],
+      getPosition: lonLat,
+      getFillColor: (p) => PLACE_COLOURS[p.kind],
+      getLineColor: HALO,
+      getRadius: (p) => (p.kind === 'shelter' ? 11 : 9),
+      radiusUnits: 'pixels',
+      stroked: true,
+      getLineWidth: 2,
+      lineWidthUnits: 'pixels',
+    }),
+    ...(labels ? labelLayer(`${id}/labels`, items, ctx, lonLat, (p) => p.name, 18) : []),
+  ];
+}
+
+export function vesselLayers(id: string, items: readonly Vessel[], ctx: LayerContext, labels: boolean): Layer[] {
+  return [
+    new ScatterplotLayer<Vessel>({ id, data: items as Vessel[], getPosition: lonLat, getFillColor: VESSEL_COLOUR, getRadius: 5, radiusUnits: 'pixels' }),
+    ...(labels ? labelLayer(`${id}/labels`, items, ctx, lonLat, (v) => v.name ?? v.id, 10) : []),
+  ];
+}
+
+const outerCentre = (a: Area): [number, number] => {
+  const ring = a.rings[0] ?? [];
+  const xs = ring.map((p) => p[0]);
+  const ys = ring.map((p) => p[1]);
+  return [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
+};
+
+export function areaLayers(id: string, items: readonly Area[], ctx: LayerContext, labels: boolean): Layer[] {
+  return [
+    new SolidPolygonLayer<Area>({ id, data: items as Area[], getPolygon: (a) => a.rings, getFillColor: (a) => AREA_COLOURS[a.level - 1] ?? AREA_COLOURS[0] }),
+    new PathLayer<{ path: [number, number][]; level: number }>({
+      id: `${id}/edges`,
+      data: items.flatMap((a) => a.rings.map((path) => ({ path, level: a.level }))),
+      getPath: (r) => r.path,
+      getColor: (r) => [...(AREA_COLOURS[r.level - 1] ?? AREA_COLOURS[0]).slice(0, 3), 255] as Rgba,
+      getWidth: 2,
+      widthUnits: 'pixels',
+    }),
+    ...(labels ? labelLayer(`${id}/labels`, items.filter((a) => a.name), ctx, outerCentre, (a) => a.name ?? '') : []),
+  ];
+}
+
+export function trackLayer(id: string, items: readonly Track[]): Layer {
+  return new PathLayer<Track>({ id, data: items as Track[], getPath: (t) => t.path, getColor: TRACK_COLOUR, getWidth: 2, widthUnits: 'pixels', jointRounded: true });
+}
+
+/**
+ * Report density as flat hexagons coloured by count (aggregated on the CPU): unlike deck.gl's
+ * HeatmapLayer it needs no read-back from the GPU, which stalls software renderers on every frame.
+ */
+export function heatmapLayers(id: string, items: readonly Report[], radiusM: number): Layer[] {
+  const placed = items.filter((r): r is Report & { lat: number; lon: number } => r.lat !== undefined && r.lon !== undefined);
+  if (placed.length === 0) return [];
+  const colorRange = HEATMAP_RANGE.map(([r, g, b]) => [r, g, b, 170] as Rgba);
+  return [new HexagonLayer<Report & { lat: number; lon: number }>({ id, data: placed, getPosition: lonLat, radius: radiusM, coverage: 0.92, extruded: false, gpuAggregation: false, colorRange })];
+}

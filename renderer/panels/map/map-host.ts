@@ -1,0 +1,110 @@
+import { Deck, MapView, type Layer } from '@deck.gl/core';
+import type { MapViewState } from '../../../common/map/view-state.js';
+import type { Rect } from '../../../common/wall/schema.js';
+import { mapCounters } from './map-debug.js';
+
+// The window's one Deck (WebGL contexts are few per page): a view per map panel on this screen, each at
+// the part of the viewport the panel covers. Panels register and unregister; the Deck exists while at
+// least one view and the canvas do, and on the way out it is finalized and its context released.
+
+export interface MapViewSpec {
+  /** The part of the viewport the panel shows (viewport px). */
+  rect: Rect;
+  viewState: MapViewState;
+  layers: Layer[];
+  /** Background of the view ([r, g, b, a] 0–255): the sea. */
+  clearColor: [number, number, number, number];
+  /** Told (true) once a frame with this spec has been drawn, (false) when a new spec waits for one. */
+  onDrawn?: (drawn: boolean) => void;
+}
+
+export class MapHost {
+  private canvas: HTMLCanvasElement | null = null;
+  private deck: Deck<MapView[]> | null = null;
+  private readonly views = new Map<string, MapViewSpec & { version: number }>();
+  private version = 0;
+  private queued = false;
+  private drawnVersion = -1;
+
+  setCanvas(canvas: HTMLCanvasElement | null): void {
+    if (canvas === this.canvas) return;
+    this.release(true); // a Deck belongs to one canvas
+    this.canvas = canvas;
+    this.schedule();
+  }
+
+  set(id: string, spec: MapViewSpec): void {
+    if (!this.views.has(id)) mapCounters().views++;
+    this.views.set(id, { ...spec, version: ++this.version });
+    spec.onDrawn?.(false);
+    this.schedule();
+  }
+
+  remove(id: string): void {
+    if (this.views.delete(id)) mapCounters().views--;
+    this.schedule();
+  }
+
+  /** Ends everything, whatever is registered (the screen goes away). */
+  destroy(): void {
+    this.release(true);
+    this.canvas = null;
+  }
+
+  // Batched to the end of the task: a layout swap unregisters and registers in one commit, and must not
+  // finalize the Deck only to create it again.
+  private schedule(): void {
+    if (this.queued) return;
+    this.queued = true;
+    queueMicrotask(() => {
+      this.queued = false;
+      this.sync();
+    });
+  }
+
+  private sync(): void {
+    if (!this.canvas || this.views.size === 0) return this.release(false);
+    const entries = [...this.views.entries()];
+    const views = entries.map(([id, v]) => new MapView({ id, x: v.rect.x, y: v.rect.y, width: v.rect.width, height: v.rect.height, controller: false, clear: true, clearColor: v.clearColor }));
+    const viewState = Object.fromEntries(entries.map(([id, v]) => [id, { ...v.viewState, pitch: 0, bearing: 0 }]));
+    const layers = entries.flatMap(([, v]) => v.layers);
+    if (!this.deck) this.deck = this.create(this.canvas);
+    this.deck.setProps({ views, viewState, layers });
+  }
+
+  private create(canvas: HTMLCanvasElement): Deck<MapView[]> {
+    const counters = mapCounters();
+    counters.decks++;
+    counters.created++;
+    return new Deck<MapView[]>({
+      canvas,
+      width: '100%',
+      height: '100%',
+      controller: false,
+      useDevicePixels: true,
+      // A layer belongs to the view whose id starts its own.
+      layerFilter: ({ layer, viewport }) => layer.id.startsWith(`${viewport.id}/`),
+      onAfterRender: () => this.drawn(),
+      onError: (error) => console.warn(`map: ${error.message}`),
+    });
+  }
+
+  private drawn(): void {
+    mapCounters().frames++;
+    if (this.drawnVersion === this.version) return;
+    this.drawnVersion = this.version;
+    for (const v of this.views.values()) v.onDrawn?.(true);
+  }
+
+  /** Finalize the Deck; `loseContext` when its canvas is going away too (else a new Deck may reuse it). */
+  private release(loseContext: boolean): void {
+    const deck = this.deck;
+    if (!deck) return;
+    this.deck = null;
+    this.drawnVersion = -1;
+    deck.finalize();
+    mapCounters().decks--;
+    // luma.gl leaves the context to garbage collection; a wall running for months should not wait for it.
+    if (loseContext) this.canvas?.getContext('webgl2')?.getExtension('WEBGL_lose_context')?.loseContext();
+  }
+}

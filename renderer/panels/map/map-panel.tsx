@@ -1,0 +1,91 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { createPortal } from 'react-dom';
+import type { Layer } from '@deck.gl/core';
+import { fitBounds, unprojectInPanel, viewStateForPart, type LonLatBounds, type MapViewState } from '../../../common/map/view-state.js';
+
+import { useDataEntries } from '../../state/data-context.js';
+import { itext } from '../indicator-text.js';
+import type { PanelViewProps } from '../types.js';
+import { boundaryLayers, graticuleLayer, tileLayers, tilesFor } from './base-layers.js';
+import { hexToRgba } from './colours.js';
+import { bindingLayers, type BindingStatus, type LayerContext } from './data-layers.js';
+import { useMapHost } from './map-host-context.js';
+import { MapLegend } from './map-legend.js';
+import { useGeoJson, useMapFont } from './use-geojson.js';
+import { useThrottled } from './use-throttled.js';
+
+// A map panel on one screen: registers a view with the screen's MapHost for the part of the panel this
+// screen shows, its view state derived from the panel's, so a panel spanning screens is one map.
+export function MapPanelView({ panel, props, local, visible, language }: PanelViewProps<'map'>) {
+  const { host, overlays } = useMapHost();
+  const fontsReady = useMapFont();
+  const geo = useGeoJson(props.boundaries.map((b) => b.url));
+  const entries = useThrottled(useDataEntries(props.layers.map((l) => l.key)), props.minRedrawMs);
+  const marker = useRef<HTMLDivElement>(null);
+
+  const size = { width: local.width, height: local.height };
+  const part = { x: visible.x - local.x, y: visible.y - local.y, width: visible.width, height: visible.height };
+  const panelView: MapViewState = props.view ?? fitBounds(props.bounds ?? [102, 8, 110, 23.5], size);
+  const viewState = viewStateForPart(panelView, size, part);
+  const partBounds = boundsOf(panelView, size, part);
+  const key = JSON.stringify([panelView, size, part]);
+
+  const ctx: LayerContext = { viewId: panel.id, language, labelSize: props.labelSize, fontsReady };
+  const built = useMemo(() => {
+    const statuses: BindingStatus[] = [];
+    const data: Layer[] = [];
+    props.layers.forEach((binding, i) => {
+      const out = bindingLayers(binding, entries[i], ctx);
+      statuses.push(out.status);
+      data.push(...out.layers);
+    });
+    const base: Layer[] = [];
+    if (props.tiles) base.push(...tileLayers(tilesFor(partBounds, panelView.zoom, props.tiles), props.tiles.opacity, ctx));
+    props.boundaries.forEach((b, i) => {
+      const loaded = geo[i]?.data;
+      if (loaded) base.push(...boundaryLayers(b, loaded, props, ctx));
+    });
+    if (props.graticule) base.push(graticuleLayer(partBounds, props.graticule, ctx));
+    return { statuses, layers: [...base, ...data] };
+    // partBounds and panelView follow from `key`; ctx from its fields.
+  }, [entries, geo, props, key, panel.id, language, fontsReady]);
+
+  const ready = geo.every((g) => g.data !== null || g.error !== null);
+  useEffect(() => {
+    host.set(panel.id, {
+      rect: visible,
+      viewState,
+      layers: built.layers,
+      clearColor: hexToRgba(props.sea),
+      onDrawn: (drawn) => {
+        if (marker.current) marker.current.dataset.drawn = String(drawn);
+      },
+    });
+  }, [host, panel.id, built, key, props.sea]);
+  useEffect(() => () => host.remove(panel.id), [host, panel.id]);
+
+  const failed = geo.filter((g) => g.error);
+  const overlay = (
+    <div className="map-overlay" data-map-overlay={panel.id} style={{ left: local.x, top: local.y, width: local.width, height: local.height }}>
+      <MapLegend props={props} statuses={built.statuses} language={language} />
+      {failed.length > 0 && (
+        <div className="map-problem" role="alert">
+          {failed.map((g) => `${itext(language, 'map.loadFailed', { url: g.url })}: ${g.error}`).join(' · ')}
+        </div>
+      )}
+      {props.tiles?.attribution && <div className="map-attribution">{props.tiles.attribution}</div>}
+    </div>
+  );
+  return (
+    <div ref={marker} className="panel-fill map-panel" data-testid="map-panel" data-ready={ready} data-view={JSON.stringify(viewState)}>
+      {overlays && createPortal(overlay, overlays)}
+    </div>
+  );
+}
+
+function boundsOf(view: MapViewState, size: { width: number; height: number }, part: { x: number; y: number; width: number; height: number }): LonLatBounds {
+  const [west, north] = unprojectInPanel(view, size, part.x, part.y);
+  const [east, south] = unprojectInPanel(view, size, part.x + part.width, part.y + part.height);
+  return [west, south, east, north];
+}
+
