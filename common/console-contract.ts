@@ -13,6 +13,7 @@ import {
 } from './auth.js';
 import { AuditPageSchema, AuditQuerySchema, AuditVerifySchema, type AuditQuery } from './audit.js';
 import { ADMINS, EVERYONE, LEADERS, type ChannelSpec } from './channel-spec.js';
+import { layoutBridgeInvokes, layoutChannels } from './layout-contract.js';
 import type { Result } from './result.js';
 
 // The console's own channels (accounts, sessions, audit), merged into invokeChannels by contract.ts.
@@ -41,6 +42,7 @@ export const consoleChannels = {
   'accounts:remove': { request: z.strictObject({ username: UsernameSchema }), response: z.null(), roles: ['console'], users: ADMINS },
   'audit:query': { request: AuditQuerySchema, response: AuditPageSchema, roles: ['console'], users: LEADERS, quiet: true },
   'audit:verify': { request: empty, response: AuditVerifySchema, roles: ['console'], users: LEADERS },
+  ...layoutChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type ConsoleChannel = keyof typeof consoleChannels;
@@ -61,6 +63,7 @@ export const consoleBridgeInvokes = {
   removeAccount: (username: string) => ['accounts:remove', { username }],
   queryAudit: (query: AuditQuery) => ['audit:query', query],
   verifyAudit: () => ['audit:verify', {}],
+  ...layoutBridgeInvokes,
 } as const satisfies Record<string, (...args: never[]) => readonly [ConsoleChannel, unknown]>;
 
 type Invokes = typeof consoleBridgeInvokes;

@@ -5,6 +5,7 @@ import { createGate, recordSessionEnd } from './auth/gate.js';
 import type { ScryptParams } from './auth/password.js';
 import { DEFAULT_IDLE_MS } from './auth/sessions.js';
 import type { AppDatabase } from './db/open.js';
+import { layoutHandlers } from './layouts/layout-handlers.js';
 import type { Logger } from './log.js';
 import type { WallCore } from './wall-core.js';
 
@@ -39,6 +40,7 @@ export function installConsoleServices(core: WallCore, db: AppDatabase, log: Log
   });
   core.setGate(createGate(auth, db.audit, log));
   core.addHandlers(authHandlers(auth, db.users, db.audit));
+  core.addHandlers(layoutHandlers(core, db, db.drafts, auth));
   // Idle sessions are ended (and logged) within a minute even when nobody sends anything.
   const sweep = setInterval(() => auth.sweep(), Math.min(60_000, idleMs));
   sweep.unref();

@@ -86,4 +86,19 @@ CREATE TABLE calibration_profiles (
 );
 `,
   },
+  {
+    version: 4,
+    name: 'layout-drafts',
+    up: `
+CREATE TABLE layout_drafts (
+  username TEXT NOT NULL REFERENCES users(username) ON DELETE CASCADE,
+  layout_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  layout_json TEXT NOT NULL,
+  base_revision INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (username, layout_id)
+);
+`,
+  },
 ];

@@ -5,6 +5,7 @@ import { ok, type Result } from '../../../common/result.js';
 import { auditTable, type AuditTable } from '../audit/audit-table.js';
 import { calibrationProfilesTable, type CalibrationProfilesTable } from './calibration-profiles.js';
 import { usersTable, type UsersTable } from '../auth/users-table.js';
+import { draftsTable, type DraftsTable } from '../layouts/drafts-table.js';
 import { DbEmitter, type DbEvents, type Unsubscribe } from './events.js';
 import { dbFail, errorMessage, moveAsideHint } from './errors.js';
 import { layoutsTable, type LayoutsTable } from './layouts.js';
@@ -31,6 +32,7 @@ export interface AppDatabase {
   readonly settings: SettingsTable;
   readonly users: UsersTable;
   readonly audit: AuditTable;
+  readonly drafts: DraftsTable;
   readonly calibrationProfiles: CalibrationProfilesTable;
   on<K extends keyof DbEvents>(event: K, listener: (data: DbEvents[K]) => void): Unsubscribe;
   off<K extends keyof DbEvents>(event: K, listener: (data: DbEvents[K]) => void): void;
@@ -85,6 +87,7 @@ function assemble(db: Database.Database, file: string, logger: Logger, now: () =
     settings: settingsTable(context),
     users: usersTable(db, now),
     audit: auditTable(db, now),
+    drafts: draftsTable(db, logger, now),
     calibrationProfiles: calibrationProfilesTable(db, emitter, logger, now),
     on: (event, listener) => emitter.on(event, listener),
     off: (event, listener) => emitter.off(event, listener),

@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { exportLayout } from '../../../common/editor/import-layout.js';
+import { freeId } from '../../../common/editor/layout-ops.js';
+import { useT } from '../../i18n/use-t.js';
+import { CommandError } from '../ui/command-error.js';
+import { downloadText } from '../ui/download.js';
+import type { LayoutEditor } from './use-layout-editor.js';
+
+/** A layout id from a name: Vietnamese letters without their marks, spaces as dashes. */
+export function idFromName(name: string): string {
+  const base = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  return freeId({ schemaVersion: 1, id: 'x', name: 'x', wallId: 'x', panels: [] }, base.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')) || 'bo-cuc';
+}
+
+// Save, save as, apply to the wall, export; the revision conflict offers reload or overwrite.
+export function SaveBar({ editor, hasIssues, onClose }: { editor: LayoutEditor; hasIssues: boolean; onClose: () => void }) {
+  const t = useT();
+  const [asName, setAsName] = useState<string | null>(null);
+  const [applied, setApplied] = useState<number | null>(null);
+  const { layout, dirty, busy, conflict } = editor;
+  const saved = editor.baseRevision > 0 && !dirty;
+  return (
+    <div className="editor__save" data-testid="save-bar" data-dirty={String(dirty)} data-revision={editor.baseRevision} data-autosave={editor.autosave}>
+      <input className="editor__name" aria-label={t('editor.layoutName')} data-testid="layout-name" value={layout.name} onChange={(e) => { const name = e.currentTarget.value; editor.change((l) => ({ ...l, name: name || l.name })); }} />
+      <span className="editor__state" data-testid="save-state">
+        {dirty ? t('editor.unsaved', { state: t(`editor.autosave.${editor.autosave}`) }) : t('editor.savedAt', { revision: editor.baseRevision })}
+      </span>
+      <button type="button" className="primary" data-testid="save-layout" disabled={busy || hasIssues || (!dirty && editor.baseRevision > 0)} onClick={() => void editor.save()}>
+        {t('editor.save')}
+      </button>
+      {asName === null ? (
+        <button type="button" data-testid="save-as" disabled={busy || hasIssues} onClick={() => setAsName(layout.name)}>
+          {t('editor.saveAs')}
+        </button>
+      ) : (
+        <form className="editor__save-as" onSubmit={(e) => { e.preventDefault(); void editor.saveAs(idFromName(asName), asName).then((ok) => ok && setAsName(null)); }}>
+          <input data-testid="save-as-name" value={asName} onChange={(e) => setAsName(e.currentTarget.value)} required autoFocus />
+          <code data-testid="save-as-id">{idFromName(asName)}</code>
+          <button type="submit" data-testid="save-as-confirm" disabled={busy}>{t('editor.save')}</button>
+          <button type="button" onClick={() => setAsName(null)}>{t('accounts.cancel')}</button>
+        </form>
+      )}
+      <button type="button" data-testid="apply-layout" disabled={busy || !saved} title={saved ? '' : t('editor.saveFirst')} onClick={() => void editor.apply().then(setApplied)}>
+        {t('editor.apply')}
+      </button>
+      {applied !== null && <span data-testid="applied-revision" data-revision={applied}>{t('editor.applied', { revision: applied })}</span>}
+      <button type="button" data-testid="export-layout" onClick={() => downloadText(`${layout.id}.json`, exportLayout(layout), 'application/json')}>
+        {t('editor.export')}
+      </button>
+      <button type="button" data-testid="close-editor" onClick={onClose}>
+        {t('editor.close')}
+      </button>
+      {conflict && (
+        <div className="editor__conflict" role="alertdialog" data-testid="conflict" aria-label={t('editor.conflictTitle')}>
+          <p>{t('editor.conflict')}</p>
+          <p className="editor__conflict-detail">{conflict.message}</p>
+          <button type="button" data-testid="conflict-reload" disabled={busy} onClick={() => void editor.reload()}>{t('editor.reload')}</button>
+          <button type="button" className="danger" data-testid="conflict-overwrite" disabled={busy} onClick={() => void editor.overwrite()}>{t('editor.overwrite')}</button>
+        </div>
+      )}
+      <CommandError error={editor.error} testId="editor-error" />
+    </div>
+  );
+}
