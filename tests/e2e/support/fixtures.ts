@@ -6,6 +6,7 @@ import { ScreenPage } from '../pages/screen-page.js';
 import { ACCOUNTS, signInAdmin } from './accounts.js';
 import { startWebHostProcess, type WebHostProcess } from './web-host-process.js';
 
+const DEMO_LAYOUT = 'demo-2x2-normal';
 export const SCREEN_IDS = ['A1', 'A2', 'B1', 'B2'] as const;
 export type ScreenId = (typeof SCREEN_IDS)[number];
 
@@ -53,6 +54,8 @@ export const test = base.extend<TestFixtures, { host: WebHostProcess }>({
     ] as const) {
       expect(await admin.request(channel, payload)).toMatchObject({ ok: true });
     }
+    // A test may have put another layout on the wall (the layout editor, a scenario): back to the demo.
+    if ((await snapshot()).layout.id !== DEMO_LAYOUT) expect(await admin.request('layouts:apply', { layoutId: DEMO_LAYOUT })).toMatchObject({ ok: true });
     const state = await snapshot();
     expect(state.problems, 'the wall starts without config problems').toEqual([]);
     await use({ host, admin, revision: state.revision, snapshot });
