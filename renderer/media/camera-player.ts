@@ -159,9 +159,12 @@ export class CameraPlayer extends TypedEmitter<CameraPlayerEvents> {
       ...(data.mimeType ? { mimeType: data.mimeType } : {}),
       ...(data.reason || data.error?.message ? { reason: data.reason ?? data.error.message } : {}),
     });
-    if (data.fatal) this.fail(failure);
+    if (data.fatal) return this.fail(failure);
     // Remember only what would explain a frozen picture; hls.js also reports benign aborts and nudges.
-    else if (failure.kind !== 'stall' && failure.kind !== 'other') this.lastError = failure;
+    if (failure.kind === 'stall' || failure.kind === 'other') return;
+    this.lastError = failure;
+    // Already frozen: the overlay now says why.
+    if (this.current.state === 'signal-lost' && this.current.failure?.kind === 'stall') this.setStatus({ failure });
   };
 
   private readonly onFrame = (): void => {
@@ -211,7 +214,7 @@ export class CameraPlayer extends TypedEmitter<CameraPlayerEvents> {
     if (verdict === 'frozen') {
       this.setStatus({ state: 'signal-lost', failure: this.lastError ?? { kind: 'stall', detail: 'no new frame' }, lastFrameAt: last });
     } else if (verdict === 'restart') {
-      return this.fail(this.current.failure ?? { kind: 'stall', detail: 'no new frame' });
+      return this.fail(this.lastError ?? this.current.failure ?? { kind: 'stall', detail: 'no new frame' });
     } else if (verdict === 'no-first-frame') {
       return this.fail(this.lastError ?? { kind: 'stall', detail: 'no first frame' });
     }
