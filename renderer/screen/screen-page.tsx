@@ -6,12 +6,17 @@ import { StatusPage } from '../ui/status-page.js';
 import { markDocument, usePainted } from '../ui/use-painted.js';
 import { useWindowSize } from '../ui/use-window-size.js';
 import { ScreenViewport } from './screen-viewport.js';
+import { useClockOffset } from './use-clock-offset.js';
+import { useScheduledState } from './use-scheduled-state.js';
 
 // One wall screen. Once a revision is on screen it says so twice: on <html> for tools and tests,
 // and to the main process, so the console can show which screens have caught up.
 export function ScreenPage({ screenId }: { screenId: string }) {
-  const { status, state, error, connected } = useWallState();
+  const { status, state: latest, error, connected } = useWallState();
   const bridge = useBridge();
+  // A scenario switch is drawn hidden first and shown at its apply time, on every screen at once.
+  const clock = useClockOffset(bridge);
+  const { shown: state, pending } = useScheduledState(latest, clock);
   const t = useT();
   const size = useWindowSize();
   const wall = state?.wall;
@@ -54,6 +59,11 @@ export function ScreenPage({ screenId }: { screenId: string }) {
       {!connected && (
         <div className="connection-lost" role="status" data-testid="connection-lost">
           {t('app.connectionLost')}
+        </div>
+      )}
+      {pending && (
+        <div className="screen-pending" aria-hidden="true" data-testid="screen-pending" data-pending-revision={pending.revision}>
+          <ScreenViewport state={pending} viewport={viewport} scale={scale} />
         </div>
       )}
     </div>
