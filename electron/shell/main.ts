@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { app, dialog, Menu, powerSaveBlocker, session } from 'electron';
 import { StartupError, startApp, type RunningApp } from '../core/app.js';
+import { startAppBackend, type RunningBackend } from '../core/backend-setup.js';
 import { cliUsage, electronUserArgs, isChromiumSwitch, parseCliArgs, type CliArgs } from '../core/cli-args.js';
 import { createLogger } from '../core/log.js';
 import { IpcRouter } from './ipc.js';
@@ -67,6 +68,16 @@ async function main(): Promise<void> {
     return;
   }
 
+  // The hub: embedded by default, or the one TOAN_CANH_HUB names (docs/protocol.md).
+  let backend: RunningBackend | null = null;
+  try {
+    backend = await startAppBackend(running, { dbFile, scenariosDir: path.join(root, 'config', 'scenarios'), log: log.child('backend') });
+    if (backend.restUrl) log.info('hub REST API', { url: backend.restUrl });
+  } catch (err) {
+    // The wall still shows its layouts without a backend; the console shows the link as lost.
+    log.error('backend did not start', { error: err instanceof Error ? err.message : String(err) });
+  }
+
   const ipc = new IpcRouter(running.core, log.child('ipc'));
   ipc.install();
   const wallWindows = new WallWindows({
@@ -92,8 +103,8 @@ async function main(): Promise<void> {
     event.preventDefault();
     ipc.uninstall();
     powerSaveBlocker.stop(awake);
-    running
-      .close()
+    (backend ? backend.close() : Promise.resolve())
+      .then(() => running.close())
       .catch((err: unknown) => log.error('close failed', { error: String(err) }))
       .finally(() => {
         closed = true;
