@@ -30,7 +30,7 @@ beforeEach(async () => {
   fs.writeFileSync(path.join(staticDir, 'assets', 'font.woff2'), Buffer.from([0x77, 0x4f, 0x46, 0x32]));
   log = memoryLogger();
   core = new WallCore({ wall, layout, log });
-  host = await startWebHost({ core, port: 0, staticDir, tokens, log, heartbeatMs: 100 });
+  host = await startWebHost({ core, port: 0, staticDir, tokens, log, heartbeatMs: 1000 }); // long enough that a busy test machine answers pings in time
 });
 afterEach(async () => {
   await host.close();
@@ -171,7 +171,7 @@ describe('web host socket', () => {
     const admin = await consoleSocket();
     const silent = await silentScreen(host.origin, tokens.screen, 'B2');
     await admin.next((m) => m.event === 'screens:status' && isOnline(m.payload, 'B2'));
-    await admin.next((m) => m.event === 'screens:status' && !isOnline(m.payload, 'B2'));
+    await admin.next((m) => m.event === 'screens:status' && !isOnline(m.payload, 'B2'), 15_000);
     expect(log.lines.some((l) => l.msg === 'no heartbeat answer, closing connection')).toBe(true);
     silent.destroy();
   });
