@@ -36,7 +36,8 @@ const errors: string[] = [];
 async function openScreen(page: Page, id: string, revision: number): Promise<void> {
   watch(page, errors);
   await page.goto(wall.screenUrl(id));
-  await expect(page.locator(`html[data-app-state="ready"][data-revision="${revision}"]`)).toBeAttached();
+  // The first map frame compiles its shaders: seconds on SwiftShader, more on a busy machine.
+  await expect(page.locator(`html[data-app-state="ready"][data-revision="${revision}"]`)).toBeAttached({ timeout: 60_000 });
 }
 
 test.describe('map panels', () => {

@@ -58,6 +58,14 @@ export function formatTime(at: number, now: number, language: Language): string 
   return day(at) === day(now) ? time : `${time} ${day(at)}`;
 }
 
+/** Build a language's formatters ahead of the first value (ICU data for a time zone takes a while to load). */
+export function warmFormatters(language: Language): void {
+  const now = Date.now();
+  formatNumber(0, language, 0);
+  formatNumber(0.5, language, 1);
+  formatTime(now, now, language);
+}
+
 /** Share of a target reached, as a whole percent. */
 export function targetShare(value: number, target: number | undefined): number | null {
   if (target === undefined || target === 0) return null;

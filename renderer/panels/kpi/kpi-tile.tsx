@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { KpiItem } from '../../../common/panels/kpi.js';
 import { LEVEL_COLOURS, thresholdLevel } from '../../../common/panels/thresholds.js';
 import type { Language } from '../../../common/state.js';
@@ -8,7 +8,7 @@ import { itext } from '../indicator-text.js';
 import { DataStatus } from '../shared/data-status.js';
 import { usePaintedMark } from '../shared/painted-mark.js';
 import { Sparkline } from '../shared/sparkline.js';
-import { formatNumber, formatTime, isStale, targetShare } from './format-kpi.js';
+import { formatNumber, formatTime, isStale, targetShare, warmFormatters } from './format-kpi.js';
 
 const HISTORY = 240;
 
@@ -27,6 +27,7 @@ export function KpiTile({ item, language, source, sparkline, fontSize }: Props) 
   const now = useNow(5000);
   const trend = useTrend(view.status === 'ok' ? view.at : null, view.value?.value ?? null);
   const value = view.value;
+  useEffect(() => warmFormatters(language), [language]);
   usePaintedMark('tc:kpi-painted', value ? { key: item.key, value: value.value, at: view.at } : null, [item.key, value?.value, view.at]);
 
   if (view.status !== 'ok' || !value) {
