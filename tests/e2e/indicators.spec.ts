@@ -10,13 +10,16 @@ import { startInProcessWall, type InProcessWall } from './support/in-process-wal
 // them (WallCore.publishData) and reach the screen over the feed events of the WebSocket bridge.
 
 const KEY = 'kpi.flood.evacuated-households';
+// Its own key: the wall's cache keeps the newest value, and the test before has pushed newer ones to KEY.
+const STALE_KEY = 'kpi.services.late-dossiers';
 const panels = [
   { id: 'evacuated', type: 'kpi', rect: { x: 100, y: 100, width: 800, height: 400 }, z: 1, props: { key: KEY, digits: 0, periodS: 600, thresholds: { worse: 'above', warn: 1000, bad: 5000 } } },
+  { id: 'late', type: 'kpi', rect: { x: 100, y: 600, width: 800, height: 400 }, z: 1, props: { key: STALE_KEY, digits: 0 } },
   { id: 'dashboard', type: 'web', rect: { x: 1000, y: 100, width: 800, height: 400 }, z: 1, props: { url: 'http://127.0.0.1:1/set-below' } },
   { id: 'elsewhere', type: 'web', rect: { x: 1000, y: 600, width: 800, height: 400 }, z: 1, props: { url: 'http://127.0.0.2:9/' } },
 ];
 const layout = { schemaVersion: 1, id: 'e2e-indicators', name: 'e2e', wallId: 'demo-2x2', panels } as unknown as Layout;
-const kpi = (value: number, at = Date.now()): DataEntry => ({ key: KEY, value: { type: 'kpi', value, unit: 'hộ', periodS: 600 }, at });
+const kpi = (value: number, at = Date.now(), key = KEY): DataEntry => ({ key, value: { type: 'kpi', value, unit: 'hộ', periodS: 600 }, at });
 
 let wall: InProcessWall;
 let dashboard: http.Server;
@@ -38,7 +41,7 @@ test.describe('indicator and web page panels', () => {
     });
     await new Promise<void>((resolve) => dashboard.listen(0, '127.0.0.1', resolve));
     dashboardOrigin = `http://127.0.0.1:${(dashboard.address() as AddressInfo).port}`;
-    panels[1]!.props = { url: `${dashboardOrigin}/board` };
+    panels.find((p) => p.id === 'dashboard')!.props = { url: `${dashboardOrigin}/board` };
     wall = await startInProcessWall(layout, { webOrigins: { frames: [dashboardOrigin], tiles: [] } });
   });
   test.afterAll(async () => {
@@ -73,20 +76,21 @@ test.describe('indicator and web page panels', () => {
 
   test('an old value is shown as stale, a value of the wrong kind as invalid (logged once), and neither breaks the tile', async ({ page }) => {
     await openA1(page);
-    const tile = page.locator('[data-panel-id="evacuated"]');
-    wall.publish([kpi(500, Date.now() - 601_000)]);
+    const tile = page.locator('[data-panel-id="late"]');
+    await expect(tile.getByTestId('no-data')).toHaveText('Chưa có dữ liệu');
+    wall.publish([kpi(500, Date.now() - 601_000, STALE_KEY)]);
     await expect(tile.getByTestId('kpi-value')).toHaveText('500');
     await expect(tile.getByTestId('kpi-stale')).toHaveText('Dữ liệu cũ');
     await expect(tile.locator('.kpi')).toHaveAttribute('data-stale', 'true');
 
-    wall.publish([{ key: KEY, value: { type: 'alerts', items: [] }, at: Date.now() }]);
+    wall.publish([{ key: STALE_KEY, value: { type: 'alerts', items: [] }, at: Date.now() }]);
     await expect(tile.getByTestId('invalid-data')).toContainText('Dữ liệu không hợp lệ');
-    await expect(tile.getByTestId('invalid-data')).toContainText(`Khóa “${KEY}” chứa dữ liệu loại “alerts”`);
-    wall.publish([{ key: KEY, value: { type: 'alerts', items: [] }, at: Date.now() + 1 }]);
-    await expect.poll(() => errors.filter((e) => e.includes(`data key "${KEY}" holds a "alerts" value`)).length).toBe(1);
+    await expect(tile.getByTestId('invalid-data')).toContainText(`Khóa “${STALE_KEY}” chứa dữ liệu loại “alerts”`);
+    wall.publish([{ key: STALE_KEY, value: { type: 'alerts', items: [] }, at: Date.now() + 1 }]);
+    await expect.poll(() => errors.filter((e) => e.includes(`data key "${STALE_KEY}" holds a "alerts" value`)).length).toBe(1);
     errors.splice(0);
 
-    wall.publish([kpi(640, Date.now() + 2)]);
+    wall.publish([kpi(640, Date.now() + 2, STALE_KEY)]);
     await expect(tile.getByTestId('kpi-value')).toHaveText('640');
     await expect(tile.locator('.kpi')).toHaveAttribute('data-stale', 'false');
     expect(errors).toEqual([]);

@@ -25,7 +25,7 @@ export function useMapHost(): MapHostValue {
   return value;
 }
 
-/** The screen's map canvas and legend overlay, covering the viewport. */
+/** The screen's map canvas (placed and sized by the MapHost) and the legend overlay over the viewport. */
 export function MapSurface({ width, height }: { width: number; height: number }) {
   const { host, setOverlays } = useMapHost();
   const canvas = useCallback(
@@ -38,7 +38,7 @@ export function MapSurface({ width, height }: { width: number; height: number })
   );
   return (
     <>
-      <canvas ref={canvas} className="map-surface" data-testid="map-surface" style={{ width, height }} />
+      <canvas ref={canvas} className="map-surface" data-testid="map-surface" />
       <div ref={setOverlays} className="map-overlays" style={{ width, height }} />
     </>
   );

@@ -18,6 +18,14 @@ export interface MapViewSpec {
   onDrawn?: (drawn: boolean) => void;
 }
 
+function boundingBox(rects: readonly Rect[]): Rect {
+  const x = Math.min(...rects.map((r) => r.x));
+  const y = Math.min(...rects.map((r) => r.y));
+  const right = Math.max(...rects.map((r) => r.x + r.width));
+  const bottom = Math.max(...rects.map((r) => r.y + r.height));
+  return { x, y, width: right - x, height: bottom - y };
+}
+
 export class MapHost {
   private canvas: HTMLCanvasElement | null = null;
   private deck: Deck<MapView[]> | null = null;
@@ -65,11 +73,15 @@ export class MapHost {
   private sync(): void {
     if (!this.canvas || this.views.size === 0) return this.release(false);
     const entries = [...this.views.entries()];
-    const views = entries.map(([id, v]) => new MapView({ id, x: v.rect.x, y: v.rect.y, width: v.rect.width, height: v.rect.height, controller: false, clear: true, clearColor: v.clearColor }));
+    // The canvas covers only the maps (the box around their views): fewer pixels to clear and composite.
+    const box = boundingBox(entries.map(([, v]) => v.rect));
+    Object.assign(this.canvas.style, { left: `${box.x}px`, top: `${box.y}px` });
+    const views = entries.map(([id, v]) => new MapView({ id, x: v.rect.x - box.x, y: v.rect.y - box.y, width: v.rect.width, height: v.rect.height, controller: false, clear: true, clearColor: v.clearColor }));
     const viewState = Object.fromEntries(entries.map(([id, v]) => [id, { ...v.viewState, pitch: 0, bearing: 0 }]));
     const layers = entries.flatMap(([, v]) => v.layers);
     if (!this.deck) this.deck = this.create(this.canvas);
-    this.deck.setProps({ views, viewState, layers });
+    // Deck sizes the canvas (CSS px) from width and height.
+    this.deck.setProps({ width: box.width, height: box.height, views, viewState, layers });
   }
 
   private create(canvas: HTMLCanvasElement): Deck<MapView[]> {
@@ -78,8 +90,6 @@ export class MapHost {
     counters.created++;
     return new Deck<MapView[]>({
       canvas,
-      width: '100%',
-      height: '100%',
       controller: false,
       useDevicePixels: true,
       // A layer belongs to the view whose id starts its own.
