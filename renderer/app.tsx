@@ -3,6 +3,7 @@ import { getPageBridge } from './bridge/get-bridge.js';
 import { ConsoleShell } from './console/console-shell.js';
 import { translate } from './i18n/use-t.js';
 import type { Route } from './route.js';
+import { PairPage } from './screen/pair-page.js';
 import { ScreenPage } from './screen/screen-page.js';
 import { DataProvider } from './state/data-context.js';
 import { DataStore } from './state/data-store.js';
@@ -19,13 +20,13 @@ export function App({ route }: { route: Route }) {
 function ConnectedApp({ route }: { route: Exclude<Route, { page: 'not-found' }> }) {
   const [{ store, bridge, data }] = useState(() => {
     const { bridge, connection } = getPageBridge();
-    return { bridge, store: new WallStore(bridge, { role: route.page, connection }), data: new DataStore() };
+    return { bridge, store: new WallStore(bridge, { role: route.page === 'pair' ? 'screen' : route.page, connection }), data: new DataStore() };
   });
   useEffect(() => store.start(), [store]);
   useEffect(() => data.start(bridge), [data, bridge]);
   return (
     <StoreProvider store={store} bridge={bridge}>
-      <DataProvider store={data}>{route.page === 'screen' ? <ScreenPage screenId={route.screenId} /> : <ConsoleShell />}</DataProvider>
+      <DataProvider store={data}>{route.page === 'screen' ? <ScreenPage screenId={route.screenId} /> : route.page === 'pair' ? <PairPage /> : <ConsoleShell />}</DataProvider>
     </StoreProvider>
   );
 }

@@ -40,6 +40,8 @@ const TOKEN_HELP = {
 
 function pageRole(pathname: string): ClientRole | null {
   if (pathname === '/console' || pathname === '/console/') return 'console';
+  // /screen alone: a page waiting to be given a wall position by a technician.
+  if (pathname === '/screen' || pathname === '/screen/') return 'screen';
   return SCREEN_ROUTE.test(pathname) ? 'screen' : null;
 }
 

@@ -15,6 +15,7 @@ const HARD_LIMIT = 2 * MAX_MESSAGE_BYTES;
 // A page that stops reading must not make the host buffer without end.
 const MAX_BUFFERED = 8 * MAX_MESSAGE_BYTES;
 const SCREEN_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
+const PAIR_CODE = /^[A-Z2-9]{6}$/;
 
 export interface SocketHostOptions {
   core: WallCore;
@@ -47,7 +48,7 @@ export function createSocketHost({ core, tokens, log, heartbeatMs }: SocketHostO
   }, heartbeatMs);
   heartbeat.unref();
 
-  function attach(ws: WebSocket, role: ClientRole, screenId: string | undefined, address: string | undefined): void {
+  function attach(ws: WebSocket, role: ClientRole, screenId: string | undefined, address: string | undefined, pairCode?: string): void {
     const id = `web-${++seq}`;
     const send = (message: ServerMessage): void => {
       if (ws.readyState !== ws.OPEN) return;
@@ -63,6 +64,7 @@ export function createSocketHost({ core, tokens, log, heartbeatMs }: SocketHostO
       transport: 'browser',
       role,
       ...(screenId === undefined ? {} : { screenId }),
+      ...(pairCode === undefined ? {} : { pairCode }),
       ...(address === undefined ? {} : { address }),
       send: (event, payload) => send({ event, payload }),
       sendFeed: (event, payload) => send({ event, payload }),
@@ -120,12 +122,14 @@ export function createSocketHost({ core, tokens, log, heartbeatMs }: SocketHostO
       const role = url.searchParams.get('role');
       const screenId = url.searchParams.get('screen') ?? undefined;
       if (role !== 'screen' && role !== 'console') return reject(socket, 400, 'Bad Request');
-      if (role === 'screen' && (screenId === undefined || !SCREEN_ID.test(screenId))) return reject(socket, 400, 'Bad Request');
+      // A screen names its screen, or (a page waiting for a position) the code it shows.
+      const pairCode = role === 'screen' && screenId === undefined ? (url.searchParams.get('pair') ?? undefined) : undefined;
+      if (role === 'screen' && (screenId === undefined ? pairCode === undefined || !PAIR_CODE.test(pairCode) : !SCREEN_ID.test(screenId))) return reject(socket, 400, 'Bad Request');
       if (!tokenAllows(tokens, url.searchParams.get('token'), role)) {
         log.warn('websocket refused: bad token', { role });
         return reject(socket, 401, 'Unauthorized');
       }
-      wss.handleUpgrade(req, socket, head, (ws) => attach(ws, role, role === 'screen' ? screenId : undefined, req.socket.remoteAddress));
+      wss.handleUpgrade(req, socket, head, (ws) => attach(ws, role, role === 'screen' ? screenId : undefined, req.socket.remoteAddress, pairCode));
     },
     async close() {
       clearInterval(heartbeat);

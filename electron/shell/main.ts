@@ -4,6 +4,7 @@ import { StartupError, startApp, type RunningApp } from '../core/app.js';
 import { startAppBackend, type RunningBackend } from '../core/backend-setup.js';
 import { cliUsage, electronUserArgs, isChromiumSwitch, parseCliArgs, type CliArgs } from '../core/cli-args.js';
 import { createLogger } from '../core/log.js';
+import { onAppliedMappingChange } from '../core/technician/install.js';
 import { IpcRouter } from './ipc.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
 import { enableSandbox, hardenSession } from './security.js';
@@ -95,6 +96,8 @@ async function main(): Promise<void> {
   running.core.onChange((_state, change) => {
     if (change.wall) wallWindows.replan();
   });
+  // A technician applied another display mapping.
+  onAppliedMappingChange(running.core, () => wallWindows.replan());
 
   app.on('before-quit', () => wallWindows.stop());
   let closed = false;

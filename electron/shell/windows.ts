@@ -1,8 +1,10 @@
 import { BrowserWindow, screen } from 'electron';
+import { calibratedWall } from '../../common/calibration/wall.js';
 import { planScreenWindows } from '../../common/wall/plan.js';
 import { consoleUrl, screenUrl } from '../core/app-protocol.js';
 import { CrashPolicy } from '../core/crash-policy.js';
 import type { Logger } from '../core/log.js';
+import { publishDisplays } from '../core/technician/install.js';
 import type { WallCore } from '../core/wall-core.js';
 import { layoutWindows, reconcileWindows, type ConsoleSpec, type DisplayWithWorkArea, type ScreenWindowSpec, type WindowAction } from '../core/window-reconciler.js';
 import { watchCrashes } from './crash-watch.js';
@@ -68,7 +70,9 @@ export class WallWindows {
     if (this.quitting) return;
     const { core, log, windowed } = this.options;
     const displays = detectDisplays();
-    const wall = core.state.wall;
+    // The technician's console sees the same displays; windows follow the applied mapping (not a preview).
+    publishDisplays(core, displays);
+    const wall = calibratedWall(core.state.wall, core.state.technician?.calibration.applied);
     const plan = planScreenWindows(wall, displays);
     const layout = layoutWindows(wall, plan, displays, windowed);
     log.info('windows planned', { mode: layout.mode, displays: displays.map((d) => d.id), screens: layout.screens.map((s) => `${s.screenId}@${s.displayId}`) });

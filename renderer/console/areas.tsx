@@ -4,6 +4,7 @@ import type { MessageKey } from '../i18n/use-t.js';
 import { AccountsArea } from './accounts/accounts-area.js';
 import { AuditArea } from './audit/audit-area.js';
 import { LayoutsArea } from './layouts/layouts-area.js';
+import { TechnicianArea } from './technician/technician-area.js';
 import { WallArea } from './wall-area.js';
 
 // The console's areas and who sees each. Hiding an area is only a convenience: the main process
@@ -18,6 +19,7 @@ export interface ConsoleArea {
 export const consoleAreas: readonly ConsoleArea[] = [
   { id: 'wall', label: 'area.wall', roles: ['operator', 'leader', 'technician', 'admin'], render: () => <WallArea /> },
   { id: 'layouts', label: 'area.layouts', roles: ['operator', 'admin'], render: () => <LayoutsArea /> },
+  { id: 'technician', label: 'area.technician', roles: ['technician', 'admin'], render: () => <TechnicianArea /> },
   { id: 'audit', label: 'area.audit', roles: ['leader', 'admin'], render: () => <AuditArea /> },
   { id: 'accounts', label: 'area.accounts', roles: ['admin'], render: () => <AccountsArea /> },
 ];

@@ -1,7 +1,9 @@
 import { consoleEn } from './console-en.js';
+import { technicianEn } from './technician-en.js';
 import type { MessageKey } from './vi.js';
 
 export const en: Record<MessageKey, string> = {
+  ...technicianEn,
   ...consoleEn,
   'app.loading': 'Loading the video wall…',
   'app.connecting': 'Connecting to the host…',

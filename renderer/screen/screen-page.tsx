@@ -1,11 +1,10 @@
-import { useMemo } from 'react';
-import { wallCanvas } from '../../common/wall/geometry.js';
 import { useT } from '../i18n/use-t.js';
 import { useBridge, useWallState } from '../state/store-context.js';
+import { useWallCanvas } from '../state/use-wall-canvas.js';
 import { StatusPage } from '../ui/status-page.js';
 import { markDocument, usePainted } from '../ui/use-painted.js';
 import { useWindowSize } from '../ui/use-window-size.js';
-import { ScreenViewport } from './screen-viewport.js';
+import { CalibratedScreen } from './calibrated-screen.js';
 import { useClockOffset } from './use-clock-offset.js';
 import { useScheduledState } from './use-scheduled-state.js';
 
@@ -20,7 +19,8 @@ export function ScreenPage({ screenId }: { screenId: string }) {
   const t = useT();
   const size = useWindowSize();
   const wall = state?.wall;
-  const canvas = useMemo(() => (wall ? wallCanvas(wall, { bezelCompensation: wall.bezelCompensation }) : null), [wall]);
+  // The calibrated wall: bezels set by the technician move the screens on the canvas.
+  const canvas = useWallCanvas();
   const viewport = canvas?.viewports.find((v) => v.screenId === screenId) ?? null;
 
   let problem: string | null = null;
@@ -45,27 +45,21 @@ export function ScreenPage({ screenId }: { screenId: string }) {
       </StatusPage>
     );
   }
-  if (!state || !viewport) {
+  if (!state || !viewport || !canvas) {
     return (
       <StatusPage title={t('app.loading')} testId="screen-loading">
         {!connected && <p>{t('app.connecting')}</p>}
       </StatusPage>
     );
   }
-  const scale = Math.min(size.width / viewport.rect.width, size.height / viewport.rect.height);
   return (
-    <div className="screen" data-screen-id={screenId}>
-      <ScreenViewport state={state} viewport={viewport} scale={scale} />
-      {!connected && (
-        <div className="connection-lost" role="status" data-testid="connection-lost">
-          {t('app.connectionLost')}
-        </div>
-      )}
+    <>
+      <CalibratedScreen state={state} canvas={canvas} viewport={viewport} window={size} connected={connected} />
       {pending && (
         <div className="screen-pending" aria-hidden="true" data-testid="screen-pending" data-pending-revision={pending.revision}>
-          <ScreenViewport state={pending} viewport={viewport} scale={scale} />
+          <CalibratedScreen state={pending} canvas={canvas} viewport={viewport} window={size} connected={connected} />
         </div>
       )}
-    </div>
+    </>
   );
 }

@@ -1,23 +1,35 @@
+import type { ReactNode } from 'react';
 import { panelsInViewport, type ScreenViewport as Viewport } from '../../common/wall/geometry.js';
+import type { Panel } from '../../common/wall/layout-schema.js';
 import type { WallState } from '../../common/state.js';
 import { MapHostProvider, MapSurface } from '../panels/map/map-host-context.js';
 import { PanelFrame } from '../panels/panel-frame.js';
-import { IdentifyOverlay } from './identify-overlay.js';
 
-// Exactly this screen's slice of the wall canvas: the viewport at 1 canvas px = 1 CSS px, scaled to the
-// window (1 at the screen's own resolution), clipping the panels that cross its edges.
-export function ScreenViewport({ state, viewport, scale }: { state: WallState; viewport: Viewport; scale: number }) {
+interface ViewportProps {
+  state: WallState;
+  viewport: Viewport;
+  scale: number;
+  /** A full CSS transform (calibration: offset, overscan, rotation); overrides `scale`. */
+  transform?: string;
+  /** Technician panels drawn above the layout (test patterns). */
+  overlays?: readonly Panel[];
+  /** Drawn last, above every panel (the identification overlay). */
+  children?: ReactNode;
+}
+
+// Exactly this screen's slice of the wall canvas: the viewport at 1 canvas px = 1 CSS px, transformed to
+// the window (scale 1 at the screen's own resolution), clipping the panels that cross its edges.
+export function ScreenViewport({ state, viewport, scale, transform, overlays = [], children }: ViewportProps) {
   const { rect } = viewport;
-  const shown = panelsInViewport(state.layout.panels, rect);
+  const shown = panelsInViewport([...state.layout.panels, ...overlays], rect);
   // The screen's one map canvas goes just above its top-most map panel.
   const lastMap = shown.findLastIndex((s) => s.panel.type === 'map');
-  const screen = state.wall.screens.find((s) => s.id === viewport.screenId);
   return (
     <div
       className="viewport"
       data-testid="viewport"
       data-canvas-rect={`${rect.x},${rect.y},${rect.width},${rect.height}`}
-      style={{ width: rect.width, height: rect.height, transform: `scale(${scale})` }}
+      style={{ width: rect.width, height: rect.height, transform: transform ?? `scale(${scale})` }}
     >
       <MapHostProvider>
         {shown.flatMap(({ panel, local, visible }, i) => [
@@ -26,7 +38,7 @@ export function ScreenViewport({ state, viewport, scale }: { state: WallState; v
           ...(i === lastMap ? [<MapSurface key=" map surface" width={rect.width} height={rect.height} />] : []),
         ])}
       </MapHostProvider>
-      {state.identify && screen && <IdentifyOverlay screen={screen} index={state.wall.screens.indexOf(screen)} rect={rect} />}
+      {children}
     </div>
   );
 }

@@ -16,7 +16,8 @@ export interface WebHostProcess {
   stop(): Promise<void>;
 }
 
-export async function startWebHostProcess(): Promise<WebHostProcess> {
+/** `layout`: another layout file for the demo wall (a test that only needs its own overlays keeps the screens light). */
+export async function startWebHostProcess(options: { layout?: string } = {}): Promise<WebHostProcess> {
   const root = process.cwd();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'toan-canh-e2e-'));
   fs.mkdirSync(path.join(dir, 'walls'));
@@ -24,7 +25,7 @@ export async function startWebHostProcess(): Promise<WebHostProcess> {
   const wallFile = path.join(dir, 'walls', 'demo-2x2.json');
   const layoutFile = path.join(dir, 'layouts', 'demo-2x2-normal.json');
   fs.copyFileSync(path.join(root, 'config/walls/demo-2x2.json'), wallFile);
-  fs.copyFileSync(path.join(root, 'config/layouts/demo-2x2-normal.json'), layoutFile);
+  fs.copyFileSync(path.resolve(root, options.layout ?? 'config/layouts/demo-2x2-normal.json'), layoutFile);
 
   const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
   const args = ['electron/web-main.ts', '--wall', wallFile, '--port', '0', '--db', path.join(dir, 'wall.db')];
