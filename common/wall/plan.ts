@@ -1,4 +1,4 @@
-import type { Rect, ScreenConfig, WallConfig } from './schema.js';
+import type { Rect, Rotation, ScreenConfig, WallConfig } from './schema.js';
 import { screenSizePx, wallCanvas } from './geometry.js';
 
 // Which OS display each screen window opens on. Pure: the shell feeds it screen.getAllDisplays()
@@ -40,18 +40,28 @@ const within = (inner: Rect, outer: Rect): boolean =>
 
 const sameRect = (a: Rect, b: Rect): boolean => a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 
-function windowOn(screen: ScreenConfig, display: DetectedDisplay, bounds: Rect): PlannedWindow {
+export interface PlanOptions {
+  /** The clockwise turn the renderer gives a screen's picture (technician calibration) for a display the OS does not rotate. */
+  contentRotation?: (screenId: string) => Rotation;
+}
+
+function windowOn(screen: ScreenConfig, display: DetectedDisplay, bounds: Rect, options: PlanOptions): PlannedWindow {
   const px = { width: Math.round(bounds.width * display.scaleFactor), height: Math.round(bounds.height * display.scaleFactor) };
-  const want = screenSizePx(screen);
+  const upright = screenSizePx(screen);
+  const turn = options.contentRotation?.(screen.id) ?? 0;
+  // Content turned a quarter by the renderer fills a display the OS left unrotated.
+  const want = turn === 90 || turn === 270 ? { width: upright.height, height: upright.width } : upright;
   const win: PlannedWindow = { screenId: screen.id, displayId: display.id, bounds, scaleFactor: display.scaleFactor };
   if (px.width !== want.width || px.height !== want.height) {
     const turned = screen.rotation ? ` (after ${screen.rotation}° rotation)` : '';
-    win.mismatch = `display ${display.id} gives ${px.width}×${px.height} px but screen ${screen.id} is ${want.width}×${want.height} px${turned}; the page will be scaled to fit`;
+    const sideways = px.width === upright.height && px.height === upright.width;
+    const fix = sideways ? 'the page will be scaled to fit unless the display is rotated in the OS or the screen gets a content rotation (technician tools)' : 'the page will be scaled to fit';
+    win.mismatch = `display ${display.id} gives ${px.width}×${px.height} px but screen ${screen.id} is ${want.width}×${want.height} px${turned}; ${fix}`;
   }
   return win;
 }
 
-export function planScreenWindows(wall: WallConfig, displays: readonly DetectedDisplay[], previous?: WindowPlan): WindowPlan {
+export function planScreenWindows(wall: WallConfig, displays: readonly DetectedDisplay[], previous?: WindowPlan, options: PlanOptions = {}): WindowPlan {
   const byId = new Map(displays.map((d) => [d.id, d]));
   const connected = displays.length ? displays.map((d) => d.id).sort((a, b) => a - b).join(', ') : 'none';
   const problems: string[] = [];
@@ -96,7 +106,7 @@ export function planScreenWindows(wall: WallConfig, displays: readonly DetectedD
       continue;
     }
     const bounds = rect ? { ...rect, x: display.bounds.x + rect.x, y: display.bounds.y + rect.y } : { ...display.bounds };
-    windows.push(windowOn(screen, display, bounds));
+    windows.push(windowOn(screen, display, bounds, options));
   }
 
   const free = displays
@@ -105,7 +115,7 @@ export function planScreenWindows(wall: WallConfig, displays: readonly DetectedD
   unassigned.forEach((screen, i) => {
     const display = free[i];
     if (display) {
-      windows.push(windowOn(screen, display, { ...display.bounds }));
+      windows.push(windowOn(screen, display, { ...display.bounds }, options));
       return;
     }
     missing.push({ screenId: screen.id, reason: 'no free display' });

@@ -72,8 +72,9 @@ export class WallWindows {
     const displays = detectDisplays();
     // The technician's console sees the same displays; windows follow the applied mapping (not a preview).
     publishDisplays(core, displays);
-    const wall = calibratedWall(core.state.wall, core.state.technician?.calibration.applied);
-    const plan = planScreenWindows(wall, displays);
+    const applied = core.state.technician?.calibration.applied;
+    const wall = calibratedWall(core.state.wall, applied);
+    const plan = planScreenWindows(wall, displays, undefined, { contentRotation: (id) => applied?.screens[id]?.rotation ?? 0 });
     const layout = layoutWindows(wall, plan, displays, windowed);
     log.info('windows planned', { mode: layout.mode, displays: displays.map((d) => d.id), screens: layout.screens.map((s) => `${s.screenId}@${s.displayId}`) });
     for (const w of plan.windows) if (w.mismatch && layout.mode === 'wall') log.warn('display size differs from the screen', { screen: w.screenId, mismatch: w.mismatch });

@@ -4,7 +4,7 @@ import { clampTo, calibrationRanges as R } from '../../common/calibration/ranges
 import { defaultScreenCalibration, type Calibration } from '../../common/calibration/schema.js';
 import { calibratedWall, fitCalibration, nativeEdges, wallEdges } from '../../common/calibration/wall.js';
 import { wallCanvas } from '../../common/wall/geometry.js';
-import type { DetectedDisplay } from '../../common/wall/plan.js';
+import { planScreenWindows, type DetectedDisplay } from '../../common/wall/plan.js';
 import { clampPatch, patchScreen, resetScreen, sameCalibration, updateScreens } from '../../electron/core/technician/reducers.js';
 import { demo, parseScreen, screen, wall } from './wall-fixtures.js';
 
@@ -97,5 +97,20 @@ describe('display mapping check', () => {
     expect(check.issues.filter((i) => i.code === 'shared-display').map((i) => i.screenIds)).toEqual([['L', 'R']]);
     // Without display information (the web host) the shared display is still seen.
     expect(checkMapping(both, null).issues.map((i) => i.code)).toEqual(['shared-display']);
+  });
+});
+
+describe('window plan with content rotation', () => {
+  const portrait = wall([screen('P', { row: 0, col: 0 }, { rotation: 90 })]);
+  const landscape: DetectedDisplay[] = [{ id: 1, bounds: { x: 0, y: 0, width: 1280, height: 800 }, scaleFactor: 1, rotation: 0, primary: true }, { id: 2, bounds: { x: 1280, y: 0, width: 1920, height: 1080 }, scaleFactor: 1, rotation: 0 }];
+
+  it('says a portrait screen on an unrotated display needs turning, in the OS or by content rotation', () => {
+    const plan = planScreenWindows(portrait, landscape);
+    expect(plan.windows[0]?.mismatch).toBe('display 2 gives 1920×1080 px but screen P is 1080×1920 px (after 90° rotation); the page will be scaled to fit unless the display is rotated in the OS or the screen gets a content rotation (technician tools)');
+  });
+
+  it('has nothing to say once the renderer turns the picture', () => {
+    const plan = planScreenWindows(portrait, landscape, undefined, { contentRotation: () => 270 });
+    expect(plan.windows[0]?.mismatch).toBeUndefined();
   });
 });

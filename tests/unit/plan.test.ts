@@ -79,7 +79,7 @@ describe('planScreenWindows', () => {
     ]);
     const portrait = wall([screen('P', { row: 0, col: 0 }, { rotation: 90 })]);
     expect(planScreenWindows(portrait, [primary, hd(11, 1920, 0)]).windows[0]?.mismatch).toBe(
-      'display 11 gives 1920×1080 px but screen P is 1080×1920 px (after 90° rotation); the page will be scaled to fit',
+      'display 11 gives 1920×1080 px but screen P is 1080×1920 px (after 90° rotation); the page will be scaled to fit unless the display is rotated in the OS or the screen gets a content rotation (technician tools)',
     );
     const turned = { ...hd(11, 1920, 0), bounds: { x: 1920, y: 0, width: 1080, height: 1920 }, rotation: 90 };
     expect(planScreenWindows(portrait, [primary, turned]).windows[0]?.mismatch).toBeUndefined();
