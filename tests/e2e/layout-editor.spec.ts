@@ -1,5 +1,5 @@
 import { ACCOUNTS } from './support/accounts.js';
-import { expect, test } from './support/fixtures.js';
+import { expect, test } from './support/console-test.js';
 import { ConsolePage } from './pages/console-page.js';
 import { LayoutEditorPage } from './pages/layout-editor-page.js';
 

@@ -21,13 +21,7 @@ export function EditorToolbar({ editor, canvas, view, onView }: { editor: Layout
     const props = defaultProps(type);
     if (!props) return;
     const rect = { x: first.x + Math.round(first.width / 4), y: first.y + Math.round(first.height / 4), width: Math.round(first.width / 2), height: Math.round(first.height / 2) };
-    let id = '';
-    editor.change((l) => {
-      const added = addPanel(l, type, props, rect);
-      id = added.id;
-      return added.layout;
-    });
-    editor.setSelected(id);
+    editor.insert((l) => addPanel(l, type, props, rect));
   };
   const { selected } = editor;
   return (
@@ -46,15 +40,7 @@ export function EditorToolbar({ editor, canvas, view, onView }: { editor: Layout
         type="button"
         data-testid="duplicate-panel"
         disabled={!selected}
-        onClick={() => {
-          let id: string | null = null;
-          editor.change((l) => {
-            const copy = selected ? duplicatePanel(l, selected) : null;
-            id = copy?.id ?? null;
-            return copy?.layout ?? l;
-          });
-          if (id) editor.setSelected(id);
-        }}
+        onClick={() => selected && editor.insert((l) => duplicatePanel(l, selected))}
       >
         {t('editor.duplicate')}
       </button>

@@ -33,7 +33,7 @@ export function LayoutEditorView({ doc, onClose }: { doc: EditorDoc; onClose: ()
       else editor.undo();
     } else if (mod && key === 'd' && panel) {
       e.preventDefault();
-      editor.change((l) => duplicatePanel(l, panel.id)?.layout ?? l);
+      editor.insert((l) => duplicatePanel(l, panel.id));
     } else if ((e.key === 'Delete' || e.key === 'Backspace') && panel) {
       e.preventDefault();
       editor.change((l) => removePanel(l, panel.id));

@@ -22,7 +22,14 @@ const AUTOSAVE_MS = 600;
 export function useLayoutEditor(doc: EditorDoc) {
   const bridge = useBridge();
   const session = useSessionStore();
-  const [history, setHistory] = useState<History<Layout>>(() => startHistory(doc.layout));
+  const [history, setHistoryState] = useState<History<Layout>>(() => startHistory(doc.layout));
+  // Changes go through this ref at once rather than through a state updater, which React may run only at
+  // the next render: a handler that adds a panel must know the new panel's id to select it.
+  const latest = useRef(history);
+  const setHistory = useCallback((next: (h: History<Layout>) => History<Layout>) => {
+    latest.current = next(latest.current);
+    setHistoryState(latest.current);
+  }, []);
   const [baseRevision, setBaseRevision] = useState(doc.baseRevision);
   const [savedJson, setSavedJson] = useState(() => (doc.fromDraft || doc.baseRevision === 0 ? null : JSON.stringify(doc.layout)));
   const [selected, setSelected] = useState<string | null>(null);
@@ -34,13 +41,23 @@ export function useLayoutEditor(doc: EditorDoc) {
   const json = useMemo(() => JSON.stringify(layout), [layout]);
   const dirty = json !== savedJson;
 
-  const change = useCallback((fn: (l: Layout) => Layout) => setHistory((h) => record(h, fn(h.present))), []);
+  const change = useCallback((fn: (l: Layout) => Layout) => setHistory((h) => record(h, fn(h.present))), [setHistory]);
+  /** Add a panel (or a copy of one) and select it. */
+  const insert = useCallback(
+    (fn: (l: Layout) => { layout: Layout; id: string } | null) => {
+      const added = fn(latest.current.present);
+      if (!added) return;
+      setHistory((h) => record(h, added.layout));
+      setSelected(added.id);
+    },
+    [setHistory],
+  );
   const replace = useCallback((next: Layout, revision: number) => {
-    setHistory(startHistory(next));
+    setHistory(() => startHistory(next));
     setBaseRevision(revision);
     setSavedJson(JSON.stringify(next));
     setConflict(null);
-  }, []);
+  }, [setHistory]);
 
   // Every change reaches the main process within a moment, so a crash or a closed window loses nothing.
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -98,6 +115,7 @@ export function useLayoutEditor(doc: EditorDoc) {
     selected,
     setSelected,
     change,
+    insert,
     undo: () => setHistory(undo),
     redo: () => setHistory(redo),
     canUndo: canUndo(history),

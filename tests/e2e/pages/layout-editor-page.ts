@@ -33,7 +33,9 @@ export class LayoutEditorPage {
   async addPanel(type: string): Promise<string> {
     await this.page.getByTestId('add-panel-type').selectOption(type);
     await this.page.getByTestId('add-panel').click();
-    const id = await this.page.getByTestId('panel-properties').getAttribute('data-panel');
+    const properties = this.page.getByTestId('panel-properties');
+    await expect(properties, 'the editor selects the panel it added').toBeVisible();
+    const id = await properties.getAttribute('data-panel');
     if (!id) throw new Error('no panel selected after adding one');
     return id;
   }
