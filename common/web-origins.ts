@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
-// Other origins a wall may load from: dashboards in web page panels (frames) and a province's own map
-// tile server (tiles). The wall config lists them; a panel may only name origins on that list, and the
+// Other origins a wall may load from: dashboards in web page panels (frames), a province's own map
+// tile server (tiles) and camera servers or media gateways whose playlists camera panels name by URL
+// (cameras; the hub's own /cameras/… needs no entry, the wall serves it on its own origin). The wall config lists them; a panel may only name origins on that list, and the
 // page's Content-Security-Policy allows exactly those origins and no others.
 
 /** scheme://host[:port], http or https, nothing after it. */
@@ -13,9 +14,10 @@ export const OriginSchema = z
 export const WebOriginsSchema = z.strictObject({
   frames: z.array(OriginSchema).max(32).default([]),
   tiles: z.array(OriginSchema).max(8).default([]),
+  cameras: z.array(OriginSchema).max(32).default([]),
 });
 export type WebOrigins = z.infer<typeof WebOriginsSchema>;
-export const NO_WEB_ORIGINS: WebOrigins = { frames: [], tiles: [] };
+export const NO_WEB_ORIGINS: WebOrigins = { frames: [], tiles: [], cameras: [] };
 
 /** The origin of an http(s) URL in its canonical form, or null for anything else. */
 export function normaliseOrigin(url: string): string | null {

@@ -51,8 +51,14 @@ async function main(): Promise<number> {
     app.db.settings.set('web.tokens', tokens);
   }
   // The hub: embedded by default; TOAN_CANH_HUB=<url> (with TOAN_CANH_HUB_TOKEN) or =off (see docs/protocol.md).
-  const backend = await startAppBackend(app, { dbFile, scenariosDir: path.join(root, 'config', 'scenarios'), log: log.child('backend') });
-  const host = await startWebHost({ core: app.core, host: args.host ?? '127.0.0.1', port: args.port ?? 4280, staticDir, tokens, log: log.child('host') });
+  // The embedded hub also simulates the demo's cameras; the host serves them on its own origin (/cameras/…).
+  const backend = await startAppBackend(app, {
+    dbFile,
+    scenariosDir: path.join(root, 'config', 'scenarios'),
+    camerasDir: path.join(root, 'assets', 'media', 'cameras'),
+    log: log.child('backend'),
+  });
+  const host = await startWebHost({ core: app.core, host: args.host ?? '127.0.0.1', port: args.port ?? 4280, staticDir, tokens, log: log.child('host'), cameras: backend.cameras });
 
   const wall = app.core.state.wall;
   console.log(`Toàn Cảnh — ${wall.name} (${wall.screens.length} màn hình / screens)`);

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../electron/core/log.js';
+import { createCameraSimulator, type CameraSimulator } from './cameras/simulator.js';
 import { HubCore } from './core.js';
 import { openHubDatabase } from './db/open.js';
 import { createRestHandler } from './rest.js';
@@ -29,6 +30,8 @@ export interface StartHubOptions {
   floodScenarioId?: string;
   /** Data feed simulator; off unless given. */
   simulate?: SimulatorOptions;
+  /** Simulated live cameras at /cameras/<id>/live.m3u8 from these clips (assets/media/cameras); off unless given. */
+  cameras?: { mediaDir: string; windowSegments?: number };
   now?: () => number;
 }
 
@@ -40,6 +43,8 @@ export interface RunningHub {
   adminToken: string;
   core: HubCore;
   simulator: Simulator | null;
+  /** The simulated cameras served at /cameras/…, or null when the hub serves none. */
+  cameras: CameraSimulator | null;
   close(): Promise<void>;
 }
 
@@ -55,6 +60,8 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const db = opened.value;
   seedScenarios(db, options.scenariosDir, log.child('scenarios'));
 
+  // Loads the clips before anything listens: a missing or broken clip folder stops the start with its name.
+  const cameras = options.cameras ? createCameraSimulator({ ...options.cameras, now }) : null;
   const server = http.createServer();
   const sockets = attachSockets(server, tokens, log.child('sockets'), now);
   const core = new HubCore(
@@ -73,6 +80,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const rest = createRestHandler(core, tokens, log.child('rest'), now);
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (req.url?.startsWith('/socket.io/')) return; // socket.io answers these itself
+    if (cameras?.handle(req, res)) return;
     rest(req, res).catch((err: unknown) => {
       log.error('rest request failed', { error: String(err) });
       if (!res.headersSent) res.writeHead(500).end();
@@ -95,7 +103,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const simulator = options.simulate ? startSimulator(options.simulate, (entries) => core.publish(entries), now) : null;
-  log.info('hub listening', { url, scenarios: db.scenarios().length, db: db.file });
+  log.info('hub listening', { url, scenarios: db.scenarios().length, db: db.file, cameras: cameras?.cameras().length ?? 0 });
 
   let closing: Promise<void> | null = null;
   return {
@@ -104,6 +112,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     adminToken: admin.token,
     core,
     simulator,
+    cameras,
     close: () => {
       closing ??= (async () => {
         simulator?.stop();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normaliseOrigin } from '../web-origins.js';
 
 // Camera panels: one camera (grid 1) or a grid of 4, 9 or 16 cells, filled in order.
 
@@ -43,6 +44,20 @@ export const cameraProps = z
     });
   });
 export type CameraPanelProps = z.infer<typeof cameraProps>;
+
+export type CameraUrlCheck = { ok: true } | { ok: false; origin: string };
+
+/**
+ * Whether a page at `pageOrigin` may load a camera playlist (an absolute URL): its own origin (the hub's
+ * /cameras/… relayed by the wall), or one on the wall's webOrigins.cameras list, which the page's CSP
+ * connect-src allows. Anything else would only be refused by the CSP, with no word on the wall.
+ */
+export function checkCameraUrl(url: string, pageOrigin: string, allowed: readonly string[]): CameraUrlCheck {
+  const origin = normaliseOrigin(url);
+  if (origin === null) return { ok: false, origin: url };
+  if (origin === pageOrigin || allowed.includes(origin)) return { ok: true };
+  return { ok: false, origin };
+}
 
 /** Where a camera's playlist is: its own URL, or the hub's simulated/gateway path for its id. */
 export function cameraStreamUrl(camera: CameraSource): string {

@@ -5,6 +5,7 @@ import { startHub, type RunningHub } from '../../hub/server.js';
 import type { SimulatorOptions } from '../../hub/sim/simulator.js';
 import { newToken, type TokenGrant } from '../../hub/tokens.js';
 import { startBackendSync, type BackendSync } from './backend-sync.js';
+import { localCameraRelay, noCameraRelay, remoteCameraRelay, type CameraRelay } from './camera-relay.js';
 import type { RunningApp } from './app.js';
 import type { Logger } from './log.js';
 import type { WallCore } from './wall-core.js';
@@ -13,7 +14,15 @@ import type { WallCore } from './wall-core.js';
 // `npm start` and `npm run web` need nothing else), a remote one (walls driven by several PCs), or none.
 
 export type BackendChoice =
-  | { kind: 'embedded'; port: number; dbFile: string; scenariosDir: string; simulate: SimulatorOptions | null }
+  | {
+      kind: 'embedded';
+      port: number;
+      dbFile: string;
+      scenariosDir: string;
+      simulate: SimulatorOptions | null;
+      /** Clip folder of the simulated cameras (assets/media/cameras); null: the hub serves none. */
+      camerasDir: string | null;
+    }
   | { kind: 'remote'; url: string; token: string }
   | { kind: 'off' };
 
@@ -27,8 +36,12 @@ export interface NodeChoice {
  * From the environment: TOAN_CANH_HUB (unset or "embedded", "off", or the hub's URL with
  * TOAN_CANH_HUB_TOKEN), TOAN_CANH_HUB_PORT, TOAN_CANH_SIMULATE=0, TOAN_CANH_TIME_SCALE,
  * TOAN_CANH_NODE_ID, TOAN_CANH_NODE_SCREENS (comma-separated), TOAN_CANH_LOCAL_ACTIVATION=1.
+ * The embedded hub simulates cameras from `camerasDir` along with its data feeds (both off with TOAN_CANH_SIMULATE=0).
  */
-export function backendFromEnv(env: NodeJS.ProcessEnv, defaults: { dataDir: string; scenariosDir: string; wallId: string }): { backend: BackendChoice; node: NodeChoice } {
+export function backendFromEnv(
+  env: NodeJS.ProcessEnv,
+  defaults: { dataDir: string; scenariosDir: string; wallId: string; camerasDir?: string },
+): { backend: BackendChoice; node: NodeChoice } {
   const hub = env.TOAN_CANH_HUB ?? 'embedded';
   const number = (name: string, fallback: number) => {
     const value = env[name] === undefined || env[name] === '' ? fallback : Number(env[name]);
@@ -44,6 +57,7 @@ export function backendFromEnv(env: NodeJS.ProcessEnv, defaults: { dataDir: stri
       dbFile: path.join(defaults.dataDir, 'hub.db'),
       scenariosDir: defaults.scenariosDir,
       simulate: env.TOAN_CANH_SIMULATE === '0' ? null : { seed: number('TOAN_CANH_SEED', 20251104), timeScale: number('TOAN_CANH_TIME_SCALE', 120) },
+      camerasDir: env.TOAN_CANH_SIMULATE === '0' ? null : (defaults.camerasDir ?? null),
     };
   } else {
     if (!/^https?:\/\//.test(hub)) throw new Error(`TOAN_CANH_HUB must be "embedded", "off" or the hub's http(s) URL, not "${hub}"`);
@@ -72,6 +86,10 @@ export interface RunningBackend {
   restUrl: string | null;
   hub: RunningHub | null;
   sync: BackendSync | null;
+  /** Answers /cameras/… on the wall's own origin from this hub (web host; see camera-relay.ts). */
+  cameras: CameraRelay;
+  /** Where the Electron protocol fetches /cameras/… from: the hub's base URL, or null with no hub. */
+  camerasUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -89,7 +107,7 @@ export async function startBackend(
   connectWithinMs = 3000,
 ): Promise<RunningBackend> {
   const { backend, node } = choice;
-  if (backend.kind === 'off') return { restUrl: null, hub: null, sync: null, close: async () => {} };
+  if (backend.kind === 'off') return { restUrl: null, hub: null, sync: null, cameras: noCameraRelay(), camerasUrl: null, close: async () => {} };
   let hub: RunningHub | null = null;
   let url: string;
   let token: string;
@@ -100,7 +118,15 @@ export async function startBackend(
       { token: newToken(), role: 'node', name: 'embedded wall node' },
     ];
     if (!stored.success) settings?.set('hub.embedded.tokens', grants);
-    hub = await startHub({ port: backend.port, dbFile: backend.dbFile, tokens: grants, log: log.child('hub'), scenariosDir: backend.scenariosDir, ...(backend.simulate ? { simulate: backend.simulate } : {}) });
+    hub = await startHub({
+      port: backend.port,
+      dbFile: backend.dbFile,
+      tokens: grants,
+      log: log.child('hub'),
+      scenariosDir: backend.scenariosDir,
+      ...(backend.simulate ? { simulate: backend.simulate } : {}),
+      ...(backend.camerasDir ? { cameras: { mediaDir: backend.camerasDir } } : {}),
+    });
     url = hub.url;
     token = grants.find((g) => g.role === 'node')?.token ?? '';
   } else {
@@ -115,6 +141,8 @@ export async function startBackend(
     restUrl: hub ? `${hub.url}/api?token=${encodeURIComponent(hub.adminToken)}` : null,
     hub,
     sync,
+    cameras: hub ? (hub.cameras ? localCameraRelay(hub.cameras) : noCameraRelay()) : remoteCameraRelay(url, log.child('cameras')),
+    camerasUrl: hub && !hub.cameras ? null : url,
     close: async () => {
       sync.close();
       await hub?.close();
@@ -126,7 +154,15 @@ export async function startBackend(
  * The backend for a started app, as both the Electron app and the web host run it: the choice from
  * the environment, the embedded hub's data beside the app's database, its tokens kept in settings.
  */
-export function startAppBackend(app: RunningApp, options: { dbFile: string; scenariosDir: string; log: Logger; env?: NodeJS.ProcessEnv }): Promise<RunningBackend> {
-  const choice = backendFromEnv(options.env ?? process.env, { dataDir: path.dirname(options.dbFile), scenariosDir: options.scenariosDir, wallId: app.core.state.wall.id });
+export function startAppBackend(
+  app: RunningApp,
+  options: { dbFile: string; scenariosDir: string; camerasDir?: string; log: Logger; env?: NodeJS.ProcessEnv },
+): Promise<RunningBackend> {
+  const choice = backendFromEnv(options.env ?? process.env, {
+    dataDir: path.dirname(options.dbFile),
+    scenariosDir: options.scenariosDir,
+    wallId: app.core.state.wall.id,
+    ...(options.camerasDir ? { camerasDir: options.camerasDir } : {}),
+  });
   return startBackend(app.core, choice, options.log, { get: (k) => app.db.settings.get(k, z.unknown()), set: (k, v) => void app.db.settings.set(k, v) });
 }

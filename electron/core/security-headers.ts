@@ -10,6 +10,8 @@ export const CSP_DIRECTIVES = [
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
+  // Camera tiles play through Media Source Extensions: the <video> source is a blob: URL.
+  "media-src 'self' blob:",
   "connect-src 'self' ws: wss:",
   "object-src 'none'",
   "base-uri 'none'",
@@ -32,22 +34,28 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 
 /**
  * The policy for a wall that lists other origins (common/web-origins.ts): frames from exactly its frame
- * origins, images and fetches from exactly its tile servers. With none listed it is the policy above.
+ * origins, images and fetches from exactly its tile servers, fetches (hls.js loads playlists and segments
+ * with XHR) from exactly its camera servers. With none listed it is the policy above.
  */
-export function cspDirectives(origins?: WebOrigins): string[] {
+export function cspDirectives(origins?: Partial<WebOrigins>): string[] {
   const frames = origins?.frames ?? [];
   const tiles = origins?.tiles ?? [];
-  const directives: string[] = CSP_DIRECTIVES.map((d) => (tiles.length && (d.startsWith('img-src') || d.startsWith('connect-src')) ? `${d} ${tiles.join(' ')}` : d));
+  const connect = [...tiles, ...(origins?.cameras ?? []).filter((o) => !tiles.includes(o))];
+  const directives: string[] = CSP_DIRECTIVES.map((d) => {
+    if (d.startsWith('img-src') && tiles.length) return `${d} ${tiles.join(' ')}`;
+    if (d.startsWith('connect-src') && connect.length) return `${d} ${connect.join(' ')}`;
+    return d;
+  });
   if (frames.length) directives.splice(directives.indexOf("object-src 'none'"), 0, `frame-src ${frames.join(' ')}`);
   return directives;
 }
 
-export function securityHeaders(origins?: WebOrigins): Record<string, string> {
+export function securityHeaders(origins?: Partial<WebOrigins>): Record<string, string> {
   return { ...SECURITY_HEADERS, 'Content-Security-Policy': cspDirectives(origins).join('; ') };
 }
 
 /** index.html with its meta policy widened the same way (a meta policy and a header both apply). */
-export function pageHtml(html: string, origins?: WebOrigins): string {
+export function pageHtml(html: string, origins?: Partial<WebOrigins>): string {
   const meta = cspDirectives(origins).filter((d) => !d.startsWith('frame-ancestors')).join('; ');
   return html.replace(`content="${META_CONTENT_SECURITY_POLICY}"`, `content="${meta}"`);
 }

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { WS_PATH } from '../../common/web-protocol.js';
 import type { ClientRole } from '../../common/contract.js';
+import { isCameraPath, type CameraRelay } from './camera-relay.js';
 import type { Logger } from './log.js';
 import type { WallCore } from './wall-core.js';
 import { createSocketHost } from './web-socket.js';
@@ -22,6 +23,8 @@ export interface WebHostOptions {
   tokens: WebTokens;
   log: Logger;
   heartbeatMs?: number;
+  /** Answers /cameras/… (the hub's simulated or relayed cameras) on this origin; without it they are 404. */
+  cameras?: CameraRelay;
 }
 
 export interface WebHost {
@@ -61,6 +64,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const q = raw.indexOf('?');
     const pathname = q < 0 ? raw : raw.slice(0, q);
     const query = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
+    if (options.cameras && isCameraPath(pathname) && options.cameras(req, res)) return;
     if (pathname === WS_PATH) return sendMessagePage(res, 426, 'Địa chỉ này chỉ dành cho WebSocket.', 'This address is for WebSocket connections only.', head);
 
     const role = pageRole(pathname);

@@ -53,7 +53,12 @@ async function main(): Promise<void> {
   await app.whenReady();
   if (args.kiosk) Menu.setApplicationMenu(null);
   hardenSession(session.defaultSession, log.child('security'));
-  serveRenderer(path.join(root, 'dist', 'renderer'), log.child('protocol'), () => running?.core.state.wall.webOrigins);
+  serveRenderer(
+    path.join(root, 'dist', 'renderer'),
+    log.child('protocol'),
+    () => running?.core.state.wall.webOrigins,
+    () => backend?.camerasUrl ?? null,
+  );
   const awake = powerSaveBlocker.start('prevent-display-sleep');
 
   const wallFile = path.resolve(args.wall ?? path.join(root, 'config', 'walls', 'demo-2x2.json'));
@@ -72,7 +77,12 @@ async function main(): Promise<void> {
   // The hub: embedded by default, or the one TOAN_CANH_HUB names (docs/protocol.md).
   let backend: RunningBackend | null = null;
   try {
-    backend = await startAppBackend(running, { dbFile, scenariosDir: path.join(root, 'config', 'scenarios'), log: log.child('backend') });
+    backend = await startAppBackend(running, {
+      dbFile,
+      scenariosDir: path.join(root, 'config', 'scenarios'),
+      camerasDir: path.join(root, 'assets', 'media', 'cameras'),
+      log: log.child('backend'),
+    });
     if (backend.restUrl) log.info('hub REST API', { url: backend.restUrl });
   } catch (err) {
     // The wall still shows its layouts without a backend; the console shows the link as lost.

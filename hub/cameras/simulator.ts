@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseVodPlaylist, type Clip } from './clip.js';
 import { DEFAULT_EPOCH_MS, livePlaylist, resolveLiveSegment } from './live-playlist.js';
 
@@ -43,7 +44,8 @@ interface LoadedCamera {
   requests: number;
 }
 
-export const DEFAULT_MEDIA_DIR = path.resolve(import.meta.dirname, '../../assets/media/cameras');
+// import.meta.url, not .dirname: the Electron main bundle (CommonJS) defines only the former.
+export const DEFAULT_MEDIA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets/media/cameras');
 
 const CAMERA_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const TYPES: Record<string, string> = {
@@ -70,16 +72,24 @@ function loadNames(mediaDir: string): Map<string, string> {
 }
 
 function loadCameras(mediaDir: string): Map<string, LoadedCamera> {
+  if (!existsSync(mediaDir)) throw new Error(`camera clip folder ${mediaDir} does not exist: point the media folder at assets/media/cameras or run scripts/make-camera-clips.sh`);
   const names = loadNames(mediaDir);
   const cameras = new Map<string, LoadedCamera>();
   for (const entry of readdirSync(mediaDir, { withFileTypes: true })) {
     const vodFile = path.join(mediaDir, entry.name, 'vod.m3u8');
     if (!entry.isDirectory() || !CAMERA_ID.test(entry.name) || !existsSync(vodFile)) continue;
     const vodText = readFileSync(vodFile, 'utf8');
-    const clip = parseVodPlaylist(vodText);
+    let clip: Clip;
+    try {
+      clip = parseVodPlaylist(vodText);
+    } catch (err) {
+      throw new Error(`${vodFile}: ${err instanceof Error ? err.message : String(err)}; regenerate it with scripts/make-camera-clips.sh`, { cause: err });
+    }
     const files = new Map<string, Buffer>();
     for (const uri of [...clip.segments.map((s) => s.uri), ...(clip.mapUri ? [clip.mapUri] : [])]) {
-      files.set(uri, readFileSync(path.join(mediaDir, entry.name, uri)));
+      const file = path.join(mediaDir, entry.name, uri);
+      if (!existsSync(file)) throw new Error(`${vodFile} lists ${uri}, which is missing; regenerate the clip with scripts/make-camera-clips.sh`);
+      files.set(uri, readFileSync(file));
     }
     cameras.set(entry.name, { id: entry.name, name: names.get(entry.name) ?? entry.name, clip, vodText, files, state: 'online', requests: 0 });
   }

@@ -1,5 +1,6 @@
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
 import type { WallBridge } from '../../common/contract.js';
+import { NO_WEB_ORIGINS, type WebOrigins } from '../../common/web-origins.js';
 import type { StoreView, WallStore } from './wall-store.js';
 
 // The store and bridge reach components through context, so a page (or a test) chooses them once.
@@ -23,6 +24,20 @@ function useStoreContext(): StoreContextValue {
 export function useWallState(): StoreView {
   const { store } = useStoreContext();
   return useSyncExternalStore(store.subscribe, store.getView);
+}
+
+const noSubscription = () => () => undefined;
+const noView = () => null;
+
+/**
+ * The wall's listed origins (NO_WEB_ORIGINS until it has any), or null outside a wall page (a panel
+ * mounted on its own by a test harness), where there is no list to check against.
+ */
+export function useWallOriginsIfAny(): WebOrigins | null {
+  const value = useContext(StoreContext);
+  const view = useSyncExternalStore(value ? value.store.subscribe : noSubscription, value ? value.store.getView : noView);
+  if (!view) return null;
+  return view.state?.wall.webOrigins ?? NO_WEB_ORIGINS;
 }
 
 export function useBridge(): WallBridge {

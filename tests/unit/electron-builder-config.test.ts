@@ -54,7 +54,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('ships the bundles, the renderer, the wall configs and package.json, but no source maps or sources', () => {
-    for (const file of ['dist/electron/main.cjs', 'dist/preload/preload.cjs', 'dist/renderer/index.html', 'dist/renderer/assets/index-abc.js', 'config/walls/demo-2x2.json', 'config/layouts/demo-2x2-normal.json', 'package.json']) {
+    for (const file of ['dist/electron/main.cjs', 'dist/preload/preload.cjs', 'dist/renderer/index.html', 'dist/renderer/assets/index-abc.js', 'config/walls/demo-2x2.json', 'config/layouts/demo-2x2-normal.json', 'assets/media/cameras/de-huu-ngan/seg0.ts', 'package.json']) {
       expect(packaged(file), file).toBe(true);
     }
     for (const file of ['dist/electron/main.cjs.map', 'electron/shell/main.ts', 'renderer/main.tsx', 'tests/unit/x.test.ts']) {

@@ -1,6 +1,7 @@
 import { useRef } from 'react';
-import { cameraStreamUrl, type CameraSource } from '../../../common/panels/camera.js';
+import { cameraStreamUrl, checkCameraUrl, type CameraSource } from '../../../common/panels/camera.js';
 import type { Language } from '../../../common/state.js';
+import { useWallOriginsIfAny } from '../../state/store-context.js';
 import { cameraText } from './camera-text.js';
 import { SignalLost } from './signal-lost.js';
 import { useCameraPlayer } from './use-camera-player.js';
@@ -17,9 +18,28 @@ function resolveUrl(url: string): string {
   return new URL(url, document.baseURI).href;
 }
 
-export function CameraTile({ camera, fit, showName, language, syncDelayMs }: TileProps) {
+/** A camera from another origin plays only when the wall lists that origin (the page's CSP allows exactly those). */
+export function CameraTile(props: TileProps) {
+  const origins = useWallOriginsIfAny();
+  const url = resolveUrl(cameraStreamUrl(props.camera));
+  const check = origins ? checkCameraUrl(url, window.location.origin, origins.cameras) : { ok: true as const };
+  if (!check.ok) return <RefusedTile camera={props.camera} origin={check.origin} language={props.language} />;
+  return <PlayingTile {...props} url={url} />;
+}
+
+function RefusedTile({ camera, origin, language }: { camera: CameraSource; origin: string; language: Language }) {
+  return (
+    <div className="camera-tile camera-tile--refused" role="alert" data-testid="camera-refused" data-camera-id={camera.id}>
+      <strong>{cameraText(language, 'notAllowed')}</strong>
+      <span>{language === 'en' && camera.nameEn ? camera.nameEn : camera.name}</span>
+      <span>{cameraText(language, 'notAllowedBody', origin)}</span>
+    </div>
+  );
+}
+
+function PlayingTile({ camera, fit, showName, language, syncDelayMs, url }: TileProps & { url: string }) {
   const host = useRef<HTMLDivElement>(null);
-  const status = useCameraPlayer(host, resolveUrl(cameraStreamUrl(camera)), { syncDelayMs });
+  const status = useCameraPlayer(host, url, { syncDelayMs });
   const name = language === 'en' && camera.nameEn ? camera.nameEn : camera.name;
   return (
     <div className={`camera-tile camera-tile--${fit}`} data-testid="camera-tile" data-camera-id={camera.id} data-camera-state={status.state} data-failure={status.failure?.kind ?? ''} data-failure-detail={status.failure?.detail ?? ''}>

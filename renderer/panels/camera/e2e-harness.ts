@@ -5,8 +5,8 @@ import { parsePanelProps } from '../../../common/panels/registry.js';
 import type { Language } from '../../../common/state.js';
 import { CameraView } from './camera-view.js';
 
-// Test page for tests/e2e/camera.spec.ts only (built by tests/e2e/fixtures/camera-harness.ts, never part
-// of the app bundle): mounts camera panels exactly as a screen page would, without a wall behind them.
+// Test page for tests/e2e/camera.spec.ts and scripts/bench-cameras.mjs only (built by
+// tests/e2e/fixtures/camera-harness.ts and the bench, never part of the app bundle): mounts camera panels exactly as a screen page would, without a wall behind them.
 
 interface MountOptions {
   props: unknown;

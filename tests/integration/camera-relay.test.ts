@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LayoutSchema } from '../../common/wall/layout-schema.js';
+import { WallSchema } from '../../common/wall/schema.js';
+import { startBackend, type RunningBackend } from '../../electron/core/backend-setup.js';
+import { isRelayedCameraPath } from '../../electron/core/camera-relay.js';
+import { memoryLogger } from '../../electron/core/log.js';
+import { WallCore } from '../../electron/core/wall-core.js';
+import { startWebHost, type WebHost } from '../../electron/core/web-host.js';
+import { createWebTokens } from '../../electron/core/web-tokens.js';
+import { startCameraServer } from '../../hub/cameras/server.js';
+import { DEFAULT_MEDIA_DIR } from '../../hub/cameras/simulator.js';
+
+// The wall's hosts serve the hub's simulated cameras on their own origin (/cameras/…), so the demo's
+// camera panels need no URL and the page's CSP no extra origin.
+
+const wall = WallSchema.parse(JSON.parse(fs.readFileSync('config/walls/demo-2x2.json', 'utf8')));
+const layout = LayoutSchema.parse(JSON.parse(fs.readFileSync('config/layouts/demo-2x2-normal.json', 'utf8')));
+const cleanup: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step();
+});
+
+const node = { nodeId: 'test-node', allowLocalActivation: false };
+
+async function wallWith(backend: Parameters<typeof startBackend>[1]['backend']): Promise<{ host: WebHost; running: RunningBackend }> {
+  const log = memoryLogger();
+  const core = new WallCore({ wall, layout, log });
+  const running = await startBackend(core, { backend, node }, log, undefined, 0);
+  cleanup.push(() => running.close());
+  const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-cam-relay-'));
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>index</title>');
+  const host = await startWebHost({ core, port: 0, staticDir, tokens: createWebTokens(), log, heartbeatMs: 1000, cameras: running.cameras });
+  cleanup.push(async () => {
+    await host.close();
+    fs.rmSync(staticDir, { recursive: true, force: true });
+  });
+  return { host, running };
+}
+
+function embedded(dir: string, camerasDir: string | null) {
+  return { kind: 'embedded' as const, port: 0, dbFile: path.join(dir, 'hub.db'), scenariosDir: 'config/scenarios', simulate: null, camerasDir };
+}
+
+describe('camera streams on the wall host’s own origin', () => {
+  it('the embedded hub’s simulated cameras play through the web host: live playlist, then its newest segment', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-cam-'));
+    cleanup.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const { host, running } = await wallWith(embedded(dir, DEFAULT_MEDIA_DIR));
+    expect(running.camerasUrl).toBe(running.hub!.url);
+
+    const playlist = await fetch(`${host.origin}/cameras/de-huu-ngan/live.m3u8`);
+    expect(playlist.status).toBe(200);
+    expect(playlist.headers.get('content-type')).toBe('application/vnd.apple.mpegurl');
+    const text = await playlist.text();
+    expect(text).toMatch(/#EXT-X-PROGRAM-DATE-TIME:/);
+    const segment = text.split('\n').filter((l) => l.startsWith('live-')).at(-1)!;
+    const bytes = Buffer.from(await (await fetch(`${host.origin}/cameras/de-huu-ngan/${segment}`)).arrayBuffer());
+    expect(bytes[0]).toBe(0x47); // MPEG-TS sync byte
+    // The hub itself answers the same path.
+    expect((await fetch(`${running.hub!.url}/cameras/de-huu-ngan/live.m3u8`)).status).toBe(200);
+
+    expect((await fetch(`${host.origin}/cameras/no-such-camera/live.m3u8`)).status).toBe(404);
+    // A camera switched off on the hub is off through the host too.
+    running.hub!.cameras!.setCameraState('de-huu-ngan', 'offline-404');
+    expect((await fetch(`${host.origin}/cameras/de-huu-ngan/live.m3u8`)).status).toBe(404);
+  });
+
+  it('a remote hub’s cameras are relayed; a hub that does not answer drops the connection, as a dead camera does', async () => {
+    const cams = await startCameraServer({ mediaDir: DEFAULT_MEDIA_DIR });
+    let open = true;
+    cleanup.push(() => (open ? cams.close() : undefined));
+    const { host, running } = await wallWith({ kind: 'remote', url: cams.origin, token: 'x'.repeat(20) });
+    expect(running.camerasUrl).toBe(cams.origin);
+    const res = await fetch(`${host.origin}/cameras/ubnd-tinh/live.m3u8`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toMatch(/^#EXTM3U/);
+    const list = (await (await fetch(`${host.origin}/cameras`)).json()) as Array<{ id: string }>;
+    expect(list.map((c) => c.id)).toContain('ubnd-tinh');
+    expect((await fetch(`${host.origin}/cameras/ubnd-tinh/..%2f..%2fetc`)).status).toBe(404);
+
+    await cams.close();
+    open = false;
+    await expect(fetch(`${host.origin}/cameras/ubnd-tinh/live.m3u8`)).rejects.toThrow();
+  });
+
+  it('without a hub, a camera path says why there is no stream and how to get one', async () => {
+    const { host, running } = await wallWith({ kind: 'off' });
+    expect(running.camerasUrl).toBeNull();
+    const res = await fetch(`${host.origin}/cameras/de-huu-ngan/live.m3u8`);
+    expect(res.status).toBe(404);
+    expect(await res.text()).toMatch(/no camera source.*TOAN_CANH_HUB=off[\s\S]*webOrigins\.cameras/);
+  });
+
+  it('an embedded hub without simulated cameras says so too', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-cam-'));
+    cleanup.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const { host, running } = await wallWith(embedded(dir, null));
+    expect(running.camerasUrl).toBeNull();
+    expect(await (await fetch(`${host.origin}/cameras/de-huu-ngan/live.m3u8`)).text()).toMatch(/TOAN_CANH_SIMULATE=0/);
+  });
+
+  it('a clip folder that is missing stops the hub with its name and the fix', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-cam-'));
+    cleanup.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const log = memoryLogger();
+    const core = new WallCore({ wall, layout, log });
+    await expect(startBackend(core, { backend: embedded(dir, path.join(dir, 'nowhere')), node }, log, undefined, 0)).rejects.toThrow(/nowhere does not exist.*make-camera-clips/);
+  });
+
+  it('relays only the list and one camera’s plain file names', () => {
+    expect(isRelayedCameraPath('/cameras')).toBe(true);
+    expect(isRelayedCameraPath('/cameras/cau-song-han/live.m3u8')).toBe(true);
+    expect(isRelayedCameraPath('/cameras/cau-song-han-fmp4/init.mp4')).toBe(true);
+    expect(isRelayedCameraPath('/cameras/cau-song-han/../../api')).toBe(false);
+    expect(isRelayedCameraPath('/cameras/a/b/c.ts')).toBe(false);
+    expect(isRelayedCameraPath('/cameras/Cau/live.m3u8')).toBe(false);
+    expect(isRelayedCameraPath('/api/scenarios')).toBe(false);
+  });
+});
