@@ -14,6 +14,8 @@ import {
 import { AuditPageSchema, AuditQuerySchema, AuditVerifySchema, type AuditQuery } from './audit.js';
 import { ADMINS, EVERYONE, LEADERS, type ChannelSpec } from './channel-spec.js';
 import { layoutBridgeInvokes, layoutChannels } from './layout-contract.js';
+import { scenarioBridgeInvokes, scenarioLibraryChannels, type LeaderChannel } from './scenario-console-contract.js';
+import type { invokeChannels } from './contract.js';
 import type { Result } from './result.js';
 
 // The console's own channels (accounts, sessions, audit), merged into invokeChannels by contract.ts.
@@ -43,10 +45,14 @@ export const consoleChannels = {
   'audit:query': { request: AuditQuerySchema, response: AuditPageSchema, roles: ['console'], users: LEADERS, quiet: true },
   'audit:verify': { request: empty, response: AuditVerifySchema, roles: ['console'], users: LEADERS },
   ...layoutChannels,
+  ...scenarioLibraryChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
-export type ConsoleChannel = keyof typeof consoleChannels;
-type Req<C extends ConsoleChannel> = z.input<(typeof consoleChannels)[C]['request']>;
+/** The console channels plus the leader's scenario commands, which contract.ts declares itself. */
+export type ConsoleChannel = keyof typeof consoleChannels | LeaderChannel;
+type Req<C extends keyof typeof consoleChannels> = z.input<(typeof consoleChannels)[C]['request']>;
+/** Every channel's schemas (contract.ts spreads consoleChannels into it; a type-only reference back). */
+type AllChannels = typeof invokeChannels;
 
 /** The console bridge functions, each tied to its one channel (never a pass-through). */
 export const consoleBridgeInvokes = {
@@ -64,12 +70,13 @@ export const consoleBridgeInvokes = {
   queryAudit: (query: AuditQuery) => ['audit:query', query],
   verifyAudit: () => ['audit:verify', {}],
   ...layoutBridgeInvokes,
+  ...scenarioBridgeInvokes,
 } as const satisfies Record<string, (...args: never[]) => readonly [ConsoleChannel, unknown]>;
 
 type Invokes = typeof consoleBridgeInvokes;
 type ChannelOf<K extends keyof Invokes> = ReturnType<Invokes[K]>[0];
 export type ConsoleBridge = {
-  [K in keyof Invokes]: (...args: Parameters<Invokes[K]>) => Promise<Result<z.output<(typeof consoleChannels)[ChannelOf<K>]['response']>>>;
+  [K in keyof Invokes]: (...args: Parameters<Invokes[K]>) => Promise<Result<z.output<AllChannels[ChannelOf<K>]['response']>>>;
 };
 
 /** Build the console functions over a transport's call (preload: IPC; renderer: WebSocket). */

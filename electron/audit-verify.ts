@@ -3,7 +3,11 @@ import { describeVerification, verifyDatabaseFile } from './core/audit/verify-db
 // `npm run audit:verify -- --db <file>`: checks the audit log's hash chain. Exit code 0 when it holds,
 // 1 when a row was altered, removed or inserted (the first broken row is named), 2 when it cannot check.
 
-const USAGE = 'usage: npm run audit:verify -- --db <database file>';
+const USAGE = [
+  'usage: npm run audit:verify -- --db <database file>',
+  "  the file given to --db when the app started; without it the Electron app's is toan-canh.db in its user-data",
+  '  folder (Linux: ~/.config/<app name>/) and the web host\'s is ~/.local/share/toan-canh/web-host.db',
+].join('\n');
 
 function main(argv: string[]): number {
   const at = argv.indexOf('--db');

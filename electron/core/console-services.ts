@@ -6,6 +6,7 @@ import type { ScryptParams } from './auth/password.js';
 import { DEFAULT_IDLE_MS } from './auth/sessions.js';
 import type { AppDatabase } from './db/open.js';
 import { layoutHandlers } from './layouts/layout-handlers.js';
+import { libraryHandlers } from './scenarios/library-handlers.js';
 import type { Logger } from './log.js';
 import type { WallCore } from './wall-core.js';
 
@@ -41,9 +42,31 @@ export function installConsoleServices(core: WallCore, db: AppDatabase, log: Log
   core.setGate(createGate(auth, db.audit, log));
   core.addHandlers(authHandlers(auth, db.users, db.audit));
   core.addHandlers(layoutHandlers(core, db, db.drafts, auth));
+  core.addHandlers(libraryHandlers(core, db.scenarioLibrary, auth));
+  // Scenarios reach the wall from the hub too (another console, the REST API, a confirmed proposal): each is logged here.
+  const stopScenarioLog = core.onChange((state, change) => {
+    const s = change.scenario;
+    if (!s) return;
+    db.audit.append({
+      actor: s.activatedBy.name,
+      role: s.activatedBy.role,
+      action: 'scenario:applied',
+      target: s.id,
+      detail: JSON.stringify({ hubRevision: s.revision, source: s.source, layout: state.layout.id }),
+      origin: s.local ? 'core (this wall only)' : 'hub',
+      ok: true,
+      result: `ok: revision ${state.revision}`,
+    });
+  });
   // Idle sessions are ended (and logged) within a minute even when nobody sends anything.
   const sweep = setInterval(() => auth.sweep(), Math.min(60_000, idleMs));
   sweep.unref();
   if (auth.needsSetup()) log.warn('no console account exists yet: the first person to open the console creates the administrator');
-  return { auth, close: () => clearInterval(sweep) };
+  return {
+    auth,
+    close: () => {
+      clearInterval(sweep);
+      stopScenarioLog();
+    },
+  };
 }

@@ -4,6 +4,8 @@ import type { MessageKey } from '../i18n/use-t.js';
 import { AccountsArea } from './accounts/accounts-area.js';
 import { AuditArea } from './audit/audit-area.js';
 import { LayoutsArea } from './layouts/layouts-area.js';
+import { LeaderArea } from './leader/leader-area.js';
+import { ScenariosArea } from './scenarios/scenarios-area.js';
 import { TechnicianArea } from './technician/technician-area.js';
 import { WallArea } from './wall-area.js';
 
@@ -18,8 +20,10 @@ export interface ConsoleArea {
 
 export const consoleAreas: readonly ConsoleArea[] = [
   { id: 'wall', label: 'area.wall', roles: ['operator', 'leader', 'technician', 'admin'], render: () => <WallArea /> },
-  { id: 'layouts', label: 'area.layouts', roles: ['operator', 'admin'], render: () => <LayoutsArea /> },
   { id: 'technician', label: 'area.technician', roles: ['technician', 'admin'], render: () => <TechnicianArea /> },
+  { id: 'leader', label: 'area.leader', roles: ['operator', 'leader', 'admin'], render: () => <LeaderArea /> },
+  { id: 'layouts', label: 'area.layouts', roles: ['operator', 'admin'], render: () => <LayoutsArea /> },
+  { id: 'scenarios', label: 'area.scenarios', roles: ['operator', 'leader', 'admin'], render: () => <ScenariosArea /> },
   { id: 'audit', label: 'area.audit', roles: ['leader', 'admin'], render: () => <AuditArea /> },
   { id: 'accounts', label: 'area.accounts', roles: ['admin'], render: () => <AccountsArea /> },
 ];

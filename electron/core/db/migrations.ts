@@ -101,4 +101,19 @@ CREATE TABLE layout_drafts (
 );
 `,
   },
+  {
+    version: 5,
+    name: 'scenario-library',
+    up: `
+CREATE TABLE scenario_library (
+  id TEXT PRIMARY KEY,
+  wall_id TEXT NOT NULL REFERENCES walls(id) ON DELETE CASCADE,
+  scenario_json TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  updated_by TEXT NOT NULL
+);
+CREATE INDEX scenario_library_wall ON scenario_library(wall_id);
+`,
+  },
 ];

@@ -6,6 +6,7 @@ import { auditTable, type AuditTable } from '../audit/audit-table.js';
 import { calibrationProfilesTable, type CalibrationProfilesTable } from './calibration-profiles.js';
 import { usersTable, type UsersTable } from '../auth/users-table.js';
 import { draftsTable, type DraftsTable } from '../layouts/drafts-table.js';
+import { libraryTable, type LibraryTable } from '../scenarios/library-table.js';
 import { DbEmitter, type DbEvents, type Unsubscribe } from './events.js';
 import { dbFail, errorMessage, moveAsideHint } from './errors.js';
 import { layoutsTable, type LayoutsTable } from './layouts.js';
@@ -33,6 +34,7 @@ export interface AppDatabase {
   readonly users: UsersTable;
   readonly audit: AuditTable;
   readonly drafts: DraftsTable;
+  readonly scenarioLibrary: LibraryTable;
   readonly calibrationProfiles: CalibrationProfilesTable;
   on<K extends keyof DbEvents>(event: K, listener: (data: DbEvents[K]) => void): Unsubscribe;
   off<K extends keyof DbEvents>(event: K, listener: (data: DbEvents[K]) => void): void;
@@ -88,6 +90,7 @@ function assemble(db: Database.Database, file: string, logger: Logger, now: () =
     users: usersTable(db, now),
     audit: auditTable(db, now),
     drafts: draftsTable(db, logger, now),
+    scenarioLibrary: libraryTable(db, logger, now),
     calibrationProfiles: calibrationProfilesTable(db, emitter, logger, now),
     on: (event, listener) => emitter.on(event, listener),
     off: (event, listener) => emitter.off(event, listener),

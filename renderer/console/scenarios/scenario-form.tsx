@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import { formatPath } from '../../../common/contract.js';
+import type { LayoutInfo } from '../../../common/layout-contract.js';
+import { ScenarioSchema, SeveritySchema, type Scenario } from '../../../common/protocol/scenario.js';
+import { useT } from '../../i18n/use-t.js';
+import { useBridge } from '../../state/store-context.js';
+import { CommandError } from '../ui/command-error.js';
+import { useCommand } from '../ui/use-command.js';
+import { ChecklistEditor } from './checklist-editor.js';
+import { Rehearsal } from './rehearsal.js';
+
+export interface FormDoc {
+  scenario: Scenario;
+  /** 0: not in the library yet. */
+  revision: number;
+}
+
+// A scenario's settings: names, description, severity, the layout (a saved one), the checklist shown
+// with the leader's confirmation, auto-revert and map extent. Checked by the protocol's own schema.
+export function ScenarioForm({ doc, layouts, onClose }: { doc: FormDoc; layouts: LayoutInfo[]; onClose: () => void }) {
+  const t = useT();
+  const bridge = useBridge();
+  const { busy, error, run } = useCommand();
+  const [s, setS] = useState<Scenario>(doc.scenario);
+  const [revision, setRevision] = useState(doc.revision);
+  const [rehearse, setRehearse] = useState(false);
+  const checked = ScenarioSchema.safeParse(s);
+  const issues = checked.success ? [] : checked.error.issues;
+  const set = (change: Partial<Scenario>) => setS({ ...s, ...change });
+
+  const save = async () => {
+    const r = await run(() => bridge.saveLibraryScenario(s, revision));
+    if (r.ok) setRevision(r.value.revision);
+  };
+  const useLayout = async (id: string) => {
+    const r = await run(() => bridge.getLayout(id));
+    if (r.ok) set({ layout: r.value.layout, dataBindings: s.dataBindings.filter((b) => !b.panelId || r.value.layout.panels.some((p) => p.id === b.panelId)) });
+  };
+  if (rehearse) return <Rehearsal scenario={s} onClose={() => setRehearse(false)} />;
+
+  const text = (label: string, value: string, onChange: (v: string) => void, testId: string) => (
+    <label className="scenario-form__field">
+      {label}
+      <input data-testid={testId} value={value} onChange={(e) => onChange(e.currentTarget.value)} />
+    </label>
+  );
+  return (
+    <section className="scenario-form" data-testid="scenario-form" data-scenario={s.id} data-revision={revision}>
+      <h2>
+        {s.name.vi} <code>{s.id}</code>
+      </h2>
+      <div className="scenario-form__grid">
+        {text(t('scenarios.nameVi'), s.name.vi, (v) => set({ name: { ...s.name, vi: v } }), 'scenario-name-vi')}
+        {text(t('scenarios.nameEn'), s.name.en, (v) => set({ name: { ...s.name, en: v } }), 'scenario-name-en')}
+        {text(t('scenarios.descriptionVi'), s.description?.vi ?? '', (v) => set({ description: { vi: v, en: s.description?.en ?? v } }), 'scenario-desc-vi')}
+        {text(t('scenarios.descriptionEn'), s.description?.en ?? '', (v) => set({ description: { vi: s.description?.vi ?? v, en: v } }), 'scenario-desc-en')}
+        <label className="scenario-form__field">
+          {t('scenarios.severity')}
+          <select data-testid="scenario-severity" value={s.severity} onChange={(e) => set({ severity: SeveritySchema.parse(e.currentTarget.value) })}>
+            {SeveritySchema.options.map((o) => (
+              <option key={o} value={o}>
+                {t(`leader.severity.${o}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="scenario-form__field">
+          {t('scenarios.layout')}
+          <select data-testid="scenario-layout" value="" onChange={(e) => e.currentTarget.value && void useLayout(e.currentTarget.value)}>
+            <option value="">
+              {s.layout.name} ({s.layout.panels.length})
+            </option>
+            {layouts.map((l) => (
+              <option key={l.id} value={l.id}>
+                {t('scenarios.replaceWith', { name: l.name })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="scenario-form__field">
+          {t('scenarios.autoRevert')}
+          <input type="number" min={1} data-testid="scenario-auto-revert" value={s.autoRevertSeconds ? s.autoRevertSeconds / 60 : ''} onChange={(e) => {
+            const minutes = Number(e.currentTarget.value);
+            const { autoRevertSeconds: _old, ...rest } = s;
+            setS(e.currentTarget.value === '' || !(minutes > 0) ? rest : { ...rest, autoRevertSeconds: Math.round(minutes * 60) });
+          }} />
+        </label>
+        {(['west', 'south', 'east', 'north'] as const).map((k) => (
+          <label key={k} className="scenario-form__field">
+            {t(`scenarios.extent.${k}`)}
+            <input type="number" step="any" value={s.mapExtent[k]} onChange={(e) => set({ mapExtent: { ...s.mapExtent, [k]: Number(e.currentTarget.value) } })} />
+          </label>
+        ))}
+      </div>
+      <ChecklistEditor items={s.checklist ?? []} onChange={(checklist) => set({ checklist })} />
+      {issues.length > 0 && (
+        <ul className="props__issues" role="alert" data-testid="scenario-issues">
+          {issues.map((i) => (
+            <li key={`${formatPath(i.path)}:${i.message}`}>
+              <code>{formatPath(i.path)}</code> {i.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <CommandError error={error} />
+      <div className="scenario-form__actions">
+        <button type="button" className="primary" data-testid="scenario-save" disabled={busy || issues.length > 0} onClick={() => void save()}>
+          {t('editor.save')}
+        </button>
+        <button type="button" data-testid="scenario-rehearse" onClick={() => setRehearse(true)}>
+          {t('scenarios.rehearse')}
+        </button>
+        <button type="button" onClick={onClose}>
+          {t('editor.close')}
+        </button>
+        <span className="scenarios__help">{revision > 0 ? t('editor.savedAt', { revision }) : t('scenarios.notSaved')}</span>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import type { LayoutInfo } from '../../../common/layout-contract.js';
+import type { Scenario } from '../../../common/protocol/scenario.js';
+import type { LibraryEntry } from '../../../common/scenario-console-contract.js';
+import { useLanguage, useT } from '../../i18n/use-t.js';
+import { useBridge } from '../../state/store-context.js';
+import { CommandError } from '../ui/command-error.js';
+import { downloadText } from '../ui/download.js';
+import type { useCommand } from '../ui/use-command.js';
+import { duplicateScenario, newScenario } from './scenario-drafts.js';
+import type { FormDoc } from './scenario-form.js';
+
+interface Props {
+  hub: Scenario[];
+  library: LibraryEntry[];
+  layouts: LayoutInfo[];
+  canEdit: boolean;
+  command: ReturnType<typeof useCommand>;
+  onEdit: (doc: FormDoc) => void;
+  onRehearse: (scenario: Scenario) => void;
+  onChanged: () => void;
+}
+
+export function ScenarioList({ hub, library, layouts, canEdit, command, onEdit, onRehearse, onChanged }: Props) {
+  const t = useT();
+  const language = useLanguage();
+  const bridge = useBridge();
+  const { busy, error, run } = command;
+  const [layoutId, setLayoutId] = useState('');
+  const [names, setNames] = useState({ vi: '', en: '' });
+  const taken = [...hub.map((s) => s.id), ...library.map((s) => s.id)];
+
+  const fromLibrary = async (id: string) => {
+    const r = await run(() => bridge.getLibraryScenario(id));
+    return r.ok ? r.value : null;
+  };
+  // The file format of config/scenarios/, so the hub can take it.
+  const exportJson = (s: Scenario) => downloadText(`${s.id}.json`, `${JSON.stringify(s, null, 2)}\n`, 'application/json');
+  const create = async () => {
+    const r = await run(() => bridge.getLayout(layoutId));
+    if (r.ok) onEdit({ scenario: newScenario(r.value.layout, names.vi, names.en, hub, taken), revision: 0 });
+  };
+
+  const row = (s: { id: string; name: { vi: string; en: string }; severity: string; panels: number }, source: 'hub' | 'library', full?: Scenario) => (
+    <tr key={`${source}-${s.id}`} data-testid={`scenario-row-${s.id}`} data-source={source}>
+      <td>
+        <strong>{s.name[language]}</strong> <code>{s.id}</code> <span className="badge">{t(`scenarios.source.${source}`)}</span>
+      </td>
+      <td>{t(`leader.severity.${s.severity}` as 'leader.severity.normal')}</td>
+      <td>{s.panels}</td>
+      <td className="scenarios__actions">
+        <button type="button" data-testid={`rehearse-${s.id}`} disabled={busy} onClick={() => void (full ? Promise.resolve({ scenario: full }) : fromLibrary(s.id)).then((f) => f && onRehearse(f.scenario))}>
+          {t('scenarios.rehearse')}
+        </button>
+        {canEdit && source === 'library' && (
+          <button type="button" data-testid={`edit-${s.id}`} disabled={busy} onClick={() => void fromLibrary(s.id).then((f) => f && onEdit(f))}>
+            {t('library.open')}
+          </button>
+        )}
+        {canEdit && (
+          <button type="button" data-testid={`duplicate-${s.id}`} disabled={busy} onClick={() => void (full ? Promise.resolve({ scenario: full }) : fromLibrary(s.id)).then((f) => f && onEdit({ scenario: duplicateScenario(f.scenario, taken), revision: 0 }))}>
+            {t('editor.duplicate')}
+          </button>
+        )}
+        <button type="button" disabled={busy} onClick={() => void (full ? Promise.resolve({ scenario: full }) : fromLibrary(s.id)).then((f) => f && exportJson(f.scenario))}>
+          {t('editor.export')}
+        </button>
+        {canEdit && source === 'library' && (
+          <button type="button" disabled={busy} onClick={() => void run(() => bridge.removeLibraryScenario(s.id)).then(onChanged)}>
+            {t('accounts.remove')}
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+
+  return (
+    <section className="scenarios" data-testid="scenarios-area">
+      <h2>{t('area.scenarios')}</h2>
+      <p className="scenarios__help">{t('scenarios.help')}</p>
+      <CommandError error={error} />
+      <table className="scenarios__table">
+        <tbody>
+          {hub.map((s) => row({ ...s, panels: s.layout.panels.length }, 'hub', s))}
+          {library.map((s) => row(s, 'library'))}
+        </tbody>
+      </table>
+      {canEdit && (
+        <form
+          className="scenarios__new"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void create();
+          }}
+        >
+          <h3>{t('scenarios.new')}</h3>
+          <select data-testid="new-scenario-layout" value={layoutId} onChange={(e) => setLayoutId(e.currentTarget.value)} required>
+            <option value="">{t('scenarios.pickLayout')}</option>
+            {layouts.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name} ({l.id})
+              </option>
+            ))}
+          </select>
+          <input data-testid="new-scenario-vi" placeholder={t('scenarios.nameVi')} value={names.vi} onChange={(e) => setNames({ ...names, vi: e.currentTarget.value })} required />
+          <input data-testid="new-scenario-en" placeholder={t('scenarios.nameEn')} value={names.en} onChange={(e) => setNames({ ...names, en: e.currentTarget.value })} />
+          <button type="submit" data-testid="new-scenario" disabled={busy || !layoutId || !names.vi.trim()}>
+            {t('scenarios.create')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Scenario } from '../../common/protocol/scenario.js';
+import { startBackendSync } from '../../electron/core/backend-sync.js';
+import type { CoreClient } from '../../electron/core/client.js';
+import { memoryLogger } from '../../electron/core/log.js';
+import { consoleCore, type ConsoleCore } from '../support/console-core.js';
+import { testHub, TOKENS, until } from '../support/hub-fixture.js';
+
+// Role checks through WallCore with a real hub behind it: the node refuses what a role may not do
+// before anything reaches the hub, and logs every command, refusal and applied scenario.
+
+let t: ConsoleCore;
+const cleanup: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const c of cleanup.splice(0).reverse()) await c();
+  t.close();
+});
+
+async function person(username: string): Promise<CoreClient> {
+  const c = t.console(`c-${username}`);
+  const r = await t.core.handle(c, 'auth:login', { username, password: `${username}-mat-khau` });
+  expect(r, `${username} signs in`).toMatchObject({ ok: true });
+  return c;
+}
+
+beforeEach(async () => {
+  t = consoleCore();
+  const admin = t.console('c-admin');
+  await t.core.handle(admin, 'auth:setup', { username: 'quantri', displayName: 'Quản trị', password: 'quan-tri-mat-khau' });
+  for (const [username, role] of [['vanhanh', 'operator'], ['lanhdao', 'leader']]) {
+    await t.core.handle(admin, 'accounts:create', { username, displayName: `Người ${username}`, role, password: `${username}-mat-khau` });
+  }
+});
+
+describe('scenario commands through the core', () => {
+  it('refuses an operator before the hub hears of it, lets a leader activate, and logs both and the result', async () => {
+    const hub = await testHub();
+    cleanup.push(() => hub.close());
+    const sync = startBackendSync({ core: t.core, log: memoryLogger(), url: hub.url, token: TOKENS.node, nodeId: 'node-1', link: { reconnectDelayMs: 50, syncIntervalMs: 500 } });
+    cleanup.push(() => sync.close());
+    await until('connected', () => t.core.state.backend?.state === 'connected');
+    await until('catalog', () => t.core.scenarioOverview.scenarios.length > 0);
+
+    const operator = await person('vanhanh');
+    const refused = await t.core.handle(operator, 'scenario:activate', { scenarioId: 'storm' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(hub.core.db.recentAudit(10).some((e) => e.actor === 'Người vanhanh')).toBe(false);
+
+    const leader = await person('lanhdao');
+    expect(await t.core.handle(leader, 'scenario:activate', { scenarioId: 'storm' })).toMatchObject({ ok: true, value: { revision: 1, local: false } });
+    await until('storm on the wall', () => t.core.state.scenario?.id === 'storm');
+    expect(t.core.state.scenario?.activatedBy).toEqual({ name: 'Người lanhdao', role: 'leader' });
+
+    // The hub may push the activation before it answers the command: the order of those two varies.
+    const log = t.db.audit.query({ action: 'scenario' }).entries.map((e) => [e.action, e.actor, e.ok, e.target]);
+    expect(log).toHaveLength(3);
+    expect(log.at(-1)).toEqual(['scenario:activate', 'vanhanh', false, 'storm']);
+    expect(log).toEqual(expect.arrayContaining([
+      ['scenario:applied', 'Người lanhdao', true, 'storm'],
+      ['scenario:activate', 'lanhdao', true, 'storm'],
+    ]));
+  });
+});
+
+describe("the console's scenario library", () => {
+  const scenario = (): Scenario => ({
+    schemaVersion: 1,
+    id: 'giao-ban',
+    version: 1,
+    name: { vi: 'Giao ban sáng', en: 'Morning briefing' },
+    severity: 'normal',
+    layout: { ...t.core.state.layout, id: 'giao-ban-layout' },
+    mapExtent: { west: 107.8, south: 15.9, east: 108.4, north: 16.2 },
+    dataBindings: [],
+  });
+
+  it('keeps scenarios that fit the wall, with revision conflicts, for operators', async () => {
+    const operator = await person('vanhanh');
+    const leader = await person('lanhdao');
+    expect(await t.core.handle(operator, 'scenarioLibrary:save', { scenario: scenario(), expectedRevision: 0 })).toEqual({ ok: true, value: { revision: 1 } });
+    expect(await t.core.handle(operator, 'scenarioLibrary:save', { scenario: scenario(), expectedRevision: 0 })).toMatchObject({ ok: false, error: { code: 'scenario/exists', message: expect.stringContaining('another id') } });
+    const renamed = { ...scenario(), name: { vi: 'Giao ban', en: 'Briefing' } };
+    expect(await t.core.handle(operator, 'scenarioLibrary:save', { scenario: renamed, expectedRevision: 1 })).toEqual({ ok: true, value: { revision: 2 } });
+    // A second console still on revision 1 sees the conflict instead of silently undoing the rename.
+    expect(await t.core.handle(operator, 'scenarioLibrary:save', { scenario: scenario(), expectedRevision: 1 })).toMatchObject({ ok: false, error: { code: 'scenario/conflict', message: expect.stringContaining('revision 2') } });
+    expect(await t.core.handle(leader, 'scenarioLibrary:save', { scenario: scenario(), expectedRevision: 2 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const off = { ...scenario(), layout: { ...scenario().layout, wallId: 'other-wall' } };
+    expect(await t.core.handle(operator, 'scenarioLibrary:save', { scenario: off, expectedRevision: 2 })).toMatchObject({ ok: false, error: { code: 'scenario/invalid' } });
+    expect(await t.core.handle(leader, 'scenarioLibrary:list', {})).toMatchObject({ ok: true, value: [{ id: 'giao-ban', revision: 2, updatedBy: 'vanhanh', name: { vi: 'Giao ban' } }] });
+    expect(await t.core.handle(leader, 'scenarioLibrary:get', { scenarioId: 'giao-ban' })).toMatchObject({ ok: true, value: { scenario: { id: 'giao-ban', name: { en: 'Briefing' } }, revision: 2 } });
+    expect(await t.core.handle(operator, 'scenarioLibrary:remove', { scenarioId: 'giao-ban' })).toEqual({ ok: true, value: null });
+    expect(await t.core.handle(leader, 'scenarioLibrary:get', { scenarioId: 'giao-ban' })).toMatchObject({ ok: false, error: { code: 'scenario/unknown' } });
+  });
+});
