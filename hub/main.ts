@@ -21,7 +21,8 @@ const usage = `npm run hub -- [options]
   --tokens <file>     JSON list of { token, role, name } (roles: node, viewer, operator, leader, admin)
   --seed <n>          seed of the simulated data feeds (default 20251104)
   --time-scale <n>    sim seconds per real second (default 120: the 48-hour flood in 24 minutes)
-  --no-sim            no simulated data feeds
+  --cameras <dir>     clips of the simulated cameras at /cameras/<id>/live.m3u8 (default assets/media/cameras)
+  --no-sim            no simulated data feeds and no simulated cameras
   --help              this text`;
 
 const GrantsSchema = z.array(z.strictObject({ token: z.string().min(16), role: z.enum(['node', 'viewer', 'operator', 'leader', 'admin']), name: z.string().min(1) }));
@@ -55,7 +56,7 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, scenarios: { type: 'string' }, tokens: { type: 'string' },
-      seed: { type: 'string' }, 'time-scale': { type: 'string' }, 'no-sim': { type: 'boolean' }, help: { type: 'boolean' },
+      seed: { type: 'string' }, 'time-scale': { type: 'string' }, cameras: { type: 'string' }, 'no-sim': { type: 'boolean' }, help: { type: 'boolean' },
     },
     strict: true,
   });
@@ -79,11 +80,13 @@ async function main(): Promise<number> {
     log,
     scenariosDir: values.scenarios ?? path.join(root, 'config', 'scenarios'),
     ...(values['no-sim'] ? {} : { simulate: { seed: number('seed', values.seed, 20251104), timeScale: number('time-scale', values['time-scale'], 120) } }),
+    ...(values['no-sim'] ? {} : { cameras: { mediaDir: path.resolve(values.cameras ?? path.join(root, 'assets', 'media', 'cameras')) } }),
   });
   const node = tokens.find((t) => t.role === 'node');
   console.log(`Toàn Cảnh hub ${hub.url} (${hub.core.db.scenarios().length} kịch bản / scenarios)`);
   console.log(`${hub.url}/api?token=${encodeURIComponent(hub.adminToken)}`);
   if (node) console.log(`wall nodes: TOAN_CANH_HUB=${hub.url} TOAN_CANH_HUB_TOKEN=${node.token}`);
+  if (hub.cameras) console.log(`simulated cameras: ${hub.url}/cameras (${hub.cameras.cameras().length})`);
 
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
