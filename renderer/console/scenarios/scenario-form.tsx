@@ -110,7 +110,7 @@ export function ScenarioForm({ doc, layouts, onClose }: { doc: FormDoc; layouts:
         <button type="button" data-testid="scenario-rehearse" onClick={() => setRehearse(true)}>
           {t('scenarios.rehearse')}
         </button>
-        <button type="button" onClick={onClose}>
+        <button type="button" data-testid="scenario-close" onClick={onClose}>
           {t('editor.close')}
         </button>
         <span className="scenarios__help">{revision > 0 ? t('editor.savedAt', { revision }) : t('scenarios.notSaved')}</span>
