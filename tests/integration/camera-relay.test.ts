@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LayoutSchema } from '../../common/wall/layout-schema.js';
 import { WallSchema } from '../../common/wall/schema.js';
-import { startBackend, type RunningBackend } from '../../electron/core/backend-setup.js';
+import { backendFromEnv, startBackend, type RunningBackend } from '../../electron/core/backend-setup.js';
 import { isRelayedCameraPath } from '../../electron/core/camera-relay.js';
 import { memoryLogger } from '../../electron/core/log.js';
 import { WallCore } from '../../electron/core/wall-core.js';
@@ -108,6 +108,12 @@ describe('camera streams on the wall host’s own origin', () => {
     const log = memoryLogger();
     const core = new WallCore({ wall, layout, log });
     await expect(startBackend(core, { backend: embedded(dir, path.join(dir, 'nowhere')), node }, log, undefined, 0)).rejects.toThrow(/nowhere does not exist.*make-camera-clips/);
+  });
+
+  it('the embedded hub simulates cameras along with the data feeds, both off with TOAN_CANH_SIMULATE=0', () => {
+    const defaults = { dataDir: '/tmp/x', scenariosDir: 'config/scenarios', wallId: 'demo-2x2', camerasDir: 'assets/media/cameras' };
+    expect(backendFromEnv({}, defaults).backend).toMatchObject({ kind: 'embedded', camerasDir: 'assets/media/cameras' });
+    expect(backendFromEnv({ TOAN_CANH_SIMULATE: '0' }, defaults).backend).toMatchObject({ kind: 'embedded', camerasDir: null, simulate: null });
   });
 
   it('relays only the list and one camera’s plain file names', () => {
