@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { protocol } from 'electron';
-import { APP_SCHEME, appRequestFile } from '../core/app-protocol.js';
+import { APP_SCHEME, appRequestFile, isAppUrl } from '../core/app-protocol.js';
 import { isCameraPath, isRelayedCameraPath } from '../core/camera-relay.js';
 import type { Logger } from '../core/log.js';
 import type { WebOrigins } from '../../common/web-origins.js';
@@ -28,7 +28,7 @@ export function serveRenderer(
   protocol.handle(APP_SCHEME, async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return text(405, `${request.method} is not allowed`);
     const pathname = new URL(request.url).pathname;
-    if (isCameraPath(pathname)) return relayCamera(request, pathname, camerasUrl(), log);
+    if (isAppUrl(request.url) && isCameraPath(pathname)) return relayCamera(request, pathname, camerasUrl(), log);
     const found = appRequestFile(request.url, root);
     if (!found.ok) {
       log.warn('app request refused', { url: request.url.slice(0, 200), status: found.status, reason: found.message });
