@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ARRANGERS, EVERYONE, type ChannelSpec } from './channel-spec.js';
+import { ARRANGERS, EVERYONE, LEADERS, type ChannelSpec } from './channel-spec.js';
 import { IdSchema, LocalizedSchema } from './protocol/primitives.js';
 import { ScenarioSchema, SeveritySchema, type ScenarioInput } from './protocol/scenario.js';
 
@@ -25,6 +25,8 @@ export const scenarioLibraryChannels = {
   /** expectedRevision 0: a new scenario; otherwise the revision the edit is based on. */
   'scenarioLibrary:save': { request: z.strictObject({ scenario: ScenarioSchema, expectedRevision: z.number().int().nonnegative() }), response: z.strictObject({ revision: z.number().int().positive() }), roles: ['console'], users: ARRANGERS },
   'scenarioLibrary:remove': { request: z.strictObject({ scenarioId: IdSchema }), response: z.null(), roles: ['console'], users: ARRANGERS },
+  /** Hand a prepared scenario to the centre (the hub), whose catalog the leader's buttons show: a leader's decision. */
+  'scenarioLibrary:publish': { request: z.strictObject({ scenarioId: IdSchema }), response: z.strictObject({ version: z.number().int().positive() }), roles: ['console'], users: LEADERS },
 } as const satisfies Record<string, ChannelSpec>;
 
 /** The leader's scenario channels: declared in contract.ts with the wall's own, bound here for the console. */
@@ -41,4 +43,5 @@ export const scenarioBridgeInvokes = {
   getLibraryScenario: (scenarioId: string) => ['scenarioLibrary:get', { scenarioId }],
   saveLibraryScenario: (scenario: ScenarioInput, expectedRevision: number) => ['scenarioLibrary:save', { scenario, expectedRevision }],
   removeLibraryScenario: (scenarioId: string) => ['scenarioLibrary:remove', { scenarioId }],
+  publishLibraryScenario: (scenarioId: string) => ['scenarioLibrary:publish', { scenarioId }],
 } as const satisfies Record<string, (...args: never[]) => readonly [Channel, unknown]>;

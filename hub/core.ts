@@ -4,7 +4,7 @@ import { protocolError, type Ack } from '../common/protocol/errors.js';
 import type { HubEvent, HubPayload, NodePayload } from '../common/protocol/events.js';
 import { HEARTBEAT, type HandshakeAuth, type Hello } from '../common/protocol/handshake.js';
 import type { Actor } from '../common/protocol/primitives.js';
-import type { Activation, Proposal, WallAck } from '../common/protocol/scenario.js';
+import type { Activation, Proposal, Scenario, WallAck } from '../common/protocol/scenario.js';
 import { MAX_EVENT_BYTES } from '../common/protocol/validate.js';
 import { DataCache } from '../electron/core/data-cache.js';
 import type { Logger } from '../electron/core/log.js';
@@ -122,6 +122,30 @@ export class HubCore {
     this.audit(report.actor, 'scenario.local-activate', `${report.scenarioId} → ${report.wallId}`, `node ${node.nodeId} (${node.address})`,
       `applied on this node only while offline; replaced by revision ${report.replacedByRevision} on reconnect`, { localAt: report.localAt });
     return { ok: true, value: null };
+  }
+
+  /** Keep a scenario from a console (a new one, or the next version of one) and send the wall its catalog. */
+  publishScenario(req: Command & { scenario: Scenario }): Ack<{ version: number }> {
+    const { scenario, actor } = req;
+    if (actor.role !== 'leader' && actor.role !== 'admin') {
+      this.audit(actor, 'scenario.publish', scenario.id, req.origin, 'refused: forbidden');
+      return protocolError('forbidden', `only a leader may publish a scenario; ${actor.name} is ${actor.role}`);
+    }
+    const wallId = scenario.layout.wallId;
+    if (!this.scenariosOf(wallId).some((s) => s.id === scenario.id) && this.scenariosOf(wallId).length >= 100) {
+      this.audit(actor, 'scenario.publish', scenario.id, req.origin, 'refused: too-many');
+      return protocolError('too-large', `wall "${wallId}" already has 100 scenarios, the most a catalog carries; remove one first`);
+    }
+    const stored = this.options.db.scenario(scenario.id);
+    if (stored && stored.layout.wallId !== wallId) {
+      this.audit(actor, 'scenario.publish', scenario.id, req.origin, 'refused: wrong-wall');
+      return protocolError('wrong-wall', `scenario "${scenario.id}" belongs to wall "${stored.layout.wallId}"; give this one another id`);
+    }
+    const version = (stored?.version ?? 0) + 1;
+    this.options.db.saveScenario({ ...scenario, version });
+    this.audit(actor, 'scenario.publish', `${scenario.id} → ${wallId}`, req.origin, `stored: version ${version}`);
+    this.sender.toWall(wallId, 'scenario:catalog', { wallId, scenarios: this.scenariosOf(wallId) });
+    return { ok: true, value: { version } };
   }
 
   confirmProposal(req: Command & { proposalId: string }): CommandResult {

@@ -129,6 +129,8 @@ export function attachSockets(server: http.Server, tokens: TokenBook, log: Logge
         const req = { ...parsed.payload, origin, via: node.nodeId };
         return parsed.event === 'proposal:confirm' ? hub.confirmProposal(req) : hub.dismissProposal(req);
       }
+      case 'scenario:publish':
+        return own(parsed.payload.scenario.layout.wallId) ?? hub.publishScenario({ ...parsed.payload, origin, via: node.nodeId });
       case 'node:local-activation':
         return hub.reportLocalActivation(node, parsed.payload);
     }

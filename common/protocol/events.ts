@@ -8,6 +8,7 @@ import {
   ActivationSchema,
   ProposalSchema,
   ScenarioCatalogSchema,
+  ScenarioSchema,
   WallAckSchema,
 } from './scenario.js';
 
@@ -32,6 +33,14 @@ export const nodeEvents = {
   'scenario:revert': { payload: z.strictObject({ wallId: IdSchema, actor: ActorSchema }), ack: CommandResultSchema },
   'proposal:confirm': { payload: z.strictObject({ proposalId: IdSchema, actor: ActorSchema }), ack: CommandResultSchema },
   'proposal:dismiss': { payload: z.strictObject({ proposalId: IdSchema, actor: ActorSchema }), ack: z.null() },
+  /**
+   * A scenario prepared on a node's console, for the hub to keep (as the next version when it has one with
+   * that id) and offer to the scenario's wall. Leaders and admins only.
+   */
+  'scenario:publish': {
+    payload: z.strictObject({ scenario: ScenarioSchema, actor: ActorSchema }),
+    ack: z.strictObject({ version: z.number().int().positive() }),
+  },
   /** A scenario applied on this node alone while the hub was unreachable (local-only mode), reported on reconnect. */
   'node:local-activation': {
     payload: z.strictObject({

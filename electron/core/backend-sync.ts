@@ -164,6 +164,11 @@ export function startBackendSync(o: BackendSyncOptions): BackendSync {
       const a = await link.request('proposal:dismiss', { proposalId, actor });
       return a.ok ? ok(null) : fail(a.error.code, a.error.message);
     },
+    async publish(scenario, actor) {
+      if (!connected()) return fail('backend-offline', 'Mất kết nối máy chủ: chưa gửi được kịch bản, hãy thử lại khi có kết nối. / Backend connection lost: the scenario was not sent; try again once connected.');
+      const a = await link.request('scenario:publish', { scenario, actor });
+      return a.ok ? ok(a.value) : fail(a.error.code, a.error.message);
+    },
   };
 
   function activateLocally(scenarioId: string, actor: Actor): Result<ScenarioCommandAnswer> {

@@ -1,5 +1,6 @@
 import type { InvokeRequest } from '../../common/contract.js';
 import type { Actor } from '../../common/protocol/primitives.js';
+import type { Scenario } from '../../common/protocol/scenario.js';
 import { fail, type Result } from '../../common/result.js';
 import type { Logger } from './log.js';
 import type { ScenarioCommandAnswer } from '../../common/scenario-view.js';
@@ -10,6 +11,8 @@ export interface ScenarioService {
   revert(actor: Actor): Promise<Result<ScenarioCommandAnswer>>;
   confirm(proposalId: string, actor: Actor): Promise<Result<ScenarioCommandAnswer>>;
   dismiss(proposalId: string, actor: Actor): Promise<Result<null>>;
+  /** Hand a scenario from the console's library to the hub; answers the version the hub keeps. */
+  publish(scenario: Scenario, actor: Actor): Promise<Result<{ version: number }>>;
 }
 
 /**
@@ -22,13 +25,12 @@ export function actorOf(client: { id: string; actor?: Actor }): Actor {
 
 export type ScenarioChannel = 'scenario:activate' | 'scenario:revert' | 'proposal:confirm' | 'proposal:dismiss';
 
+export const noBackend = (): Result<never> =>
+  fail('backend-off', 'Chưa cấu hình máy chủ điều hành cho tường này; kịch bản do máy chủ cung cấp. / No backend is configured for this wall; scenarios come from the hub.');
+
 /** Run a console scenario command (payload already checked against the contract). */
 export function runScenarioCommand(service: ScenarioService | null, actor: Actor, channel: ScenarioChannel, request: unknown, log: Logger): Promise<Result<unknown>> {
-  if (!service) {
-    return Promise.resolve(
-      fail('backend-off', 'Chưa cấu hình máy chủ điều hành cho tường này; kịch bản do máy chủ cung cấp. / No backend is configured for this wall; scenarios come from the hub.'),
-    );
-  }
+  if (!service) return Promise.resolve(noBackend());
   log.info('scenario command', { channel, actor: actor.name, role: actor.role });
   if (channel === 'scenario:activate') {
     const req = request as InvokeRequest<'scenario:activate'>;

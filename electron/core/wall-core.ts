@@ -10,6 +10,7 @@ import {
 import { chunkEntries } from '../../common/protocol/chunk.js';
 import type { DataEntry } from '../../common/protocol/data.js';
 import { fail, ok, type Result } from '../../common/result.js';
+import type { Scenario } from '../../common/protocol/scenario.js';
 import type { ScenarioOverview } from '../../common/scenario-view.js';
 import type { BackendStatus, Problem, ScenarioState, ScreenReport, ScreenStatus, WallState } from '../../common/state.js';
 import type { Layout } from '../../common/wall/layout-schema.js';
@@ -23,7 +24,7 @@ import type { CoreHandler, CoreHandlers } from './core-handlers.js';
 import { DataCache } from './data-cache.js';
 import type { Logger } from './log.js';
 import { supersedes } from './scenario-state.js';
-import { actorOf, runScenarioCommand, type ScenarioService } from './scenario-service.js';
+import { actorOf, noBackend, runScenarioCommand, type ScenarioService } from './scenario-service.js';
 import { ScreenStatusBoard } from './screen-status.js';
 
 export interface WallCoreOptions {
@@ -218,6 +219,11 @@ export class WallCore {
   /** Where the console's scenario commands go (the backend link); null: none configured. */
   setScenarioService(service: ScenarioService | null): void {
     this.scenarios = service;
+  }
+
+  /** Hand a scenario from the console's library to the backend, on behalf of `client`. */
+  publishScenario(client: CoreClient, scenario: Scenario): Promise<Result<{ version: number }>> {
+    return this.scenarios ? this.scenarios.publish(scenario, actorOf(client)) : Promise.resolve(noBackend());
   }
 
   /** Show a scenario: its layout and state in one patch. Ordered and idempotent by hub revision. */

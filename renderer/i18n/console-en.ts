@@ -171,7 +171,7 @@ export const consoleEn: Record<ConsoleMessageKey, string> = {
   'scenarios.source.hub': 'the centre\'s',
   'scenarios.source.library': 'in preparation',
   'scenarios.rehearse': 'Rehearse',
-  'scenarios.help': 'The centre\'s scenarios come from the operations backend; scenarios in preparation are kept on this machine. A rehearsal shows on the console only, never on the wall. Export JSON to put a scenario into the backend\'s config/scenarios folder.',
+  'scenarios.help': 'The centre\'s scenarios come from the operations backend; scenarios in preparation are kept on this machine. A rehearsal shows on the console only, never on the wall. A leader publishes a scenario in preparation to the centre to get its button; exported JSON can also go into the backend\'s config/scenarios folder.',
   'scenarios.new': 'New scenario from a saved layout',
   'scenarios.pickLayout': 'Choose a layout…',
   'scenarios.nameVi': 'Name (Vietnamese)',
@@ -191,4 +191,6 @@ export const consoleEn: Record<ConsoleMessageKey, string> = {
   'scenarios.notSaved': 'Not saved',
   'scenarios.rehearsalOf': 'Rehearsal: {name}',
   'scenarios.notOnWall': 'on the console only — not on the wall',
+  'scenarios.publish': 'Publish to the centre',
+  'scenarios.published': 'The centre has scenario {id} (version {version}); its button is in Activate a scenario.',
 };

@@ -170,7 +170,7 @@ export const consoleVi = {
   'scenarios.source.hub': 'của trung tâm',
   'scenarios.source.library': 'đang soạn',
   'scenarios.rehearse': 'Diễn tập',
-  'scenarios.help': 'Kịch bản của trung tâm do máy chủ điều hành cung cấp; kịch bản đang soạn được lưu trên máy này. Diễn tập chỉ hiện trên bảng điều khiển, không hiện lên tường. Xuất JSON để đưa kịch bản vào thư mục config/scenarios của máy chủ.',
+  'scenarios.help': 'Kịch bản của trung tâm do máy chủ điều hành cung cấp; kịch bản đang soạn được lưu trên máy này. Diễn tập chỉ hiện trên bảng điều khiển, không hiện lên tường. Lãnh đạo gửi kịch bản đang soạn lên trung tâm để có nút kích hoạt; cũng có thể xuất JSON vào thư mục config/scenarios của máy chủ.',
   'scenarios.new': 'Kịch bản mới từ một bố cục đã lưu',
   'scenarios.pickLayout': 'Chọn bố cục…',
   'scenarios.nameVi': 'Tên (tiếng Việt)',
@@ -190,6 +190,8 @@ export const consoleVi = {
   'scenarios.notSaved': 'Chưa lưu',
   'scenarios.rehearsalOf': 'Diễn tập: {name}',
   'scenarios.notOnWall': 'chỉ trên bảng điều khiển — không hiện lên tường',
+  'scenarios.publish': 'Gửi lên trung tâm',
+  'scenarios.published': 'Trung tâm đã nhận kịch bản {id} (phiên bản {version}); nút của nó có trong mục Kích hoạt kịch bản.',
 } as const;
 
 export type ConsoleMessageKey = keyof typeof consoleVi;

@@ -2,15 +2,19 @@ import { ACCOUNTS } from './support/accounts.js';
 import { expect, test } from './support/console-test.js';
 import { ConsolePage } from './pages/console-page.js';
 import { LayoutEditorPage } from './pages/layout-editor-page.js';
+import { LeaderPage } from './pages/leader-page.js';
 import { ScenariosPage } from './pages/scenarios-page.js';
 
 // An operator makes a scenario from a saved layout, rehearses it on the console (never on the wall),
-// duplicates it and edits it again; the library keeps each save with its revision.
+// duplicates it and edits it again; the library keeps each save with its revision. A leader publishes it
+// to the centre and activates it from its button.
 
 test.describe('the scenario editor', () => {
   test.slow();
 
-  test('an operator creates a scenario from a layout, rehearses it without touching the wall, duplicates and edits it', async ({ context, wall }) => {
+  test('an operator creates a scenario from a layout, rehearses it without touching the wall, duplicates and edits it; a leader publishes and activates it', async ({ context, wall, screens }) => {
+    const before = await wall.snapshot();
+    const onWall = (s: typeof before) => [s.revision, s.layout.id, s.scenario?.id];
     const console_ = await ConsolePage.open(context, wall.host.consoleUrl, ACCOUNTS.operator);
     await console_.openArea('layouts');
     const layouts = new LayoutEditorPage(console_.page);
@@ -34,8 +38,7 @@ test.describe('the scenario editor', () => {
     await expect(rehearsal.getByText('không hiện lên tường')).toBeVisible();
     await expect(rehearsal.locator(`[data-testid="rehearsal-preview-screen-A1"] [data-panel-id="${panelId}"]`)).toBeVisible();
     await expect(rehearsal).toHaveAttribute('data-screens', 'A1,A2,B1,B2'); // the wall's backdrop and banner go everywhere
-    const state = await wall.snapshot();
-    expect([state.revision, state.layout.id, state.scenario?.id]).toEqual([wall.revision, 'demo-2x2-normal', undefined]);
+    expect(onWall(await wall.snapshot())).toEqual(onWall(before));
     await console_.page.getByTestId('rehearsal-close').click();
     await scenarios.close();
     await expect(scenarios.row(id)).toHaveAttribute('data-source', 'library');
@@ -60,6 +63,28 @@ test.describe('the scenario editor', () => {
     // The centre's scenarios rehearse the same way.
     await console_.page.getByTestId('rehearse-storm').click();
     await expect(rehearsal).toHaveAttribute('data-scenario', 'storm');
-    expect((await wall.snapshot()).revision).toBe(wall.revision);
+    expect(onWall(await wall.snapshot())).toEqual(onWall(before));
+    await console_.page.getByTestId('rehearsal-close').click();
+    // Operators prepare; handing a scenario to the centre is a leader's call.
+    await expect(console_.page.getByTestId(`publish-${id}`)).toHaveCount(0);
+
+    const lead = await ConsolePage.open(context, wall.host.consoleUrl, ACCOUNTS.leader);
+    await lead.openArea('scenarios');
+    await lead.page.getByTestId(`publish-${id}`).click();
+    await expect(lead.page.getByTestId('scenario-published')).toHaveAttribute('data-version', '1');
+    await lead.openArea('leader');
+    const leader = new LeaderPage(lead.page);
+    await expect(leader.button(id)).toContainText('Diễn tập bão E2E');
+    await leader.ask(id);
+    await expect(lead.page.getByTestId('scenario-changes')).toHaveAttribute('data-added', '1');
+    await lead.page.keyboard.press('Enter');
+    await expect(lead.page.getByTestId('leader-sent')).toHaveAttribute('data-scenario', id);
+    await expect(lead.page.getByTestId('summary-scenario')).toHaveAttribute('data-scenario', id);
+    // The main process's revision: the console marks its <html> a couple of frames after it draws.
+    const revision = (await wall.snapshot()).revision;
+    for (const s of Object.values(screens)) await s.waitForRevision(revision);
+    await expect(screens.A1.panel(panelId)).toBeVisible();
+    expect(await screens.B2.panelIds()).toEqual([]);
+    expect((await wall.snapshot()).scenario).toMatchObject({ id, activatedBy: { role: 'leader' } });
   });
 });

@@ -91,4 +91,42 @@ describe("the console's scenario library", () => {
     expect(await t.core.handle(operator, 'scenarioLibrary:remove', { scenarioId: 'giao-ban' })).toEqual({ ok: true, value: null });
     expect(await t.core.handle(leader, 'scenarioLibrary:get', { scenarioId: 'giao-ban' })).toMatchObject({ ok: false, error: { code: 'scenario/unknown' } });
   });
+
+  it('goes to the centre when a leader publishes it, and then activates like the centre\'s own', async () => {
+    const operator = await person('vanhanh');
+    const leader = await person('lanhdao');
+    expect(await t.core.handle(operator, 'scenarioLibrary:save', { scenario: scenario(), expectedRevision: 0 })).toMatchObject({ ok: true });
+    expect(await t.core.handle(leader, 'scenarioLibrary:publish', { scenarioId: 'giao-ban' })).toMatchObject({ ok: false, error: { code: 'backend-off' } });
+
+    const hub = await testHub();
+    cleanup.push(() => hub.close());
+    const sync = startBackendSync({ core: t.core, log: memoryLogger(), url: hub.url, token: TOKENS.node, nodeId: 'node-1', link: { reconnectDelayMs: 50, syncIntervalMs: 500 } });
+    cleanup.push(() => sync.close());
+    await until('connected', () => t.core.state.backend?.state === 'connected');
+
+    expect(await t.core.handle(operator, 'scenarioLibrary:publish', { scenarioId: 'giao-ban' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(hub.core.db.scenario('giao-ban')).toBeNull();
+    expect(await t.core.handle(leader, 'scenarioLibrary:publish', { scenarioId: 'nothing-here' })).toMatchObject({ ok: false, error: { code: 'scenario/unknown' } });
+    expect(await t.core.handle(leader, 'scenarioLibrary:publish', { scenarioId: 'giao-ban' })).toEqual({ ok: true, value: { version: 1 } });
+    expect(await t.core.handle(leader, 'scenarioLibrary:publish', { scenarioId: 'giao-ban' })).toEqual({ ok: true, value: { version: 2 } });
+    await until('in the catalog', () => t.core.scenarioOverview.scenarios.some((s) => s.id === 'giao-ban' && s.version === 2));
+    expect(hub.core.db.recentAudit(5).find((e) => e.action === 'scenario.publish')).toMatchObject({ actor: 'Người lanhdao', result: 'stored: version 2' });
+
+    expect(await t.core.handle(leader, 'scenario:activate', { scenarioId: 'giao-ban' })).toMatchObject({ ok: true });
+    await until('on the wall', () => t.core.state.scenario?.id === 'giao-ban');
+    expect(t.core.state.layout.id).toBe('giao-ban-layout');
+  });
+
+  it('is refused by the hub itself for someone who is not a leader, or for another wall\'s scenario id', async () => {
+    const hub = await testHub();
+    cleanup.push(() => hub.close());
+    const origin = 'test';
+    expect(hub.core.publishScenario({ scenario: scenario(), actor: { name: 'Vận hành', role: 'operator' }, origin })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const storm = hub.core.db.scenario('storm')!;
+    const stolen = { ...scenario(), id: 'storm', layout: { ...scenario().layout, wallId: 'other-wall' } };
+    expect(storm.layout.wallId).not.toBe('other-wall');
+    expect(hub.core.publishScenario({ scenario: stolen, actor: { name: 'Lãnh đạo', role: 'leader' }, origin })).toMatchObject({ ok: false, error: { code: 'wrong-wall' } });
+    expect(hub.core.db.scenario('storm')).toEqual(storm);
+    expect(hub.core.db.recentAudit(2).map((e) => e.result)).toEqual(['refused: wrong-wall', 'refused: forbidden']);
+  });
 });

@@ -31,6 +31,7 @@ const nodeTemplates: Record<string, unknown> = {
   'proposal:confirm': { proposalId: 'p1', actor },
   'proposal:dismiss': { proposalId: 'p1', actor },
   'node:local-activation': { wallId: 'demo-2x2', scenarioId: 'storm', actor, localAt: 1, replacedByRevision: 1 },
+  'scenario:publish': { scenario: flood, actor },
 };
 const activation = { wallId: 'demo-2x2', revision: 9, scenario: flood, activatedBy: actor, source: 'rest', activatedAt: 1, applyAt: 2 };
 const gauges = { entries: [{ key: 'gauges.rivers', at: 1, value: { type: 'gauges', items: [{ id: 'kim-long', name: 'Kim Long', river: 'Hương', lat: 16.4, lon: 107.5, levelM: 3.7, alarmM: [1, 2, 3.5], at: 1 }] } }] };

@@ -15,19 +15,22 @@ interface Props {
   library: LibraryEntry[];
   layouts: LayoutInfo[];
   canEdit: boolean;
+  /** Leaders hand prepared scenarios to the centre, which puts them on the leader's buttons. */
+  canPublish: boolean;
   command: ReturnType<typeof useCommand>;
   onEdit: (doc: FormDoc) => void;
   onRehearse: (scenario: Scenario) => void;
   onChanged: () => void;
 }
 
-export function ScenarioList({ hub, library, layouts, canEdit, command, onEdit, onRehearse, onChanged }: Props) {
+export function ScenarioList({ hub, library, layouts, canEdit, canPublish, command, onEdit, onRehearse, onChanged }: Props) {
   const t = useT();
   const language = useLanguage();
   const bridge = useBridge();
   const { busy, error, run } = command;
   const [layoutId, setLayoutId] = useState('');
   const [names, setNames] = useState({ vi: '', en: '' });
+  const [published, setPublished] = useState<{ id: string; version: number } | null>(null);
   const taken = [...hub.map((s) => s.id), ...library.map((s) => s.id)];
 
   const fromLibrary = async (id: string) => {
@@ -36,6 +39,11 @@ export function ScenarioList({ hub, library, layouts, canEdit, command, onEdit, 
   };
   // The file format of config/scenarios/, so the hub can take it.
   const exportJson = (s: Scenario) => downloadText(`${s.id}.json`, `${JSON.stringify(s, null, 2)}\n`, 'application/json');
+  const publish = async (id: string) => {
+    setPublished(null);
+    const r = await run(() => bridge.publishLibraryScenario(id));
+    if (r.ok) setPublished({ id, version: r.value.version });
+  };
   const create = async () => {
     const r = await run(() => bridge.getLayout(layoutId));
     if (r.ok) onEdit({ scenario: newScenario(r.value.layout, names.vi, names.en, hub, taken), revision: 0 });
@@ -65,6 +73,11 @@ export function ScenarioList({ hub, library, layouts, canEdit, command, onEdit, 
         <button type="button" disabled={busy} onClick={() => void (full ? Promise.resolve({ scenario: full }) : fromLibrary(s.id)).then((f) => f && exportJson(f.scenario))}>
           {t('editor.export')}
         </button>
+        {canPublish && source === 'library' && (
+          <button type="button" className="primary" data-testid={`publish-${s.id}`} disabled={busy} onClick={() => void publish(s.id)}>
+            {t('scenarios.publish')}
+          </button>
+        )}
         {canEdit && source === 'library' && (
           <button type="button" disabled={busy} onClick={() => void run(() => bridge.removeLibraryScenario(s.id)).then(onChanged)}>
             {t('accounts.remove')}
@@ -79,6 +92,11 @@ export function ScenarioList({ hub, library, layouts, canEdit, command, onEdit, 
       <h2>{t('area.scenarios')}</h2>
       <p className="scenarios__help">{t('scenarios.help')}</p>
       <CommandError error={error} />
+      {published && !error && (
+        <p role="status" data-testid="scenario-published" data-scenario={published.id} data-version={published.version}>
+          {t('scenarios.published', { id: published.id, version: published.version })}
+        </p>
+      )}
       <table className="scenarios__table">
         <tbody>
           {hub.map((s) => row({ ...s, panels: s.layout.panels.length }, 'hub', s))}

@@ -32,6 +32,7 @@ export function ScenariosArea() {
   useEffect(() => void reload(), [reload]);
 
   const canEdit = role === 'operator' || role === 'admin';
+  const canPublish = role === 'leader' || role === 'admin';
   if (rehearsing) return <Rehearsal scenario={rehearsing} onClose={() => setRehearsing(null)} />;
   const closeForm = () => {
     setEditing(null);
@@ -44,6 +45,7 @@ export function ScenariosArea() {
       library={library}
       layouts={layouts}
       canEdit={canEdit}
+      canPublish={canPublish}
       command={command}
       onEdit={setEditing}
       onRehearse={setRehearsing}
