@@ -86,5 +86,12 @@ test.describe('the scenario editor', () => {
     await expect(screens.A1.panel(panelId)).toBeVisible();
     expect(await screens.B2.panelIds()).toEqual([]);
     expect((await wall.snapshot()).scenario).toMatchObject({ id, activatedBy: { role: 'leader' } });
+
+    // The same view in English, switched while running.
+    expect(await wall.admin.request('settings:setLanguage', { language: 'en' })).toMatchObject({ ok: true });
+    await expect(lead.page.getByTestId('area-leader')).toHaveText('Activate a scenario');
+    await expect(leader.button(id)).toContainText('Storm drill (E2E)');
+    await expect(leader.button(id)).toContainText('Warning');
+    await expect(lead.page.getByTestId('activation-result')).toContainText('Result: Storm drill (E2E)');
   });
 });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { formatPath } from '../../../common/contract.js';
 import type { LayoutInfo } from '../../../common/layout-contract.js';
 import { ScenarioSchema, SeveritySchema, type Scenario } from '../../../common/protocol/scenario.js';
-import { useT } from '../../i18n/use-t.js';
+import { useLanguage, useT } from '../../i18n/use-t.js';
 import { useBridge } from '../../state/store-context.js';
 import { CommandError } from '../ui/command-error.js';
 import { useCommand } from '../ui/use-command.js';
@@ -19,6 +19,7 @@ export interface FormDoc {
 // with the leader's confirmation, auto-revert and map extent. Checked by the protocol's own schema.
 export function ScenarioForm({ doc, layouts, onClose }: { doc: FormDoc; layouts: LayoutInfo[]; onClose: () => void }) {
   const t = useT();
+  const language = useLanguage();
   const bridge = useBridge();
   const { busy, error, run } = useCommand();
   const [s, setS] = useState<Scenario>(doc.scenario);
@@ -47,7 +48,7 @@ export function ScenarioForm({ doc, layouts, onClose }: { doc: FormDoc; layouts:
   return (
     <section className="scenario-form" data-testid="scenario-form" data-scenario={s.id} data-revision={revision}>
       <h2>
-        {s.name.vi} <code>{s.id}</code>
+        {s.name[language]} <code>{s.id}</code>
       </h2>
       <div className="scenario-form__grid">
         {text(t('scenarios.nameVi'), s.name.vi, (v) => set({ name: { ...s.name, vi: v } }), 'scenario-name-vi')}
