@@ -35,6 +35,8 @@ export default defineConfig({
     target: 'es2022',
     // font-src and img-src allow 'self' only for fonts: never inline assets as data: URLs.
     assetsInlineLimit: 0,
+    // deck.gl and hls.js are chunks of their own, loaded when a layout has a map or a camera (renderer/ui/loadable.tsx).
+    chunkSizeWarningLimit: 700,
     sourcemap: true,
   },
 });

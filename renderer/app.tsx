@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { getPageBridge } from './bridge/get-bridge.js';
-import { ConsoleShell } from './console/console-shell.js';
 import { translate } from './i18n/use-t.js';
 import type { Route } from './route.js';
 import { PairPage } from './screen/pair-page.js';
@@ -10,7 +9,11 @@ import { DataStore } from './state/data-store.js';
 import { StoreProvider } from './state/store-context.js';
 import { WallStore } from './state/wall-store.js';
 import { StatusPage } from './ui/status-page.js';
+import { loadable } from './ui/loadable.js';
 import { markDocument, usePainted } from './ui/use-painted.js';
+
+// The console's editors are not needed on a wall screen.
+const ConsoleShell = loadable('console', () => import('./console/console-shell.js').then((m) => m.ConsoleShell));
 
 export function App({ route }: { route: Route }) {
   if (route.page === 'not-found') return <NotFound path={route.path} />;

@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { useT } from '../i18n/use-t.js';
+import { preloadPanels } from '../panels/registry.js';
 import { useBridge, useWallState } from '../state/store-context.js';
 import { useWallCanvas } from '../state/use-wall-canvas.js';
 import { StatusPage } from '../ui/status-page.js';
@@ -28,6 +30,14 @@ export function ScreenPage({ screenId }: { screenId: string }) {
   else if (wall && !viewport) problem = t('screen.unknown.body', { wall: wall.name, id: screenId, ids: wall.screens.map((s) => s.id).join(', ') });
   const mode: 'error' | 'ready' | 'loading' = problem ? 'error' : state && viewport ? 'ready' : 'loading';
   const unknown = status === 'error' ? error?.code === 'unknown-screen' : problem !== null;
+
+  // Once this screen is up, fetch the map and camera code, so a scenario that brings them swaps in on time.
+  const ready = mode === 'ready';
+  useEffect(() => {
+    if (!ready) return;
+    const idle = requestIdleCallback(() => void preloadPanels().catch((e: unknown) => console.warn(`panel code did not load: ${String(e)}`)));
+    return () => cancelIdleCallback(idle);
+  }, [ready]);
 
   usePainted([mode, state, problem, size.width, size.height], () => {
     markDocument(mode, state?.revision ?? null, state?.language ?? 'vi');

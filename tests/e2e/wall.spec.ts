@@ -90,25 +90,29 @@ test.describe('the wall across four screens', () => {
     await expect(consolePage.page.getByTestId('toggle-bezel')).not.toBeChecked();
   });
 
-  test('each screen draws only its own slice of the wall', async ({ screens }) => {
-    const expected: Record<string, string[]> = {
-      A1: ['alerts', 'backdrop', 'banner', 'clock', 'econ'],
-      A2: ['backdrop', 'banner', 'dashboard', 'evacuated', 'flood-map'],
-      B1: ['backdrop', 'education', 'health', 'reports', 'services', 'status-strip', 'ticker', 'tourism'],
-      B2: ['backdrop', 'flood-map', 'note', 'services', 'status-strip', 'ticker', 'tourism'],
-    };
+  test('each screen draws only its own slice of the wall', async ({ screens, wall }) => {
+    // Which panels each screen must draw, from the layout the host serves and the screens' canvas rects
+    // (6-px gaps), by plain rectangle overlap stated here rather than by the renderer's own geometry.
+    const served = JSON.parse(fs.readFileSync(wall.host.layoutFile, 'utf8')) as { panels: Array<{ id: string; rect: { x: number; y: number; width: number; height: number } }> };
+    const origins = { A1: [0, 0], A2: [1926, 0], B1: [0, 1086], B2: [1926, 1086] } as const;
+    const expected = Object.fromEntries(
+      Object.entries(origins).map(([id, [ox, oy]]) => [
+        id,
+        served.panels.filter(({ rect: r }) => r.x < ox + 1920 && r.x + r.width > ox && r.y < oy + 1080 && r.y + r.height > oy).map((p) => p.id).sort(),
+      ]),
+    );
+    expect(expected.A1, 'the banner crosses A1|A2').toContain('banner');
+    expect(expected.A2).toContain('banner');
     for (const [id, screen] of Object.entries(screens)) {
       expect((await screen.panelIds()).sort(), id).toEqual(expected[id]);
       // Nothing spills out of the window: the viewport clips panels that cross its edges.
       const overflow = await screen.page.evaluate('[document.documentElement.scrollWidth, document.documentElement.scrollHeight]');
       expect(overflow).toEqual([1920, 1080]);
     }
-    // The banner (canvas 1040, 40, 2780 × 260) crosses A1|A2 and the map (2200, 760, 1620 × 1200) A2|B2,
-    // each placed by each screen's origin.
+    // The banner (canvas 1040, 40, 2780 × 260) crosses A1|A2, placed by each screen's origin
+    // (the map across A2|B2 is checked in demo.spec.ts).
     expect(await screens.A1.panel('banner').boundingBox()).toEqual({ x: 1040, y: 40, width: 2780, height: 260 });
     expect(await screens.A2.panel('banner').boundingBox()).toEqual({ x: 1040 - 1926, y: 40, width: 2780, height: 260 });
-    expect(await screens.A2.panel('flood-map').boundingBox()).toEqual({ x: 2200 - 1926, y: 760, width: 1620, height: 1200 });
-    expect(await screens.B2.panel('flood-map').boundingBox()).toEqual({ x: 2200 - 1926, y: 760 - 1086, width: 1620, height: 1200 });
     // Its text is one line across the seam: same Vietnamese string on both screens.
     for (const s of [screens.A1, screens.A2]) await expect(s.panel('banner')).toHaveText('Trung tâm Giám sát, Điều hành Thông minh — Thành phố Đà Nẵng (mô phỏng)');
     await expect(screens.A1.panel('clock')).toHaveText(/\d\d:\d\d:\d\d/);

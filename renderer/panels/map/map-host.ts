@@ -1,4 +1,5 @@
-import { Deck, MapView, type Layer } from '@deck.gl/core';
+import type * as DeckCoreModule from '@deck.gl/core';
+import type { Deck, Layer, MapView } from '@deck.gl/core';
 import type { MapViewState } from '../../../common/map/view-state.js';
 import type { Rect } from '../../../common/wall/schema.js';
 import { mapCounters } from './map-debug.js';
@@ -18,6 +19,11 @@ export interface MapViewSpec {
   onDrawn?: (drawn: boolean) => void;
 }
 
+type DeckCore = typeof DeckCoreModule;
+let deckCore: Promise<DeckCore> | null = null;
+// deck.gl's core is a chunk of its own, fetched when a screen first has a map.
+const loadDeckCore = () => (deckCore ??= import('@deck.gl/core'));
+
 function boundingBox(rects: readonly Rect[]): Rect {
   const x = Math.min(...rects.map((r) => r.x));
   const y = Math.min(...rects.map((r) => r.y));
@@ -29,10 +35,12 @@ function boundingBox(rects: readonly Rect[]): Rect {
 export class MapHost {
   private canvas: HTMLCanvasElement | null = null;
   private deck: Deck<MapView[]> | null = null;
+  private core: DeckCore | null = null;
   private readonly views = new Map<string, MapViewSpec & { version: number }>();
   private version = 0;
   private queued = false;
   private drawnVersion = -1;
+  private idle: number | null = null;
 
   setCanvas(canvas: HTMLCanvasElement | null): void {
     if (canvas === this.canvas) return;
@@ -76,15 +84,39 @@ export class MapHost {
     // The canvas covers only the maps (the box around their views): fewer pixels to clear and composite.
     const box = boundingBox(entries.map(([, v]) => v.rect));
     Object.assign(this.canvas.style, { left: `${box.x}px`, top: `${box.y}px` });
+    if (!this.deck || !this.core) return this.start();
+    const { MapView } = this.core;
     const views = entries.map(([id, v]) => new MapView({ id, x: v.rect.x - box.x, y: v.rect.y - box.y, width: v.rect.width, height: v.rect.height, controller: false, clear: true, clearColor: v.clearColor }));
     const viewState = Object.fromEntries(entries.map(([id, v]) => [id, { ...v.viewState, pitch: 0, bearing: 0 }]));
     const layers = entries.flatMap(([, v]) => v.layers);
-    if (!this.deck) this.deck = this.create(this.canvas);
     // Deck sizes the canvas (CSS px) from width and height.
     this.deck.setProps({ width: box.width, height: box.height, views, viewState, layers });
   }
 
-  private create(canvas: HTMLCanvasElement): Deck<MapView[]> {
+  // A new context compiles its shaders in long tasks (seconds on a software renderer): start it once the
+  // page is idle, so the rest of the screen is painted (and reported) first.
+  private start(): void {
+    this.idle ??= requestIdleCallback(
+      () => {
+        void loadDeckCore().then(
+          (core) => {
+            this.idle = null;
+            this.core = core;
+            if (!this.canvas || this.views.size === 0 || this.deck) return;
+            this.deck = this.create(core, this.canvas);
+            this.sync();
+          },
+          (error: unknown) => {
+            this.idle = null;
+            console.warn(`map: deck.gl did not load: ${String(error)}`);
+          },
+        );
+      },
+      { timeout: 2000 },
+    );
+  }
+
+  private create({ Deck }: DeckCore, canvas: HTMLCanvasElement): Deck<MapView[]> {
     const counters = mapCounters();
     counters.decks++;
     counters.created++;
@@ -108,6 +140,8 @@ export class MapHost {
 
   /** Finalize the Deck; `loseContext` when its canvas is going away too (else a new Deck may reuse it). */
   private release(loseContext: boolean): void {
+    if (this.idle !== null) cancelIdleCallback(this.idle);
+    this.idle = null;
     const deck = this.deck;
     if (!deck) return;
     this.deck = null;

@@ -8,8 +8,10 @@ export class ScreenPage {
     readonly screenId: string,
   ) {}
 
-  static async open(context: BrowserContext, screenId: string, url: string): Promise<ScreenPage> {
+  /** `onPage` sees the page before it loads (to watch its console from the first message). */
+  static async open(context: BrowserContext, screenId: string, url: string, onPage?: (page: Page) => void): Promise<ScreenPage> {
     const page = await context.newPage();
+    onPage?.(page);
     await page.goto(url);
     return new ScreenPage(page, screenId);
   }

@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import type { PanelType } from '../../../common/panels/registry.js';
 import type { WallState } from '../../../common/state.js';
 import { WallSocket } from '../../support/wall-socket.js';
 import { ConsolePage } from '../pages/console-page.js';
@@ -9,6 +10,8 @@ import { startWebHostProcess, type WebHostProcess } from './web-host-process.js'
 const DEMO_LAYOUT = 'demo-2x2-normal';
 export const SCREEN_IDS = ['A1', 'A2', 'B1', 'B2'] as const;
 export type ScreenId = (typeof SCREEN_IDS)[number];
+/** Left out of the demo layout for specs about the wall and console; tests/e2e/demo.spec.ts shows them all. */
+export const HEAVY_PANEL_TYPES = ['map', 'camera', 'web'] as const satisfies readonly PanelType[];
 
 /** The wall as a test starts it: defaults restored, and a console socket to read the truth. */
 export interface Wall {
@@ -32,7 +35,7 @@ export const test = base.extend<TestFixtures, { host: WebHostProcess }>({
     // Playwright reads the fixture's dependencies from this destructuring pattern, so it must be there.
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const host = await startWebHostProcess();
+      const host = await startWebHostProcess({ withoutTypes: HEAVY_PANEL_TYPES });
       await use(host);
       await host.stop();
     },
@@ -68,11 +71,9 @@ export const test = base.extend<TestFixtures, { host: WebHostProcess }>({
   },
 
   screens: async ({ context, wall, pageErrors }, use) => {
-    const opened = {} as Record<ScreenId, ScreenPage>;
-    for (const id of SCREEN_IDS) {
-      opened[id] = await ScreenPage.open(context, id, wall.host.screenUrls.get(id)!);
-      watch(opened[id].page, pageErrors);
-    }
+    // Opened together, as a wall's screens start: the pages load and parse in parallel.
+    const pages = await Promise.all(SCREEN_IDS.map((id) => ScreenPage.open(context, id, wall.host.screenUrls.get(id)!, (page) => watch(page, pageErrors))));
+    const opened = Object.fromEntries(SCREEN_IDS.map((id, i) => [id, pages[i]!])) as Record<ScreenId, ScreenPage>;
     // A first map frame compiles its shaders: many seconds on SwiftShader, with four pages at once.
     for (const id of SCREEN_IDS) await opened[id].waitForRevision(wall.revision, 90_000);
     await use(opened);

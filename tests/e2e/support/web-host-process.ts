@@ -16,8 +16,17 @@ export interface WebHostProcess {
   stop(): Promise<void>;
 }
 
-/** `layout`: another layout file for the demo wall (a test that only needs its own overlays keeps the screens light). */
-export async function startWebHostProcess(options: { layout?: string } = {}): Promise<WebHostProcess> {
+export interface WebHostOptions {
+  /** Another layout file for the demo wall (a test that only needs its own overlays keeps the screens light). */
+  layout?: string;
+  /**
+   * Panel types left out of the layout: a test of the wall's geometry or the console need not wait for four
+   * screens to compile map shaders on a software renderer and start camera players.
+   */
+  withoutTypes?: readonly string[];
+}
+
+export async function startWebHostProcess(options: WebHostOptions = {}): Promise<WebHostProcess> {
   const root = process.cwd();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'toan-canh-e2e-'));
   fs.mkdirSync(path.join(dir, 'walls'));
@@ -25,7 +34,10 @@ export async function startWebHostProcess(options: { layout?: string } = {}): Pr
   const wallFile = path.join(dir, 'walls', 'demo-2x2.json');
   const layoutFile = path.join(dir, 'layouts', 'demo-2x2-normal.json');
   fs.copyFileSync(path.join(root, 'config/walls/demo-2x2.json'), wallFile);
-  fs.copyFileSync(path.resolve(root, options.layout ?? 'config/layouts/demo-2x2-normal.json'), layoutFile);
+  const layout = JSON.parse(fs.readFileSync(path.resolve(root, options.layout ?? 'config/layouts/demo-2x2-normal.json'), 'utf8')) as { panels: { type: string }[] };
+  const left = new Set(options.withoutTypes ?? []);
+  layout.panels = layout.panels.filter((p) => !left.has(p.type));
+  fs.writeFileSync(layoutFile, JSON.stringify(layout, null, 2));
 
   const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
   const args = ['electron/web-main.ts', '--wall', wallFile, '--port', '0', '--db', path.join(dir, 'wall.db')];
