@@ -44,6 +44,12 @@ export function freeId(layout: Layout, base: string): string {
   for (let n = 2; ; n++) if (!taken.has(`${clean}-${n}`)) return `${clean}-${n}`;
 }
 
+/** A layout (or scenario) id from a name: Vietnamese letters without their marks, spaces as dashes. */
+export function idFromName(name: string): string {
+  const base = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  return freeId({ schemaVersion: 1, id: 'x', name: 'x', wallId: 'x', panels: [] }, base.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')) || 'bo-cuc';
+}
+
 const topZ = (layout: Layout) => Math.max(-1, ...layout.panels.map((p) => p.z));
 
 /** Add a panel on top of the others; returns the layout and the new panel's id. */

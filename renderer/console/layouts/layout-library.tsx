@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
+import { idFromName } from '../../../common/editor/layout-ops.js';
 import type { DraftInfo, LayoutInfo } from '../../../common/layout-contract.js';
 import { useT } from '../../i18n/use-t.js';
 import { useBridge, useWallState } from '../../state/store-context.js';
 import { CommandError } from '../ui/command-error.js';
 import { useCommand } from '../ui/use-command.js';
 import { ImportLayout } from './import-layout.js';
-import { idFromName } from './save-bar.js';
 import type { EditorDoc } from './use-layout-editor.js';
 
 export function LayoutLibrary({ onOpen }: { onOpen: (doc: EditorDoc) => void }) {

@@ -1,16 +1,11 @@
 import { useState } from 'react';
 import { exportLayout } from '../../../common/editor/import-layout.js';
-import { freeId } from '../../../common/editor/layout-ops.js';
+import { idFromName } from '../../../common/editor/layout-ops.js';
 import { useT } from '../../i18n/use-t.js';
 import { CommandError } from '../ui/command-error.js';
 import { downloadText } from '../ui/download.js';
 import type { LayoutEditor } from './use-layout-editor.js';
 
-/** A layout id from a name: Vietnamese letters without their marks, spaces as dashes. */
-export function idFromName(name: string): string {
-  const base = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
-  return freeId({ schemaVersion: 1, id: 'x', name: 'x', wallId: 'x', panels: [] }, base.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')) || 'bo-cuc';
-}
 
 // Save, save as, apply to the wall, export; the revision conflict offers reload or overwrite.
 export function SaveBar({ editor, hasIssues, onClose }: { editor: LayoutEditor; hasIssues: boolean; onClose: () => void }) {

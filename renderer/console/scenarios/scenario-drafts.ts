@@ -1,6 +1,6 @@
 import type { Scenario } from '../../../common/protocol/scenario.js';
 import type { Layout } from '../../../common/wall/layout-schema.js';
-import { idFromName } from '../layouts/save-bar.js';
+import { idFromName } from '../../../common/editor/layout-ops.js';
 
 // Starting points for the scenario editor. The map extent is copied from a scenario the centre already
 // has when there is one (the province's area), else the whole country.
