@@ -21,6 +21,7 @@ const usage = `npm run hub -- [options]
   --tokens <file>     JSON list of { token, role, name } (roles: node, viewer, operator, leader, admin)
   --seed <n>          seed of the simulated data feeds (default 20251104)
   --time-scale <n>    sim seconds per real second (default 120: the 48-hour flood in 24 minutes)
+  --start-hour <h>    sim hour the flood timeline starts at (default 0; level III comes about hour 18)
   --cameras <dir>     clips of the simulated cameras at /cameras/<id>/live.m3u8 (default assets/media/cameras)
   --no-sim            no simulated data feeds and no simulated cameras
   --help              this text`;
@@ -56,7 +57,7 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, scenarios: { type: 'string' }, tokens: { type: 'string' },
-      seed: { type: 'string' }, 'time-scale': { type: 'string' }, cameras: { type: 'string' }, 'no-sim': { type: 'boolean' }, help: { type: 'boolean' },
+      seed: { type: 'string' }, 'time-scale': { type: 'string' }, 'start-hour': { type: 'string' }, cameras: { type: 'string' }, 'no-sim': { type: 'boolean' }, help: { type: 'boolean' },
     },
     strict: true,
   });
@@ -79,7 +80,7 @@ async function main(): Promise<number> {
     tokens,
     log,
     scenariosDir: values.scenarios ?? path.join(root, 'config', 'scenarios'),
-    ...(values['no-sim'] ? {} : { simulate: { seed: number('seed', values.seed, 20251104), timeScale: number('time-scale', values['time-scale'], 120) } }),
+    ...(values['no-sim'] ? {} : { simulate: { seed: number('seed', values.seed, 20251104), timeScale: number('time-scale', values['time-scale'], 120), startHour: number('start-hour', values['start-hour'], 0) } }),
     ...(values['no-sim'] ? {} : { cameras: { mediaDir: path.resolve(values.cameras ?? path.join(root, 'assets', 'media', 'cameras')) } }),
   });
   const node = tokens.find((t) => t.role === 'node');

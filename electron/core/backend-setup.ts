@@ -56,7 +56,7 @@ export function backendFromEnv(
       port: number('TOAN_CANH_HUB_PORT', 0),
       dbFile: path.join(defaults.dataDir, 'hub.db'),
       scenariosDir: defaults.scenariosDir,
-      simulate: env.TOAN_CANH_SIMULATE === '0' ? null : { seed: number('TOAN_CANH_SEED', 20251104), timeScale: number('TOAN_CANH_TIME_SCALE', 120) },
+      simulate: env.TOAN_CANH_SIMULATE === '0' ? null : { seed: number('TOAN_CANH_SEED', 20251104), timeScale: number('TOAN_CANH_TIME_SCALE', 120), startHour: number('TOAN_CANH_SIM_START_HOUR', 0) },
       camerasDir: env.TOAN_CANH_SIMULATE === '0' ? null : (defaults.camerasDir ?? null),
     };
   } else {

@@ -29,20 +29,24 @@ export interface SocketHost {
   close(): Promise<void>;
 }
 
+const MISSED_PINGS = 2;
+
 export function createSocketHost({ core, tokens, log, heartbeatMs }: SocketHostOptions): SocketHost {
   const wss = new WebSocketServer({ noServer: true, maxPayload: HARD_LIMIT, clientTracking: true });
-  const alive = new WeakMap<WebSocket, boolean>();
+  const missed = new WeakMap<WebSocket, number>();
   let seq = 0;
 
-  // Ping every client; one that did not answer the last ping is gone (cable pulled, PC asleep).
+  // Ping every client; one that answered none of the last two pings is gone (cable pulled, PC asleep).
+  // Two, not one: a screen busy compiling map shaders on a loaded PC may answer one ping late.
   const heartbeat = setInterval(() => {
     for (const ws of wss.clients) {
-      if (alive.get(ws) === false) {
+      const unanswered = missed.get(ws) ?? 0;
+      if (unanswered >= MISSED_PINGS) {
         log.warn('no heartbeat answer, closing connection');
         ws.terminate();
         continue;
       }
-      alive.set(ws, false);
+      missed.set(ws, unanswered + 1);
       ws.ping();
     }
   }, heartbeatMs);
@@ -69,8 +73,8 @@ export function createSocketHost({ core, tokens, log, heartbeatMs }: SocketHostO
       send: (event, payload) => send({ event, payload }),
       sendFeed: (event, payload) => send({ event, payload }),
     };
-    alive.set(ws, true);
-    ws.on('pong', () => alive.set(ws, true));
+    missed.set(ws, 0);
+    ws.on('pong', () => missed.set(ws, 0));
     ws.on('error', (err) => log.warn('connection error', { client: id, error: err.message }));
 
     let disconnect: () => void;

@@ -19,6 +19,8 @@ export interface SimulatorOptions {
   tickSeconds?: number;
   /** Start again at hour 0 after the timeline's 48 hours (default true). */
   loop?: boolean;
+  /** Sim hour the timeline starts at (default 0): 16 starts a demo two hours before level III. */
+  startHour?: number;
 }
 
 export interface Simulator {
@@ -35,7 +37,8 @@ export function createSimulator(options: SimulatorOptions, publish: (entries: Da
   const rnd = createRandom(options.seed ?? 20251104);
   const startSim = now();
   let feeds: Feed[] = [];
-  let ticks = 0;
+  // Hours are counted from the tick number, so a later start is a higher first tick.
+  let ticks = Math.max(0, Math.round(((options.startHour ?? 0) % TIMELINE_HOURS) * 3600 / tickSeconds));
   let hours = 0;
 
   const reset = () => {

@@ -26,6 +26,23 @@ const gauges = (entries: DataEntry[]) => {
 };
 
 describe('flood simulator', () => {
+  it('starts at the hour asked for, and the flood rule proposes within the next few sim hours', () => {
+    const published: DataEntry[][] = [];
+    const sim = createSimulator({ seed: 5, tickSeconds: 600, startHour: 16 }, (e) => published.push(e), clock());
+    sim.step();
+    expect(sim.hours).toBe(16);
+    const rule = new FloodRule();
+    const first = gauges(published[0]!);
+    expect(first.every((g) => alarmLevel(g.levelM, g.alarmM) < 3), 'below level III at hour 16').toBe(true);
+    let proposedAt: number | null = null;
+    for (let i = 0; i < 6 * 6 && proposedAt === null; i++) {
+      const entries = sim.step();
+      if (entries.some((e) => rule.check(e))) proposedAt = sim.hours;
+    }
+    expect(proposedAt, 'a proposal within six sim hours of hour 16').not.toBeNull();
+    expect(proposedAt!).toBeGreaterThan(16);
+  });
+
   it('gives the same values for the same seed, whatever the pace, and other values for another seed', () => {
     const a = run(7, 40).published;
     const b = run(7, 40).published;

@@ -24,6 +24,8 @@ export interface WebHostOptions {
    * screens to compile map shaders on a software renderer and start camera players.
    */
   withoutTypes?: readonly string[];
+  /** More environment for the host (e.g. TOAN_CANH_TIME_SCALE, how fast the embedded hub's flood runs). */
+  env?: Record<string, string>;
 }
 
 export async function startWebHostProcess(options: WebHostOptions = {}): Promise<WebHostProcess> {
@@ -41,7 +43,7 @@ export async function startWebHostProcess(options: WebHostOptions = {}): Promise
 
   const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
   const args = ['electron/web-main.ts', '--wall', wallFile, '--port', '0', '--db', path.join(dir, 'wall.db')];
-  const child = spawn(tsx, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+  const child = spawn(tsx, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env, FORCE_COLOR: '0' } });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr = (stderr + String(d)).slice(-20_000)));
 
