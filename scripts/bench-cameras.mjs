@@ -8,7 +8,7 @@
 //
 // Run with tsx loaded (it imports the app's CSP from TypeScript): node --import tsx scripts/bench-cameras.mjs
 // Environment: BENCH_MINUTES (measured window per tile count, default 10), BENCH_TILES (default 4,9,16,25),
-// BENCH_WARMUP_S (played before the window opens, default 30), CHROMIUM_PATH (default /usr/bin/chromium).
+// BENCH_WARMUP_S (played before the window opens, default 60), CHROMIUM_PATH (default /usr/bin/chromium).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -42,7 +42,8 @@ function envNumber(name, fallback, { min = 0, integer = false } = {}) {
 }
 
 const minutes = envNumber('BENCH_MINUTES', GOAL_MINUTES, { min: 0.1 });
-const warmupS = envNumber('BENCH_WARMUP_S', 30);
+// Long enough for every tile's forward and back buffers (10 s each, hls-config.ts) to fill, so memory starts level.
+const warmupS = envNumber('BENCH_WARMUP_S', 60);
 const tileCounts = (process.env.BENCH_TILES ?? '4,9,16,25').split(',').map((s) => s.trim()).filter(Boolean).map(Number);
 if (!tileCounts.length || tileCounts.some((n) => !Number.isInteger(n) || n < 1 || n > 36)) {
   console.error(`bench-cameras: BENCH_TILES must list tile counts from 1 to 36, e.g. "4,9,16,25", not "${process.env.BENCH_TILES}"`);
@@ -170,6 +171,7 @@ async function servePage(html, csp) {
     const pathname = (req.url ?? '/').split('?')[0];
     const headers = { 'Content-Security-Policy': csp, 'Cache-Control': 'no-store' };
     if (pathname === '/') return void res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' }).end(html);
+    if (pathname === '/favicon.ico') return void res.writeHead(204, headers).end(); // no 404 in the page's console
     const file = path.join(OUT, path.normalize(pathname));
     if (!file.startsWith(OUT + path.sep) || !fs.existsSync(file)) return void res.writeHead(404, headers).end();
     res.writeHead(200, { ...headers, 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' }).end(fs.readFileSync(file));
@@ -339,7 +341,9 @@ const table = results
 
 const goal = results.find((r) => r.tiles === GOAL_TILES);
 let verdict = `Not run with ${GOAL_TILES} tiles: no verdict on the goals.`;
-if (goal) {
+if (goal && goal.playingAtStart < goal.tiles) {
+  verdict = `Only ${goal.playingAtStart} of ${goal.tiles} tiles were playing when the window opened: no verdict on the goals (see "machine busy").`;
+} else if (goal) {
   const dropped = goal.perTile.reduce((s, t) => s + t.dropped, 0);
   const worstMem = Math.max(...[goal.heap, goal.pss].map(([a, b]) => Math.abs((100 * (b - a)) / a)));
   verdict =
