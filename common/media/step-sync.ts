@@ -33,21 +33,18 @@ export function stepDecision(playerDateMs: number, targetDateMs: number, options
  * few ms) before deciding. Until a player first lands near the target (just started or restarted, when a
  * jump goes unseen) it seeks beyond `startSeekThresholdMs`; after that only beyond the large threshold.
  * A seek takes time to land (fetch, decode), during which the target moves on, so each seek aims ahead
- * by how far behind the previous one landed. A machine too busy to land within the start threshold after
- * a few seeks settles anyway: each seek re-decodes from a keyframe, so seeking on would only starve it more.
+ * by how far behind the previous one landed.
  */
 export class StepKeeper {
   private smoothedMs: number | null = null;
   private settled = false;
   private leadMs = 0;
   private seeked = false;
-  private startSeeks = 0;
 
   constructor(
     private readonly options: StepSyncOptions = STEP_SYNC,
     private readonly smoothing = 0.5,
     private readonly startSeekThresholdMs = 250,
-    private readonly maxStartSeeks = 3,
   ) {}
 
   update(playerDateMs: number, targetDateMs: number): StepDecision {
@@ -62,7 +59,6 @@ export class StepKeeper {
     this.smoothedMs = decision.action === 'seek' ? null : smoothed;
     if (decision.action === 'rate') this.settled = true;
     if (decision.action !== 'seek') return decision;
-    if (!this.settled && ++this.startSeeks >= this.maxStartSeeks) this.settled = true;
     this.seeked = true;
     return { ...decision, toDateMs: decision.toDateMs + this.leadMs };
   }
@@ -71,7 +67,6 @@ export class StepKeeper {
     this.smoothedMs = null;
     this.settled = false;
     this.seeked = false;
-    this.startSeeks = 0;
   }
 }
 
