@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import type { PanelType } from '../../../common/panels/registry.js';
 import type { WallState } from '../../../common/state.js';
 import { WallSocket } from '../../support/wall-socket.js';
@@ -30,7 +30,19 @@ interface TestFixtures {
   pageErrors: string[];
 }
 
-export const test = base.extend<TestFixtures, { host: WebHostProcess }>({
+/**
+ * The wall's screen pages for one worker: opened once and kept, as a wall's screens stay up for months
+ * while the wall changes under them; each test resets the wall (fixture `wall`) and waits for every page
+ * to paint that revision. A page a test closed, or every page after a failed test, is opened afresh.
+ */
+interface ScreenPool {
+  context: BrowserContext;
+  pages: Partial<Record<ScreenId, ScreenPage>>;
+  /** Where the pages' console errors go: the current test's list. */
+  sink: { errors: string[] };
+}
+
+export const test = base.extend<TestFixtures, { host: WebHostProcess; screenPool: ScreenPool }>({
   host: [
     // Playwright reads the fixture's dependencies from this destructuring pattern, so it must be there.
     // eslint-disable-next-line no-empty-pattern
@@ -70,13 +82,29 @@ export const test = base.extend<TestFixtures, { host: WebHostProcess }>({
     await use([]);
   },
 
-  screens: async ({ context, wall, pageErrors }, use) => {
+  screenPool: [
+    async ({ browser }, use) => {
+      const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
+      await use({ context, pages: {}, sink: { errors: [] } });
+      await context.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  screens: async ({ screenPool: pool, wall, pageErrors }, use, testInfo) => {
+    pool.sink.errors = pageErrors;
     // Opened together, as a wall's screens start: the pages load and parse in parallel.
-    const pages = await Promise.all(SCREEN_IDS.map((id) => ScreenPage.open(context, id, wall.host.screenUrls.get(id)!, (page) => watch(page, pageErrors))));
-    const opened = Object.fromEntries(SCREEN_IDS.map((id, i) => [id, pages[i]!])) as Record<ScreenId, ScreenPage>;
+    const missing = SCREEN_IDS.filter((id) => pool.pages[id]?.page.isClosed() !== false);
+    const fresh = await Promise.all(
+      missing.map((id) => ScreenPage.open(pool.context, id, wall.host.screenUrls.get(id)!, (page) => watch(page, { push: (e) => pool.sink.errors.push(e) }))),
+    );
+    missing.forEach((id, i) => (pool.pages[id] = fresh[i]!));
+    const opened = pool.pages as Record<ScreenId, ScreenPage>;
     // A first map frame compiles its shaders: many seconds on SwiftShader, with four pages at once.
     for (const id of SCREEN_IDS) await opened[id].waitForRevision(wall.revision, 90_000);
     await use(opened);
+    // After a failure the next test starts from new pages, whatever state this one left them in.
+    if (testInfo.status !== testInfo.expectedStatus) for (const id of SCREEN_IDS) await pool.pages[id]?.page.close();
     expect(pageErrors, 'errors on wall pages').toEqual([]);
   },
 
@@ -93,7 +121,7 @@ export const test = base.extend<TestFixtures, { host: WebHostProcess }>({
 // once when it probes a new WebGL context); they say nothing about the app.
 const GL_DRIVER_NOTE = /^\[\.WebGL-[0-9a-fx]+\]GL Driver Message \(OpenGL, Performance,/;
 
-export function watch(page: Page, errors: string[]): void {
+export function watch(page: Page, errors: Pick<string[], 'push'>): void {
   page.on('console', (m) => {
     if ((m.type() === 'error' || m.type() === 'warning') && !GL_DRIVER_NOTE.test(m.text())) errors.push(`${page.url()}: ${m.type()}: ${m.text()}`);
   });
