@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { test as wallTest, expect, SCREEN_IDS } from './support/fixtures.js';
+import { test as wallTest, expect, SCREEN_IDS, watch } from './support/fixtures.js';
+import { ScreenPage } from './pages/screen-page.js';
 import { startWebHostProcess, type WebHostProcess } from './support/web-host-process.js';
 
 // The demo wall as `npm start` shows it: the whole demo layout, every panel type, on four screens. The
@@ -21,16 +22,30 @@ const demo = JSON.parse(fs.readFileSync('config/layouts/demo-2x2-normal.json', '
 // Four pages compiling map shaders on a software renderer, and starting camera players, take a while.
 test.describe.configure({ timeout: 240_000 });
 
-test('the demo layout is on the wall: every panel drawn, maps rendered, cameras playing, no errors', async ({ screens }) => {
+// First, while no other screen page is open: on this 2-core machine, four screen pages with two maps
+// compiling shaders on a software renderer leave too little CPU for camera decoding to be judged.
+test('the demo camera grid and the camera across the seam play on their screens', async ({ context, wall }) => {
+  const cameras = demo.panels.filter((p) => p.type === 'camera').map((p) => p.id);
+  expect(cameras.length, 'the demo has camera panels').toBeGreaterThan(0);
+  const errors: string[] = [];
+  for (const id of SCREEN_IDS) {
+    const page = (await ScreenPage.open(context, id, wall.host.screenUrls.get(id)!, (p) => watch(p, errors))).page;
+    await expect(page.locator('html[data-app-state="ready"]')).toBeAttached({ timeout: 60_000 });
+    const tiles = page.getByTestId('camera-tile');
+    for (const tile of await tiles.all()) await expect(tile).toHaveAttribute('data-camera-state', 'playing', { timeout: 60_000 });
+    await page.close();
+  }
+  expect(errors, 'errors on the screen pages').toEqual([]);
+});
+
+test('the demo layout is on the wall: every panel on its screens, maps drawn, no errors', async ({ screens }) => {
   const seen = new Set<string>();
   for (const id of SCREEN_IDS) for (const panel of await screens[id].panelIds()) seen.add(panel);
   expect([...seen].sort(), 'every demo panel is on at least one screen').toEqual(demo.panels.map((p) => p.id).sort());
 
   for (const id of SCREEN_IDS) {
-    const page = screens[id].page;
     // Shader compilation on SwiftShader takes seconds per page; the panel marks the first drawn frame.
-    for (const map of await page.getByTestId('map-panel').all()) await expect(map).toHaveAttribute('data-drawn', 'true', { timeout: 120_000 });
-    for (const tile of await page.getByTestId('camera-tile').all()) await expect(tile).toHaveAttribute('data-camera-state', 'playing', { timeout: 60_000 });
+    for (const map of await screens[id].page.getByTestId('map-panel').all()) await expect(map).toHaveAttribute('data-drawn', 'true', { timeout: 120_000 });
   }
   // The flood map (canvas 2200, 760, 1620 × 1200) crosses A2|B2, placed by each screen's origin.
   expect(await screens.A2.panel('flood-map').boundingBox()).toEqual({ x: 2200 - 1926, y: 760, width: 1620, height: 1200 });
