@@ -32,12 +32,11 @@ describe('demo config', () => {
     expect(validateWall(demoWallJson())).toEqual({ ok: true, value: wall });
   });
 
-  it('parses the demo layout, it fits the demo wall, and it shows every panel type but the camera', () => {
+  it('parses the demo layout, it fits the demo wall, and it shows every panel type', () => {
     const result = validateLayout(structuredClone(demoLayout) as LayoutInput, demo());
     expect(result.ok, result.ok ? '' : result.error.message).toBe(true);
     const types = new Set(result.ok ? result.value.panels.map((p) => p.type) : []);
-    // Camera panels join the demo with the hub's simulated cameras (issue 3, camera part).
-    expect(panelTypes().filter((t) => !types.has(t))).toEqual(['camera']);
+    expect(panelTypes().filter((t) => !types.has(t))).toEqual([]);
   });
 
   it('parses the first demo layout and it fits the demo wall', () => {
