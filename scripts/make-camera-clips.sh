@@ -10,7 +10,10 @@ set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$root/assets/media/cameras"
-seconds="${SECONDS_PER_CLIP:-6}"
+# 8 s: 200 frames at 25 fps and exactly 375 AAC frames at 48 kHz, so a looped clip's audio lines up with
+# its video at every loop. A 6 s clip's audio overran into the next loop, and the overlap cost fMP4 tiles
+# frames at each loop (MSE drops video up to the next keyframe after audio goes back in time).
+seconds="${SECONDS_PER_CLIP:-8}"
 
 font="${FONT:-}"
 for candidate in /usr/share/fonts/truetype/noto/NotoSans-Bold.ttf /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf; do

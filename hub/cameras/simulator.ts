@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseVodPlaylist, type Clip } from './clip.js';
 import { DEFAULT_EPOCH_MS, livePlaylist, resolveLiveSegment } from './live-playlist.js';
+import { retimeFmp4, retimeTs, trackTimescales, tsTicks } from './retime.js';
 
 // Simulated live cameras from the committed clips: what a media gateway would serve, plus switches that
 // break a camera the ways real ones break. Mount `handle` in any node:http server.
@@ -16,6 +17,8 @@ export interface CameraSimulatorOptions {
   epochMs?: number;
   /** Segments listed in each live playlist. */
   windowSegments?: number;
+  /** How long media timestamps run on before a discontinuity (live-playlist.ts); default an hour. */
+  eraMs?: number;
 }
 
 export interface SimulatedCamera {
@@ -40,6 +43,8 @@ interface LoadedCamera {
   clip: Clip;
   vodText: string;
   files: Map<string, Buffer>;
+  /** A media segment's bytes with its timestamps moved on by `shiftMs`. */
+  retime: (segment: Buffer, shiftMs: number) => Buffer;
   state: CameraState;
   requests: number;
 }
@@ -91,10 +96,24 @@ function loadCameras(mediaDir: string): Map<string, LoadedCamera> {
       if (!existsSync(file)) throw new Error(`${vodFile} lists ${uri}, which is missing; regenerate the clip with scripts/make-camera-clips.sh`);
       files.set(uri, readFileSync(file));
     }
-    cameras.set(entry.name, { id: entry.name, name: names.get(entry.name) ?? entry.name, clip, vodText, files, state: 'online', requests: 0 });
+    let retime: LoadedCamera['retime'];
+    try {
+      retime = retimer(clip, files);
+      // Fail at start, not on the first request: every segment must be one we can retime.
+      for (const s of clip.segments) retime(files.get(s.uri)!, clip.loopMs);
+    } catch (err) {
+      throw new Error(`${path.join(mediaDir, entry.name)}: ${err instanceof Error ? err.message : String(err)}; regenerate the clip with scripts/make-camera-clips.sh`, { cause: err });
+    }
+    cameras.set(entry.name, { id: entry.name, name: names.get(entry.name) ?? entry.name, clip, vodText, files, retime, state: 'online', requests: 0 });
   }
   if (cameras.size === 0) throw new Error(`no camera clips in ${mediaDir}: run scripts/make-camera-clips.sh`);
   return cameras;
+}
+
+function retimer(clip: Clip, files: Map<string, Buffer>): LoadedCamera['retime'] {
+  if (!clip.mapUri) return (segment, shiftMs) => retimeTs(segment, tsTicks(shiftMs));
+  const timescales = trackTimescales(files.get(clip.mapUri)!);
+  return (segment, shiftMs) => retimeFmp4(segment, shiftMs, timescales);
 }
 
 /** Same length as the segment, no MPEG-TS sync bytes or MP4 boxes: a demuxer must reject it. */
@@ -115,6 +134,7 @@ export function createCameraSimulator(options: CameraSimulatorOptions): CameraSi
   const now = options.now ?? Date.now;
   const epochMs = options.epochMs ?? DEFAULT_EPOCH_MS;
   const windowSegments = options.windowSegments ?? 5;
+  const eraMs = options.eraMs;
   const cameras = loadCameras(options.mediaDir);
 
   function send(req: IncomingMessage, res: ServerResponse, status: number, type: string, body: string | Buffer): void {
@@ -136,13 +156,16 @@ export function createCameraSimulator(options: CameraSimulatorOptions): CameraSi
     }
     if (camera.state === 'offline-404') return notFound(req, res);
     const type = TYPES[file.slice(file.lastIndexOf('.') + 1)] ?? 'application/octet-stream';
-    if (file === 'live.m3u8') return send(req, res, 200, TYPES.m3u8!, livePlaylist(camera.clip, { nowMs: now(), epochMs, windowSegments }));
+    if (file === 'live.m3u8') return send(req, res, 200, TYPES.m3u8!, livePlaylist(camera.clip, { nowMs: now(), epochMs, windowSegments, eraMs }));
     if (file === 'vod.m3u8') return send(req, res, 200, TYPES.m3u8!, camera.vodText);
-    const uri = resolveLiveSegment(camera.clip, file, epochMs, now()) ?? file;
+    // A live name, or a clip file as the VOD playlist names it.
+    const live = resolveLiveSegment(camera.clip, file, epochMs, now(), eraMs);
+    const uri = live?.uri ?? file;
     const bytes = camera.files.get(uri);
     if (!bytes) return notFound(req, res);
-    const isMedia = uri !== camera.clip.mapUri;
-    send(req, res, 200, type, camera.state === 'corrupt' && isMedia ? garbage(bytes.length) : bytes);
+    if (uri === camera.clip.mapUri) return send(req, res, 200, type, bytes);
+    if (camera.state === 'corrupt') return send(req, res, 200, type, garbage(bytes.length));
+    send(req, res, 200, type, live ? camera.retime(bytes, live.shiftMs) : bytes);
   }
 
   return {

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseVodPlaylist } from '../../hub/cameras/clip.js';
+import { loopsPerEra } from '../../hub/cameras/live-playlist.js';
+import { retimeTs, tsTicks, tsTimestamps } from '../../hub/cameras/retime.js';
 import { DEFAULT_MEDIA_DIR } from '../../hub/cameras/simulator.js';
 import { startCameraServer, type CameraServer } from '../../hub/cameras/server.js';
 
@@ -13,6 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+const vodText = (camera: string) => readFileSync(path.join(DEFAULT_MEDIA_DIR, camera, 'vod.m3u8'), 'utf8');
+const clipSegments = (camera: string) => parseVodPlaylist(vodText(camera)).segments.length;
 const get = (p: string, init?: RequestInit) => fetch(`${server.origin}${p}`, init);
 const sequenceOf = (text: string) => Number(/#EXT-X-MEDIA-SEQUENCE:(\d+)/.exec(text)?.[1]);
 const segmentNames = (text: string) => text.split('\n').filter((l) => l && !l.startsWith('#'));
@@ -34,7 +39,7 @@ describe('camera server over loopback', () => {
     expect(segmentNames(later).slice(0, 3)).toEqual(segmentNames(first).slice(2));
   });
 
-  it('serves live segments as the clip bytes with media types and CORS', async () => {
+  it('serves live segments as the clip bytes, timestamps moved on by the loops played, with media types and CORS', async () => {
     const playlist = await get('/cameras/nga-tu-le-duan/live.m3u8');
     expect(playlist.headers.get('content-type')).toBe('application/vnd.apple.mpegurl');
     expect(playlist.headers.get('access-control-allow-origin')).toBe('*');
@@ -42,8 +47,12 @@ describe('camera server over loopback', () => {
     const n = Number(/live-(\d+)\.ts/.exec(name)?.[1]);
     const res = await get(`/cameras/nga-tu-le-duan/${name}`);
     expect(res.headers.get('content-type')).toBe('video/mp2t');
-    const clipFile = path.join(DEFAULT_MEDIA_DIR, 'nga-tu-le-duan', `seg${n % 3}.ts`);
-    expect(Buffer.from(await res.arrayBuffer()).equals(readFileSync(clipFile))).toBe(true);
+    const count = clipSegments('nga-tu-le-duan');
+    const clipFile = readFileSync(path.join(DEFAULT_MEDIA_DIR, 'nga-tu-le-duan', `seg${n % count}.ts`));
+    const loops = Math.floor(n / count) % loopsPerEra(parseVodPlaylist(vodText('nga-tu-le-duan')));
+    const served = Buffer.from(await res.arrayBuffer());
+    expect(served.equals(retimeTs(clipFile, tsTicks(loops * count * 2000)))).toBe(true);
+    expect(tsTimestamps(served)[0]!.value - tsTimestamps(clipFile)[0]!.value).toBe(loops * count * 2000 * 90);
     expect((await get(`/cameras/nga-tu-le-duan/live-${n + 1}.ts`)).status).toBe(404);
   });
 
@@ -86,7 +95,7 @@ describe('camera server over loopback', () => {
     const name = segmentNames(text).at(-1)!;
     const n = Number(/live-(\d+)/.exec(name)?.[1]);
     const bytes = Buffer.from(await (await get(`/cameras/cang-ca-tho-quang/${name}`)).arrayBuffer());
-    const real = readFileSync(path.join(DEFAULT_MEDIA_DIR, 'cang-ca-tho-quang', `seg${n % 3}.ts`));
+    const real = readFileSync(path.join(DEFAULT_MEDIA_DIR, 'cang-ca-tho-quang', `seg${n % clipSegments('cang-ca-tho-quang')}.ts`));
     expect(bytes.length).toBe(real.length);
     expect(bytes.equals(real)).toBe(false);
     expect(bytes.includes(0x47)).toBe(false);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseVodPlaylist, type Clip } from '../../hub/cameras/clip.js';
-import { lastPublishedSequence, livePlaylist, resolveLiveSegment } from '../../hub/cameras/live-playlist.js';
+import { lastPublishedSequence, livePlaylist, loopsPerEra, resolveLiveSegment } from '../../hub/cameras/live-playlist.js';
 
 const vod = (extinfs: number[], map = false) =>
   ['#EXTM3U', '#EXT-X-VERSION:3', '#EXT-X-TARGETDURATION:2', ...(map ? ['#EXT-X-MAP:URI="init.mp4"'] : []),
@@ -75,24 +75,34 @@ describe('livePlaylist', () => {
     }
   });
 
-  it('marks a discontinuity where the clip loops and counts the ones that slid out', () => {
-    // Window ending with segment 7 (loop 2, segment 1): 3 4 5 | 6 7 → a discontinuity before 6.
+  it('runs on across loops and marks a discontinuity only where an era of timestamps ends', () => {
+    // 6 s loops: an hour is 600 loops, 1800 segments. Across an ordinary loop (segments 5 | 6) nothing is marked.
     const p = parse(livePlaylist(clip, { nowMs: epochMs + 16_000, epochMs, windowSegments: 5 }));
     expect(p.sequence).toBe(3);
-    expect(p.discontinuitySequence).toBe(1);
-    expect(p.segments.map((s) => s.discontinuity)).toEqual([false, false, false, true, false]);
-    // Window starting at a loop's first segment: its discontinuity is in the sequence number, not a tag.
-    const q = parse(livePlaylist(clip, { nowMs: epochMs + 20_000, epochMs, windowSegments: 4 }));
-    expect(q.sequence).toBe(6);
-    expect(q.discontinuitySequence).toBe(2);
+    expect(p.discontinuitySequence).toBe(0);
+    expect(p.segments.map((s) => s.discontinuity)).toEqual([false, false, false, false, false]);
+    // Segment 1800 begins the second era.
+    const hour = parse(livePlaylist(clip, { nowMs: epochMs + 3_600_000 + 4000, epochMs, windowSegments: 5 }));
+    expect(hour.segments.map((s) => [s.name, s.discontinuity])).toEqual([['live-1797.ts', false], ['live-1798.ts', false], ['live-1799.ts', false], ['live-1800.ts', true], ['live-1801.ts', false]]);
+    expect(hour.discontinuitySequence).toBe(0);
+    // Window starting at an era's first segment: its discontinuity is in the sequence number, not a tag.
+    const q = parse(livePlaylist(clip, { nowMs: epochMs + 14_000, epochMs, windowSegments: 4, eraMs: 6000 }));
+    expect(q.sequence).toBe(3);
+    expect(q.discontinuitySequence).toBe(1);
     expect(q.segments.map((s) => s.discontinuity)).toEqual([false, false, false, true]);
   });
 
   it('repeats EXT-X-MAP after each discontinuity for fMP4 clips', () => {
     const fmp4 = parseVodPlaylist(vod([2, 2, 2], true));
-    const text = livePlaylist(fmp4, { nowMs: epochMs + 16_000, epochMs, windowSegments: 5 });
+    const text = livePlaylist(fmp4, { nowMs: epochMs + 16_000, epochMs, windowSegments: 5, eraMs: 6000 });
     expect(text).toContain('#EXT-X-VERSION:6');
-    expect(parse(text).segments.map((s) => s.map)).toEqual([false, false, false, true, false]);
+    expect(parse(text).segments.map((s) => [s.discontinuity, s.map])).toEqual([[false, false], [false, false], [false, false], [true, true], [false, false]]);
+  });
+
+  it('rounds an era down to whole loops, never below one', () => {
+    expect(loopsPerEra(clip)).toBe(600);
+    expect(loopsPerEra(clip, 10_000)).toBe(1);
+    expect(loopsPerEra(clip, 1)).toBe(1);
   });
 
   it('keeps PDT on the wall clock across loops when segment lengths differ', () => {
@@ -103,7 +113,10 @@ describe('livePlaylist', () => {
 
   it('resolves live names to clip files, refusing ones not yet published', () => {
     const now = epochMs + 16_000;
-    expect(resolveLiveSegment(clip, 'live-7.ts', epochMs, now)).toBe('seg1.ts');
+    // Segment 7 is loop 2's second: its timestamps move on by two loops.
+    expect(resolveLiveSegment(clip, 'live-7.ts', epochMs, now)).toEqual({ uri: 'seg1.ts', shiftMs: 12_000 });
+    // The same segment in a one-loop era starts from the clip's own timestamps.
+    expect(resolveLiveSegment(clip, 'live-7.ts', epochMs, now, 6000)).toEqual({ uri: 'seg1.ts', shiftMs: 0 });
     expect(resolveLiveSegment(clip, 'live-8.ts', epochMs, now)).toBeNull();
     expect(resolveLiveSegment(clip, 'live-7.m4s', epochMs, now)).toBeNull();
     expect(resolveLiveSegment(clip, 'seg1.ts', epochMs, now)).toBeNull();
