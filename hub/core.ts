@@ -1,3 +1,4 @@
+import { DEFAULT_APPLY_DELAY_MS } from '../common/scenario-swap.js';
 import { chunkEntries } from '../common/protocol/chunk.js';
 import type { DataEntry } from '../common/protocol/data.js';
 import { protocolError, type Ack } from '../common/protocol/errors.js';
@@ -56,7 +57,7 @@ export class HubCore {
       now: this.now,
       sender,
       registry: this.registry,
-      applyDelayMs: options.applyDelayMs ?? 200,
+      applyDelayMs: options.applyDelayMs ?? DEFAULT_APPLY_DELAY_MS,
       ackTimeoutMs: options.ackTimeoutMs ?? 10_000,
       onActivated: (a) => this.closeProposalsFulfilledBy(a),
     });

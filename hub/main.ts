@@ -23,6 +23,7 @@ const usage = `npm run hub -- [options]
   --time-scale <n>    sim seconds per real second (default 120: the 48-hour flood in 24 minutes)
   --start-hour <h>    sim hour the flood timeline starts at (default 0; level III comes about hour 18)
   --cameras <dir>     clips of the simulated cameras at /cameras/<id>/live.m3u8 (default assets/media/cameras)
+  --apply-delay <ms>  how far ahead of an activation every screen swaps (default 150)
   --no-sim            no simulated data feeds and no simulated cameras
   --help              this text`;
 
@@ -57,7 +58,7 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, scenarios: { type: 'string' }, tokens: { type: 'string' },
-      seed: { type: 'string' }, 'time-scale': { type: 'string' }, 'start-hour': { type: 'string' }, cameras: { type: 'string' }, 'no-sim': { type: 'boolean' }, help: { type: 'boolean' },
+      seed: { type: 'string' }, 'time-scale': { type: 'string' }, 'start-hour': { type: 'string' }, cameras: { type: 'string' }, 'no-sim': { type: 'boolean' }, 'apply-delay': { type: 'string' }, help: { type: 'boolean' },
     },
     strict: true,
   });
@@ -80,6 +81,7 @@ async function main(): Promise<number> {
     tokens,
     log,
     scenariosDir: values.scenarios ?? path.join(root, 'config', 'scenarios'),
+    ...(values['apply-delay'] === undefined ? {} : { applyDelayMs: number('apply-delay', values['apply-delay'], 0) }),
     ...(values['no-sim'] ? {} : { simulate: { seed: number('seed', values.seed, 20251104), timeScale: number('time-scale', values['time-scale'], 120), startHour: number('start-hour', values['start-hour'], 0) } }),
     ...(values['no-sim'] ? {} : { cameras: { mediaDir: path.resolve(values.cameras ?? path.join(root, 'assets', 'media', 'cameras')) } }),
   });

@@ -78,8 +78,11 @@ export function screenCalibration(calibration: Calibration | null | undefined, s
 }
 
 /** What the wall shows now: the draft while one is previewed, else the applied calibration. */
+// One object for "no calibration", so what is derived from it (the wall canvas) keeps its identity.
+const NO_CALIBRATION: Calibration = Object.freeze({ screens: Object.freeze({}) });
+
 export function shownCalibration(calibration: CalibrationState | null | undefined): Calibration {
-  return calibration?.draft ?? calibration?.applied ?? emptyCalibration();
+  return calibration?.draft ?? calibration?.applied ?? NO_CALIBRATION;
 }
 
 export function isNeutralColour(c: Colour): boolean {

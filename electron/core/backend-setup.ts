@@ -20,6 +20,8 @@ export type BackendChoice =
       dbFile: string;
       scenariosDir: string;
       simulate: SimulatorOptions | null;
+      /** How far ahead of an activation the screens swap; undefined: the hub's default. */
+      applyDelayMs?: number;
       /** Clip folder of the simulated cameras (assets/media/cameras); null: the hub serves none. */
       camerasDir: string | null;
     }
@@ -34,7 +36,7 @@ export interface NodeChoice {
 
 /**
  * From the environment: TOAN_CANH_HUB (unset or "embedded", "off", or the hub's URL with
- * TOAN_CANH_HUB_TOKEN), TOAN_CANH_HUB_PORT, TOAN_CANH_SIMULATE=0, TOAN_CANH_TIME_SCALE,
+ * TOAN_CANH_HUB_TOKEN), TOAN_CANH_HUB_PORT, TOAN_CANH_SIMULATE=0, TOAN_CANH_TIME_SCALE, TOAN_CANH_APPLY_DELAY_MS,
  * TOAN_CANH_NODE_ID, TOAN_CANH_NODE_SCREENS (comma-separated), TOAN_CANH_LOCAL_ACTIVATION=1.
  * The embedded hub simulates cameras from `camerasDir` along with its data feeds (both off with TOAN_CANH_SIMULATE=0).
  */
@@ -58,6 +60,7 @@ export function backendFromEnv(
       scenariosDir: defaults.scenariosDir,
       simulate: env.TOAN_CANH_SIMULATE === '0' ? null : { seed: number('TOAN_CANH_SEED', 20251104), timeScale: number('TOAN_CANH_TIME_SCALE', 120), startHour: number('TOAN_CANH_SIM_START_HOUR', 0) },
       camerasDir: env.TOAN_CANH_SIMULATE === '0' ? null : (defaults.camerasDir ?? null),
+      ...(env.TOAN_CANH_APPLY_DELAY_MS ? { applyDelayMs: number('TOAN_CANH_APPLY_DELAY_MS', 0) } : {}),
     };
   } else {
     if (!/^https?:\/\//.test(hub)) throw new Error(`TOAN_CANH_HUB must be "embedded", "off" or the hub's http(s) URL, not "${hub}"`);
@@ -125,6 +128,7 @@ export async function startBackend(
       log: log.child('hub'),
       scenariosDir: backend.scenariosDir,
       ...(backend.simulate ? { simulate: backend.simulate } : {}),
+      ...(backend.applyDelayMs === undefined ? {} : { applyDelayMs: backend.applyDelayMs }),
       ...(backend.camerasDir ? { cameras: { mediaDir: backend.camerasDir } } : {}),
     });
     url = hub.url;

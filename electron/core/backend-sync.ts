@@ -1,3 +1,4 @@
+import { DEFAULT_APPLY_DELAY_MS } from '../../common/scenario-swap.js';
 import type { Ack } from '../../common/protocol/errors.js';
 import type { Actor } from '../../common/protocol/primitives.js';
 import type { Activation, ActivationResult, Proposal, Scenario } from '../../common/protocol/scenario.js';
@@ -37,7 +38,7 @@ export interface BackendSync {
   close(): void;
 }
 
-const LOCAL_APPLY_DELAY_MS = 200;
+const LOCAL_APPLY_DELAY_MS = DEFAULT_APPLY_DELAY_MS;
 
 export function startBackendSync(o: BackendSyncOptions): BackendSync {
   const { core, log } = o;

@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { memo, useEffect } from 'react';
+import { screenLayers } from '../../common/scenario-swap.js';
 import { useT } from '../i18n/use-t.js';
 import { preloadPanels } from '../panels/registry.js';
 import { useBridge, useWallState } from '../state/store-context.js';
@@ -10,6 +11,9 @@ import { CalibratedScreen } from './calibrated-screen.js';
 import { useClockOffset } from './use-clock-offset.js';
 import { useScheduledState } from './use-scheduled-state.js';
 
+// A layer whose props have not changed is not rendered again: at a swap only the layers' visibility changes.
+const Screen = memo(CalibratedScreen);
+
 // One wall screen. Once a revision is on screen it says so twice: on <html> for tools and tests,
 // and to the main process, so the console can show which screens have caught up.
 export function ScreenPage({ screenId }: { screenId: string }) {
@@ -17,7 +21,8 @@ export function ScreenPage({ screenId }: { screenId: string }) {
   const bridge = useBridge();
   // A scenario switch is drawn hidden first and shown at its apply time, on every screen at once.
   const clock = useClockOffset(bridge);
-  const { shown: state, pending } = useScheduledState(latest, clock);
+  const layers = useScheduledState(latest, clock);
+  const state = layers.shown;
   const t = useT();
   const size = useWindowSize();
   const wall = state?.wall;
@@ -62,14 +67,21 @@ export function ScreenPage({ screenId }: { screenId: string }) {
       </StatusPage>
     );
   }
+  // One layer per activation, in a fixed order: a swap flips visibility, the drawn layers stay as they are.
   return (
     <>
-      <CalibratedScreen state={state} canvas={canvas} viewport={viewport} window={size} connected={connected} />
-      {pending && (
-        <div className="screen-pending" aria-hidden="true" data-testid="screen-pending" data-pending-revision={pending.revision}>
-          <CalibratedScreen state={pending} canvas={canvas} viewport={viewport} window={size} connected={connected} />
+      {screenLayers(layers).map(({ key, state: drawn, role }) => (
+        <div
+          key={key}
+          className={role === 'shown' ? 'screen-layer' : 'screen-layer screen-layer--hidden'}
+          aria-hidden={role === 'shown' ? undefined : true}
+          data-layer={role}
+          data-layer-revision={drawn.revision}
+          {...(role === 'pending' ? { 'data-testid': 'screen-pending' } : {})}
+        >
+          <Screen state={drawn} canvas={canvas} viewport={viewport} window={size} connected={connected} />
         </div>
-      )}
+      ))}
     </>
   );
 }

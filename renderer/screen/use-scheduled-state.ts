@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { decideSwap } from '../../common/scenario-swap.js';
+import { decideSwap, layerKey } from '../../common/scenario-swap.js';
 import type { WallState } from '../../common/state.js';
 import type { ClockOffset } from '../state/clock-offset.js';
 
@@ -11,9 +11,15 @@ const HALF_FRAME_MS = 8;
 export interface SwapRecord {
   revision: number;
   applyAt: number;
-  /** Main-process time of the frame in which the new layout was committed. */
+  /** Main-process time the page received the activation. */
+  receivedAt: number;
+  /** Main-process time the hidden layer had been committed (drawn off-screen), if before the swap. */
+  preparedAt?: number;
+  /** Main-process time the swap's animation frame began (its rAF timestamp). */
+  frameAt: number;
+  /** Main-process time the new layout had been committed in that frame. */
   swappedAt: number;
-  /** Main-process time of the next frame: the new layout has been painted by then. */
+  /** Main-process time the next frame began: the swap's frame has been committed by then. */
   paintedAt?: number;
 }
 
@@ -24,41 +30,57 @@ declare global {
   }
 }
 
+export interface ScheduledLayers {
+  /** What the screen shows. */
+  shown: WallState | null;
+  /** The next activation, drawn hidden until its apply time. */
+  pending: WallState | null;
+  /** The activation just replaced, kept (hidden) until the swap has been painted, then dropped. */
+  retired: WallState | null;
+}
+
+const EMPTY: ScheduledLayers = { shown: null, pending: null, retired: null };
+
 /**
  * What a screen draws now and what it prepares hidden: a new scenario waits, fully drawn (streams
- * started, maps drawn), for its apply time, then shows in one frame.
+ * started, maps drawn), for its apply time, then shows in one frame. The swap only changes which layer
+ * is visible; unmounting the old one waits until the new one is on screen.
  */
-export function useScheduledState(latest: WallState | null, clock: ClockOffset): { shown: WallState | null; pending: WallState | null } {
-  const [shown, setShown] = useState<WallState | null>(latest);
-  const [pending, setPending] = useState<WallState | null>(null);
-  const shownRef = useRef(shown);
-  shownRef.current = shown;
+export function useScheduledState(latest: WallState | null, clock: ClockOffset): ScheduledLayers {
+  const [layers, setLayers] = useState<ScheduledLayers>(() => ({ ...EMPTY, shown: latest }));
+  const shownRef = useRef(layers.shown);
+  shownRef.current = layers.shown;
+  const prepared = useRef<{ key: string; at: number } | null>(null);
+
+  // The hidden layer's commit: when it was ready to show.
+  useEffect(() => {
+    if (layers.pending && prepared.current?.key !== layerKey(layers.pending)) prepared.current = { key: layerKey(layers.pending), at: clock.now() };
+  }, [layers.pending, clock]);
 
   useEffect(() => {
     if (!latest) return;
     const previous = shownRef.current;
-    const decision = decideSwap(previous, latest, clock.now());
+    const receivedAt = clock.now();
+    const decision = decideSwap(previous, latest, receivedAt);
     if (!decision.pending) {
-      setPending(null);
-      setShown(latest);
+      setLayers((l) => ({ ...l, shown: latest, pending: null }));
       // A new activation that arrived after its apply time (a slow link, a busy PC) is shown at once.
-      if (previous && latest.scenario && previous.scenario?.revision !== latest.scenario.revision) record(latest, clock);
+      if (previous && latest.scenario && previous.scenario?.revision !== latest.scenario.revision) record(latest, clock, { receivedAt, frameAt: receivedAt });
       return;
     }
     const next = decision.pending;
     const applyAt = next.scenario?.applyAt ?? 0;
-    setPending(next);
+    setLayers((l) => ({ ...l, pending: next }));
     let frame = 0;
-    const swap = (): void => {
-      if (clock.now() < applyAt - HALF_FRAME_MS) {
+    const swap = (frameStart: number): void => {
+      const frameAt = frameTime(clock, frameStart);
+      if (frameAt < applyAt - HALF_FRAME_MS) {
         frame = requestAnimationFrame(swap);
         return;
       }
-      flushSync(() => {
-        setShown(next);
-        setPending(null);
-      });
-      record(next, clock);
+      flushSync(() => setLayers((l) => ({ shown: next, pending: null, retired: l.shown && layerKey(l.shown) !== layerKey(next) ? l.shown : l.retired })));
+      const ready = prepared.current?.key === layerKey(next) ? prepared.current.at : undefined;
+      record(next, clock, { receivedAt, frameAt, ...(ready === undefined ? {} : { preparedAt: ready }) }, () => setLayers((l) => (l.retired ? { ...l, retired: null } : l)));
     };
     const timer = setTimeout(() => {
       frame = requestAnimationFrame(swap);
@@ -69,15 +91,26 @@ export function useScheduledState(latest: WallState | null, clock: ClockOffset):
     };
   }, [latest, clock]);
 
-  return { shown, pending };
+  return layers;
 }
 
-function record(state: WallState, clock: ClockOffset): void {
+/** Main-process time at which the frame began (a rAF timestamp), not when its callback got to run. */
+function frameTime(clock: ClockOffset, frameStart: number): number {
+  return clock.now() - Math.max(0, performance.now() - frameStart);
+}
+
+type Timing = Pick<SwapRecord, 'receivedAt' | 'preparedAt' | 'frameAt'>;
+
+function record(state: WallState, clock: ClockOffset, timing: Timing, afterPaint?: () => void): void {
   const applyAt = state.scenario?.applyAt ?? 0;
-  const entry: SwapRecord = { revision: state.revision, applyAt, swappedAt: clock.now() };
+  const entry: SwapRecord = { revision: state.revision, applyAt, ...timing, swappedAt: clock.now() };
   const swaps = (window.__tcSwaps ??= []);
   swaps.push(entry);
   if (swaps.length > 500) swaps.shift(); // a record per switch, bounded for months of running
   performance.mark('tc:swap', { detail: { revision: state.revision, applyAt } });
-  requestAnimationFrame(() => (entry.paintedAt = clock.now()));
+  requestAnimationFrame((frameStart) => {
+    entry.paintedAt = frameTime(clock, frameStart);
+    // The old layer's teardown (players, maps) runs after the new one is on screen, not in its frame.
+    if (afterPaint) setTimeout(afterPaint, 0);
+  });
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decideSwap, MAX_SWAP_WAIT_MS } from '../../common/scenario-swap.js';
+import { decideSwap, layerKey, MAX_SWAP_WAIT_MS, screenLayers } from '../../common/scenario-swap.js';
 import type { ScenarioState, WallState } from '../../common/state.js';
 import { LayoutSchema } from '../../common/wall/layout-schema.js';
 import { WallSchema } from '../../common/wall/schema.js';
@@ -46,5 +46,34 @@ describe('decideSwap', () => {
     const second = withScenario(scenario(2, 1300, 'storm'), 7);
     expect(decideSwap(base, second, 1100)).toEqual({ show: base, pending: second, waitMs: 200 });
     expect(decideSwap(first, second, 1100).pending).toBe(second);
+  });
+});
+
+describe('screenLayers', () => {
+  const normal = base;
+  const flood = withScenario(scenario(1, 1200), 6);
+  const storm = withScenario(scenario(2, 1400, 'storm'), 7);
+  const roles = (layers: ReturnType<typeof screenLayers>) => layers.map((l) => [l.key, l.role]);
+
+  it('keys a layer by activation, so data updates within one activation keep its layer', () => {
+    expect(layerKey(normal)).toBe('no-scenario');
+    expect(layerKey(flood)).toBe('flood#1');
+    expect(layerKey({ ...flood, revision: 9 })).toBe('flood#1');
+  });
+
+  it('keeps the drawn layers in one order across a swap: only roles change, then the old one goes', () => {
+    const before = screenLayers({ retired: null, shown: normal, pending: flood });
+    const swapped = screenLayers({ retired: normal, shown: flood, pending: null });
+    const settled = screenLayers({ retired: null, shown: flood, pending: null });
+    expect(roles(before)).toEqual([['no-scenario', 'shown'], ['flood#1', 'pending']]);
+    expect(roles(swapped)).toEqual([['no-scenario', 'retired'], ['flood#1', 'shown']]);
+    expect(roles(settled)).toEqual([['flood#1', 'shown']]);
+    // The next activation arrives while the last swap's old layer is still up.
+    expect(roles(screenLayers({ retired: normal, shown: flood, pending: storm }))).toEqual([['no-scenario', 'retired'], ['flood#1', 'shown'], ['storm#2', 'pending']]);
+  });
+
+  it('draws an activation once even when two roles hold it', () => {
+    expect(roles(screenLayers({ retired: flood, shown: { ...flood, revision: 8 }, pending: null }))).toEqual([['flood#1', 'shown']]);
+    expect(screenLayers({ retired: null, shown: null, pending: null })).toEqual([]);
   });
 });
