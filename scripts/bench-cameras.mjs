@@ -271,7 +271,9 @@ async function run(tiles, pageUrl, origin) {
     const seconds = (memEnd.at - memStart.at) / 1000;
     const perTile = last.map((t) => {
       const f = first.find((x) => x.id === t.id) ?? { decoded: 0, dropped: 0 };
-      return { id: t.id, state: t.state, decoded: t.decoded - f.decoded, dropped: t.dropped - f.dropped, losses: t.losses };
+      // A rebuilt player attaches a new MediaSource, which restarts the counters: count from that restart.
+      const reset = t.decoded < f.decoded;
+      return { id: t.id, state: t.state, decoded: reset ? t.decoded : t.decoded - f.decoded, dropped: reset ? t.dropped : t.dropped - f.dropped, losses: t.losses, reset };
     });
     const busy = 1 - (machineEnd.idle - machineStart.idle) / (machineEnd.total - machineStart.total);
     return {
