@@ -1,7 +1,9 @@
 import type { DataEntry } from '../../common/protocol/data.js';
 import { createRandom } from '../../common/prng.js';
+import { floodAreasFeed } from './flood-areas.js';
 import { TIMELINE_HOURS } from './flood-timeline.js';
 import { kpisFeed } from './kpis.js';
+import { placesFeed } from './places.js';
 import { reportsFeed } from './reports.js';
 import { riversFeed } from './rivers.js';
 import type { Feed } from './tick.js';
@@ -42,7 +44,8 @@ export function createSimulator(options: SimulatorOptions, publish: (entries: Da
   let hours = 0;
 
   const reset = () => {
-    feeds = [riversFeed(), kpisFeed(), reportsFeed(), vesselsFeed()];
+    // The flood map's feeds draw no random numbers, so adding them left the other feeds' values as they were.
+    feeds = [riversFeed(), kpisFeed(), reportsFeed(), vesselsFeed(), floodAreasFeed(), placesFeed()];
   };
   reset();
 
