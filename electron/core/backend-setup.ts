@@ -37,6 +37,7 @@ export interface NodeChoice {
 /**
  * From the environment: TOAN_CANH_HUB (unset or "embedded", "off", or the hub's URL with
  * TOAN_CANH_HUB_TOKEN), TOAN_CANH_HUB_PORT, TOAN_CANH_SIMULATE=0, TOAN_CANH_TIME_SCALE, TOAN_CANH_APPLY_DELAY_MS,
+ * TOAN_CANH_SCENARIOS_DIR,
  * TOAN_CANH_NODE_ID, TOAN_CANH_NODE_SCREENS (comma-separated), TOAN_CANH_LOCAL_ACTIVATION=1.
  * The embedded hub simulates cameras from `camerasDir` along with its data feeds (both off with TOAN_CANH_SIMULATE=0).
  */
@@ -57,7 +58,8 @@ export function backendFromEnv(
       kind: 'embedded',
       port: number('TOAN_CANH_HUB_PORT', 0),
       dbFile: path.join(defaults.dataDir, 'hub.db'),
-      scenariosDir: defaults.scenariosDir,
+      // A province's own scenario files, seeded into the embedded hub in place of config/scenarios.
+      scenariosDir: env.TOAN_CANH_SCENARIOS_DIR || defaults.scenariosDir,
       simulate: env.TOAN_CANH_SIMULATE === '0' ? null : { seed: number('TOAN_CANH_SEED', 20251104), timeScale: number('TOAN_CANH_TIME_SCALE', 120), startHour: number('TOAN_CANH_SIM_START_HOUR', 0) },
       camerasDir: env.TOAN_CANH_SIMULATE === '0' ? null : (defaults.camerasDir ?? null),
       ...(env.TOAN_CANH_APPLY_DELAY_MS ? { applyDelayMs: number('TOAN_CANH_APPLY_DELAY_MS', 0) } : {}),

@@ -40,10 +40,20 @@ export async function startWebHostProcess(options: WebHostOptions = {}): Promise
   const left = new Set(options.withoutTypes ?? []);
   layout.panels = layout.panels.filter((p) => !left.has(p.type));
   fs.writeFileSync(layoutFile, JSON.stringify(layout, null, 2));
+  // The scenarios the embedded hub seeds, with the same panel types left out (and their bindings).
+  const scenariosDir = path.join(dir, 'scenarios');
+  fs.mkdirSync(scenariosDir);
+  for (const file of fs.readdirSync(path.join(root, 'config/scenarios')).filter((f) => f.endsWith('.json'))) {
+    const scenario = JSON.parse(fs.readFileSync(path.join(root, 'config/scenarios', file), 'utf8')) as { layout: { panels: { id: string; type: string }[] }; dataBindings?: { panelId?: string }[] };
+    scenario.layout.panels = scenario.layout.panels.filter((p) => !left.has(p.type));
+    const kept = new Set(scenario.layout.panels.map((p) => p.id));
+    if (scenario.dataBindings) scenario.dataBindings = scenario.dataBindings.filter((b) => b.panelId === undefined || kept.has(b.panelId));
+    fs.writeFileSync(path.join(scenariosDir, file), JSON.stringify(scenario, null, 2));
+  }
 
   const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
   const args = ['electron/web-main.ts', '--wall', wallFile, '--port', '0', '--db', path.join(dir, 'wall.db')];
-  const child = spawn(tsx, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env, FORCE_COLOR: '0' } });
+  const child = spawn(tsx, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TOAN_CANH_SCENARIOS_DIR: scenariosDir, ...options.env, FORCE_COLOR: '0' } });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr = (stderr + String(d)).slice(-20_000)));
 
