@@ -11,9 +11,16 @@ export interface StepSyncOptions {
   maxRateOffset: number;
   /** Beyond this, nudging would take too long: seek instead. */
   seekThresholdMs: number;
+  /** Rates move in steps of this much, so small jitter in the error does not change the rate. */
+  rateStep: number;
+  /** Once nudging, keep at it until the error is this small (hysteresis: fewer rate changes). */
+  settleMs: number;
 }
 
-export const STEP_SYNC: StepSyncOptions = { deadBandMs: 20, gainPerSecond: 0.25, maxRateOffset: 0.03, seekThresholdMs: 2000 };
+// Every playbackRate change makes the browser re-time its video frames, and on a busy page that costs a
+// dropped frame now and then: the rate changes in 0.5 % steps, and only when the error leaves half a
+// frame, and it returns to 1 only once the error is down to a few ms.
+export const STEP_SYNC: StepSyncOptions = { deadBandMs: 20, gainPerSecond: 0.25, maxRateOffset: 0.03, seekThresholdMs: 2000, rateStep: 0.005, settleMs: 5 };
 
 export type StepDecision =
   | { action: 'rate'; rate: number; errorMs: number }
@@ -24,8 +31,10 @@ export function stepDecision(playerDateMs: number, targetDateMs: number, options
   const errorMs = playerDateMs - targetDateMs; // > 0: ahead, slow down
   if (Math.abs(errorMs) > options.seekThresholdMs) return { action: 'seek', toDateMs: targetDateMs, errorMs };
   if (Math.abs(errorMs) <= options.deadBandMs) return { action: 'rate', rate: 1, errorMs };
-  const offset = Math.max(-options.maxRateOffset, Math.min(options.maxRateOffset, (-options.gainPerSecond * errorMs) / 1000));
-  return { action: 'rate', rate: Math.round((1 + offset) * 10_000) / 10_000, errorMs };
+  const raw = Math.max(-options.maxRateOffset, Math.min(options.maxRateOffset, (-options.gainPerSecond * errorMs) / 1000));
+  // At least one step away from 1 outside the dead band, so a small error is still corrected.
+  const steps = Math.sign(raw) * Math.max(1, Math.round(Math.abs(raw) / options.rateStep));
+  return { action: 'rate', rate: Math.round((1 + steps * options.rateStep) * 10_000) / 10_000, errorMs };
 }
 
 /**
@@ -40,6 +49,7 @@ export class StepKeeper {
   private settled = false;
   private leadMs = 0;
   private seeked = false;
+  private nudging = false;
 
   constructor(
     private readonly options: StepSyncOptions = STEP_SYNC,
@@ -55,7 +65,10 @@ export class StepKeeper {
     // A jump past the seek threshold is acted on at once, not averaged away.
     const far = Math.abs(raw) > options.seekThresholdMs;
     const smoothed = this.smoothedMs === null || far ? raw : this.smoothedMs + this.smoothing * (raw - this.smoothedMs);
-    const decision = stepDecision(targetDateMs + smoothed, targetDateMs, options);
+    // Hysteresis: while nudging, the dead band shrinks to settleMs, so the rate goes back to 1 once, not to and fro.
+    const band = this.nudging ? Math.min(options.settleMs, options.deadBandMs) : options.deadBandMs;
+    const decision = stepDecision(targetDateMs + smoothed, targetDateMs, { ...options, deadBandMs: band });
+    this.nudging = decision.action === 'rate' && decision.rate !== 1;
     this.smoothedMs = decision.action === 'seek' ? null : smoothed;
     if (decision.action === 'rate') this.settled = true;
     if (decision.action !== 'seek') return decision;
@@ -64,6 +77,7 @@ export class StepKeeper {
   }
 
   reset(): void {
+    this.nudging = false;
     this.smoothedMs = null;
     this.settled = false;
     this.seeked = false;

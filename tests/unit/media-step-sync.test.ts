@@ -34,7 +34,7 @@ describe('StepKeeper', () => {
   it('seeks once to land near the target at start, then only nudges', () => {
     const keeper = new StepKeeper();
     expect(keeper.update(T - 600, T).action).toBe('seek');
-    expect(keeper.update(T - 30, T)).toMatchObject({ action: 'rate', rate: 1.0075 });
+    expect(keeper.update(T - 30, T)).toMatchObject({ action: 'rate', rate: 1.01 }); // 0.75 % in 0.5 % steps
     // Settled: 600 ms off is now nudged, not jumped.
     expect(keeper.update(T - 600, T).action).toBe('rate');
   });
@@ -58,6 +58,26 @@ describe('StepKeeper', () => {
     }
     expect(seeks).toEqual([0, 900]); // the second seek leads by the 900 ms the first fell short
     expect(Math.abs(shown - target)).toBeLessThanOrEqual(STEP_SYNC.deadBandMs * 2);
+  });
+
+  it('moves the rate in steps and back to 1 only once settled, so jitter does not keep changing it', () => {
+    const keeper = new StepKeeper();
+    keeper.update(T, T);
+    // A player 30 ms behind whose readings jitter by ±6 ms while it catches up.
+    let shown = T - 30;
+    let target = T;
+    const rates: number[] = [];
+    for (let step = 0; step < 60; step++) {
+      const d = keeper.update(shown + (step % 2 ? 6 : -6), target);
+      if (d.action === 'rate') rates.push(d.rate);
+      shown += 500 * (d.action === 'rate' ? d.rate : 1);
+      target += 500;
+    }
+    const changes = rates.filter((r, i) => i > 0 && r !== rates[i - 1]).length;
+    expect(rates.every((r) => Math.abs(Math.round((r - 1) / 0.005) * 0.005 - (r - 1)) < 1e-9)).toBe(true);
+    expect(changes).toBeLessThanOrEqual(3);
+    expect(rates.at(-1)).toBe(1);
+    expect(Math.abs(shown - target)).toBeLessThanOrEqual(STEP_SYNC.deadBandMs);
   });
 
   it('smooths jittery readings', () => {
