@@ -1,6 +1,7 @@
 import { memo, useEffect } from 'react';
 import { screenLayers } from '../../common/scenario-swap.js';
 import { useT } from '../i18n/use-t.js';
+import { MapHostPoolProvider } from '../panels/map/map-host-context.js';
 import { preloadPanels } from '../panels/registry.js';
 import { useBridge, useWallState } from '../state/store-context.js';
 import { useWallCanvas } from '../state/use-wall-canvas.js';
@@ -68,8 +69,9 @@ export function ScreenPage({ screenId }: { screenId: string }) {
     );
   }
   // One layer per activation, in a fixed order: a swap flips visibility, the drawn layers stay as they are.
+  // Their maps take warm Decks from the screen's pool.
   return (
-    <>
+    <MapHostPoolProvider>
       {screenLayers(layers).map(({ key, state: drawn, role }) => (
         <div
           key={key}
@@ -82,6 +84,6 @@ export function ScreenPage({ screenId }: { screenId: string }) {
           <Screen state={drawn} canvas={canvas} viewport={viewport} window={size} connected={connected} />
         </div>
       ))}
-    </>
+    </MapHostPoolProvider>
   );
 }

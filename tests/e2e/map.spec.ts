@@ -5,7 +5,7 @@ import { watch } from './support/fixtures.js';
 import { hexRgb, near, screenshotPixels } from './support/pixels.js';
 
 // Map panels in Chromium (SwiftShader): a map across the A1|A2 seam draws its graticule where Web Mercator
-// puts it on both screens, and mounting and unmounting maps leaves no Deck or WebGL context behind.
+// puts it on both screens; mounting and unmounting maps, and switching scenarios, reuse a screen's Decks.
 // Maps here are small: a graticule, no outlines, no data.
 
 const LINE = '#ff00ff';
@@ -32,6 +32,26 @@ const canvasY = (lat: number) => PANEL.y + PANEL.height / 2 + worldY(lat) - worl
 
 let wall: InProcessWall;
 const errors: string[] = [];
+
+/** Count the WebGL contexts the page creates and how many are still alive (not lost). */
+async function countingContexts(page: Page): Promise<Page> {
+  // Browser code as text: the Node-side tsconfig has no DOM types.
+  await page.addInitScript({
+    content: `(() => {
+      const made = [];
+      const original = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (kind, options) {
+        const ctx = original.call(this, kind, options);
+        if ((kind === 'webgl2' || kind === 'webgl') && ctx && !made.includes(ctx)) made.push(ctx);
+        return ctx;
+      };
+      window.__glLive = () => made.filter((c) => !c.isContextLost()).length;
+    })();`,
+  });
+  return page;
+}
+
+const live = (page: Page) => page.evaluate('({ gl: window.__glLive(), maps: window.__tcMaps ?? null })');
 
 async function openScreen(page: Page, id: string, revision: number): Promise<void> {
   watch(page, errors);
@@ -88,51 +108,72 @@ test.describe('map panels', () => {
     await Promise.all(Object.values(pages).map((p) => p.close()));
   });
 
-  test('mounting and unmounting map panels again and again leaves no Deck or WebGL context behind', async ({ browser }) => {
+  test('mounting and unmounting map panels again and again keeps the screen\'s one Deck and context, and makes no more', async ({ browser }) => {
     test.setTimeout(300_000);
-    const page = await browser.newPage();
-    // Count WebGL contexts the page creates, and how many are still alive (not lost). Browser code as text:
-    // the Node-side tsconfig has no DOM types.
-    await page.addInitScript({
-      content: `(() => {
-        const made = [];
-        const original = HTMLCanvasElement.prototype.getContext;
-        HTMLCanvasElement.prototype.getContext = function (kind, options) {
-          const ctx = original.call(this, kind, options);
-          if ((kind === 'webgl2' || kind === 'webgl') && ctx && !made.includes(ctx)) made.push(ctx);
-          return ctx;
-        };
-        window.__glLive = () => made.filter((c) => !c.isContextLost()).length;
-      })();`,
-    });
+    const page = await countingContexts(await browser.newPage());
     const small = { x: 100, y: 100, width: 400, height: 300 };
     const withMaps = layout([backdrop, mapPanel('m1', small), mapPanel('m2', { ...small, x: 600 })], 'maps');
     const without = layout([backdrop], 'no-maps');
     await openScreen(page, 'A1', wall.showLayout(without));
-    const live = () => page.evaluate('({ gl: window.__glLive(), maps: window.__tcMaps ?? null })');
 
-    // Each new Deck probes its context and compiles its shaders, several seconds on SwiftShader with two
-    // busy cores: a few cycles, each waited for generously, show whether anything is left behind.
-    const cycles = 5;
+    // The first Deck probes its context and compiles its shaders, several seconds on SwiftShader with two
+    // busy cores; the ones after it must not, so each cycle's wait is generous only for the first.
+    const cycles = 8;
     const slow = { timeout: 45_000 };
     for (let i = 0; i < cycles; i++) {
       const shown = wall.showLayout(withMaps);
       await expect(page.locator(`html[data-revision="${shown}"]`)).toBeAttached(slow);
       await expect(page.locator('[data-testid="map-panel"][data-drawn="true"]')).toHaveCount(2, slow);
-      expect(await live()).toMatchObject({ gl: 1, maps: { decks: 1, views: 2, created: i + 1 } });
+      expect(await live(page)).toMatchObject({ gl: 1, maps: { decks: 1, views: 2, created: 1 } });
       const gone = wall.showLayout(without);
       await expect(page.locator(`html[data-revision="${gone}"]`)).toBeAttached(slow);
       await expect(page.getByTestId('map-surface')).toHaveCount(0);
     }
-    await expect.poll(live).toMatchObject({ gl: 0, maps: { decks: 0, views: 0, created: cycles } });
+    // Kept warm, drawing nothing, off the page: one Deck and one context, however many cycles.
+    await expect.poll(() => live(page)).toMatchObject({ gl: 1, maps: { decks: 1, views: 0, created: 1 } });
 
-    // Swapping one map layout for another keeps the window's Deck.
+    // Swapping one map layout for another keeps the Deck.
     await expect(page.locator(`html[data-revision="${wall.showLayout(withMaps)}"]`)).toBeAttached(slow);
     await expect(page.locator('[data-testid="map-panel"][data-drawn="true"]')).toHaveCount(2, slow);
     const other = layout([backdrop, mapPanel('m3', small)], 'other-map');
     await expect(page.locator(`html[data-revision="${wall.showLayout(other)}"]`)).toBeAttached(slow);
     await expect(page.locator('[data-panel-id="m3"] [data-testid="map-panel"][data-drawn="true"]')).toBeAttached(slow);
-    expect(await live()).toMatchObject({ gl: 1, maps: { decks: 1, views: 1, created: cycles + 1 } });
+    expect(await live(page)).toMatchObject({ gl: 1, maps: { decks: 1, views: 1, created: 1 } });
+
+    // A screen taken off the wall shows a status page instead of layouts: its Decks and contexts go.
+    const full = wall.app.core.state.wall;
+    wall.app.core.replaceWall({ ...full, screens: full.screens.filter((s) => s.id !== 'A1') }, other);
+    await expect(page.getByTestId('screen-error')).toBeVisible(slow);
+    await expect.poll(() => live(page)).toMatchObject({ gl: 0, maps: { decks: 0, views: 0, created: 1 } });
+    wall.app.core.replaceWall(full, other);
+    await page.close();
+  });
+
+  test('switching between scenarios with maps again and again holds two Decks at most: the one shown and the next, drawn hidden', async ({ browser }) => {
+    test.setTimeout(300_000);
+    const page = await countingContexts(await browser.newPage());
+    const small = { x: 100, y: 100, width: 400, height: 300 };
+    await openScreen(page, 'A1', wall.showLayout(layout([backdrop], 'no-maps')));
+    const slow = { timeout: 45_000 };
+    const switches = 10;
+    for (let i = 0; i < switches; i++) {
+      // Every other scenario has a map, the rest alternate between two map layouts: hosts are reused.
+      const panels = i % 3 === 2 ? [backdrop] : [backdrop, mapPanel(`s${i % 3}`, { ...small, x: 100 + 500 * (i % 3) })];
+      const id = `scenario-${i % 3}`;
+      const { revision } = wall.app.core.applyScenario(
+        { id, name: { vi: id, en: id }, severity: 'normal', revision: 100 + i, activatedBy: { name: 'e2e', role: 'leader' }, source: 'console', activatedAt: Date.now(), applyAt: Date.now() + 400, local: false },
+        layout(panels, `layout-${i}`),
+      );
+      await expect(page.locator(`html[data-revision="${revision}"]`)).toBeAttached(slow);
+      if (panels.length > 1) await expect(page.locator('[data-layer="shown"] [data-testid="map-panel"][data-drawn="true"]')).toBeAttached(slow);
+      // The old layer goes once the swap is painted; its host is parked for the next map.
+      await expect(page.locator('[data-layer]')).toHaveCount(1, slow);
+      const now = (await live(page)) as { gl: number; maps: { decks: number; created: number } };
+      expect(now.gl, `switch ${i}`).toBeLessThanOrEqual(2);
+      expect(now.maps.decks, `switch ${i}`).toBeLessThanOrEqual(2);
+    }
+    // A Deck per switch would be 7 here; the screen made two and keeps reusing them.
+    expect(await live(page)).toMatchObject({ maps: { created: 2 } });
     await page.close();
   });
 });

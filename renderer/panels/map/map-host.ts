@@ -4,9 +4,10 @@ import type { MapViewState } from '../../../common/map/view-state.js';
 import type { Rect } from '../../../common/wall/schema.js';
 import { mapCounters } from './map-debug.js';
 
-// The window's one Deck (WebGL contexts are few per page): a view per map panel on this screen, each at
-// the part of the viewport the panel covers. Panels register and unregister; the Deck exists while at
-// least one view and the canvas do, and on the way out it is finalized and its context released.
+// A drawn layout's one Deck (WebGL contexts are few per page): a view per map panel on this screen, each
+// at the part of the viewport the panel covers. Panels register and unregister. The host owns its canvas,
+// which the layout places (`attach`); parked between layouts, it keeps its Deck and compiled shaders for
+// the next map (see map-host-pool.ts). `destroy` finalizes the Deck and releases its context.
 
 export interface MapViewSpec {
   /** The part of the viewport the panel shows (viewport px). */
@@ -33,7 +34,8 @@ function boundingBox(rects: readonly Rect[]): Rect {
 }
 
 export class MapHost {
-  private canvas: HTMLCanvasElement | null = null;
+  readonly canvas: HTMLCanvasElement = document.createElement('canvas');
+  private attached = false;
   private deck: Deck<MapView[]> | null = null;
   private core: DeckCore | null = null;
   private readonly views = new Map<string, MapViewSpec & { version: number }>();
@@ -42,11 +44,24 @@ export class MapHost {
   private drawnVersion = -1;
   private idle: number | null = null;
 
-  setCanvas(canvas: HTMLCanvasElement | null): void {
-    if (canvas === this.canvas) return;
-    this.release(true); // a Deck belongs to one canvas
-    this.canvas = canvas;
+  constructor() {
+    this.canvas.className = 'map-surface';
+    this.canvas.dataset.testid = 'map-surface';
+  }
+
+  /** Puts the canvas in `slot` (where the layout draws its maps), or takes it out of the page. */
+  attach(slot: HTMLElement | null): void {
+    if (slot) slot.append(this.canvas);
+    else this.canvas.remove();
+    this.attached = slot !== null;
     this.schedule();
+  }
+
+  /** Between layouts: no views, off the page, hidden until it has drawn its next layout's maps. */
+  park(): void {
+    for (const id of [...this.views.keys()]) this.remove(id);
+    this.attach(null);
+    this.canvas.style.visibility = 'hidden';
   }
 
   set(id: string, spec: MapViewSpec): void {
@@ -61,10 +76,11 @@ export class MapHost {
     this.schedule();
   }
 
-  /** Ends everything, whatever is registered (the screen goes away). */
+  /** Ends everything, whatever is registered: the Deck, its context, the canvas. */
   destroy(): void {
-    this.release(true);
-    this.canvas = null;
+    this.release();
+    this.canvas.remove();
+    this.attached = false;
   }
 
   // Batched to the end of the task: a layout swap unregisters and registers in one commit, and must not
@@ -79,7 +95,11 @@ export class MapHost {
   }
 
   private sync(): void {
-    if (!this.canvas || this.views.size === 0) return this.release(false);
+    if (!this.attached || this.views.size === 0) {
+      // Kept, drawing nothing: the next map on this screen starts without compiling its shaders again.
+      this.deck?.setProps({ layers: [] });
+      return this.cancelStart();
+    }
     const entries = [...this.views.entries()];
     // The canvas covers only the maps (the box around their views): fewer pixels to clear and composite.
     const box = boundingBox(entries.map(([, v]) => v.rect));
@@ -102,7 +122,7 @@ export class MapHost {
           (core) => {
             this.idle = null;
             this.core = core;
-            if (!this.canvas || this.views.size === 0 || this.deck) return;
+            if (!this.attached || this.views.size === 0 || this.deck) return;
             this.deck = this.create(core, this.canvas);
             this.sync();
           },
@@ -135,13 +155,17 @@ export class MapHost {
     mapCounters().frames++;
     if (this.drawnVersion === this.version) return;
     this.drawnVersion = this.version;
+    if (this.views.size > 0) this.canvas.style.visibility = '';
     for (const v of this.views.values()) v.onDrawn?.(true);
   }
 
-  /** Finalize the Deck; `loseContext` when its canvas is going away too (else a new Deck may reuse it). */
-  private release(loseContext: boolean): void {
+  private cancelStart(): void {
     if (this.idle !== null) cancelIdleCallback(this.idle);
     this.idle = null;
+  }
+
+  private release(): void {
+    this.cancelStart();
     const deck = this.deck;
     if (!deck) return;
     this.deck = null;
@@ -149,6 +173,6 @@ export class MapHost {
     deck.finalize();
     mapCounters().decks--;
     // luma.gl leaves the context to garbage collection; a wall running for months should not wait for it.
-    if (loseContext) this.canvas?.getContext('webgl2')?.getExtension('WEBGL_lose_context')?.loseContext();
+    this.canvas.getContext('webgl2')?.getExtension('WEBGL_lose_context')?.loseContext();
   }
 }

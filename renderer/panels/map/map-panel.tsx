@@ -52,6 +52,7 @@ export function MapPanelView({ panel, props, local, visible, language }: PanelVi
 
   const ready = geo.every((g) => g.data !== null || g.error !== null);
   useEffect(() => {
+    if (!host) return;
     host.set(panel.id, {
       rect: visible,
       viewState,
@@ -62,7 +63,7 @@ export function MapPanelView({ panel, props, local, visible, language }: PanelVi
       },
     });
   }, [host, panel.id, built, key, props.sea]);
-  useEffect(() => () => host.remove(panel.id), [host, panel.id]);
+  useEffect(() => () => host?.remove(panel.id), [host, panel.id]);
 
   const failed = geo.filter((g) => g.error);
   const overlay = (
