@@ -2,7 +2,7 @@
 // mounting and unmounting map panels many times.
 
 export interface MapDebugCounters {
-  /** Decks alive now (at most one per window). */
+  /** Decks alive now (at most two per screen: the layout shown and the next, or one kept warm). */
   decks: number;
   /** Decks ever created on this page. */
   created: number;

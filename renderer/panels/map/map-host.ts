@@ -34,7 +34,7 @@ function boundingBox(rects: readonly Rect[]): Rect {
 }
 
 export class MapHost {
-  readonly canvas: HTMLCanvasElement = document.createElement('canvas');
+  private readonly canvas: HTMLCanvasElement = document.createElement('canvas');
   private attached = false;
   private deck: Deck<MapView[]> | null = null;
   private core: DeckCore | null = null;
