@@ -127,7 +127,10 @@ test.describe('map panels', () => {
       expect(await live(page)).toMatchObject({ gl: 1, maps: { decks: 1, views: 2, created: 1 } });
       const gone = wall.showLayout(without);
       await expect(page.locator(`html[data-revision="${gone}"]`)).toBeAttached(slow);
-      await expect(page.getByTestId('map-surface')).toHaveCount(0);
+      // Parked: the canvas waits hidden outside the layout, keeping its size and drawing buffer.
+      await expect(page.locator('[data-layer] [data-testid="map-surface"]')).toHaveCount(0);
+      await expect(page.locator('.map-parking [data-testid="map-surface"]')).toHaveCount(1);
+      await expect(page.getByTestId('map-surface').filter({ visible: true })).toHaveCount(0);
     }
     // Kept warm, drawing nothing, off the page: one Deck and one context, however many cycles.
     await expect.poll(() => live(page)).toMatchObject({ gl: 1, maps: { decks: 1, views: 0, created: 1 } });

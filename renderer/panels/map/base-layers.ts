@@ -28,9 +28,18 @@ export function boundaryLayers(boundary: Boundary, data: FeatureCollection, prop
     pointRadiusUnits: 'pixels',
   });
   if (!boundary.labels) return [shapes];
-  const named = data.features.filter((f) => typeof f.properties?.['name'] === 'string');
+  const named = namedFeatures(data);
   const text = (f: Feature) => String((ctx.language === 'en' ? f.properties?.['name_en'] : undefined) ?? f.properties?.['name']);
   return [shapes, ...labelLayer(`${id}/labels`, named, ctx, labelPoint, text)];
+}
+
+// The same array for the same collection: a new one would make the TextLayer lay out every label again
+// on each data update of the map.
+const named = new WeakMap<FeatureCollection, Feature[]>();
+function namedFeatures(data: FeatureCollection): Feature[] {
+  let out = named.get(data);
+  if (!out) named.set(data, (out = data.features.filter((f) => typeof f.properties?.['name'] === 'string')));
+  return out;
 }
 
 /** Where a feature's name goes: properties.label ([lon, lat]), else the middle of its bounding box. */
@@ -65,6 +74,8 @@ export function graticuleLayer(bounds: LonLatBounds, g: NonNullable<MapPanelProp
   return new PathLayer<[number, number][]>({
     id: `${ctx.viewId}/graticule`,
     data: graticulePaths(bounds, g.stepDeg),
+    // Built again on each update; the same lines need no new buffers.
+    dataComparator: (a, b) => JSON.stringify(a) === JSON.stringify(b),
     getPath: (p) => p,
     getColor: hexToRgba(g.color),
     getWidth: g.widthPx,

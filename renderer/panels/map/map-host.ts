@@ -6,8 +6,9 @@ import { mapCounters } from './map-debug.js';
 
 // A drawn layout's one Deck (WebGL contexts are few per page): a view per map panel on this screen, each
 // at the part of the viewport the panel covers. Panels register and unregister. The host owns its canvas,
-// which the layout places (`attach`); parked between layouts, it keeps its Deck and compiled shaders for
-// the next map (see map-host-pool.ts). `destroy` finalizes the Deck and releases its context.
+// which the layout places (`attach`); parked between layouts, it keeps its Deck, compiled shaders, drawing
+// buffer and layers for the next map (see map-host-pool.ts). `destroy` finalizes the Deck and releases
+// its context.
 
 export interface MapViewSpec {
   /** The part of the viewport the panel shows (viewport px). */
@@ -33,6 +34,19 @@ function boundingBox(rects: readonly Rect[]): Rect {
   return { x, y, width: right - x, height: bottom - y };
 }
 
+// Where parked canvases wait: still in the document, so they keep their size. Taken out of it, the
+// canvas would be resized to nothing and its drawing buffer reallocated on the next map (most of a
+// second on a software renderer).
+let parking: HTMLElement | null = null;
+function parkingLot(): HTMLElement {
+  if (parking?.isConnected) return parking;
+  parking = document.createElement('div');
+  parking.className = 'map-parking';
+  parking.setAttribute('aria-hidden', 'true');
+  document.body.append(parking);
+  return parking;
+}
+
 export class MapHost {
   private readonly canvas: HTMLCanvasElement = document.createElement('canvas');
   private attached = false;
@@ -43,16 +57,16 @@ export class MapHost {
   private queued = false;
   private drawnVersion = -1;
   private idle: number | null = null;
+  private lastLayers: Layer[] = [];
 
   constructor() {
     this.canvas.className = 'map-surface';
     this.canvas.dataset.testid = 'map-surface';
   }
 
-  /** Puts the canvas in `slot` (where the layout draws its maps), or takes it out of the page. */
+  /** Puts the canvas in `slot` (where the layout draws its maps), or parks it, hidden, off the layout. */
   attach(slot: HTMLElement | null): void {
-    if (slot) slot.append(this.canvas);
-    else this.canvas.remove();
+    (slot ?? parkingLot()).append(this.canvas);
     this.attached = slot !== null;
     this.schedule();
   }
@@ -96,8 +110,9 @@ export class MapHost {
 
   private sync(): void {
     if (!this.attached || this.views.size === 0) {
-      // Kept, drawing nothing: the next map on this screen starts without compiling its shaders again.
-      this.deck?.setProps({ layers: [] });
+      // Kept, drawing nothing: the next map on this screen starts without compiling its shaders again,
+      // and if it is the same panel (a scenario shown again), its layers keep their state and buffers.
+      this.deck?.setProps({ layers: this.lastLayers.map((layer) => layer.clone({ visible: false })) });
       return this.cancelStart();
     }
     const entries = [...this.views.entries()];
@@ -109,6 +124,7 @@ export class MapHost {
     const views = entries.map(([id, v]) => new MapView({ id, x: v.rect.x - box.x, y: v.rect.y - box.y, width: v.rect.width, height: v.rect.height, controller: false, clear: true, clearColor: v.clearColor }));
     const viewState = Object.fromEntries(entries.map(([id, v]) => [id, { ...v.viewState, pitch: 0, bearing: 0 }]));
     const layers = entries.flatMap(([, v]) => v.layers);
+    this.lastLayers = layers;
     // Deck sizes the canvas (CSS px) from width and height.
     this.deck.setProps({ width: box.width, height: box.height, views, viewState, layers });
   }
@@ -169,6 +185,7 @@ export class MapHost {
     const deck = this.deck;
     if (!deck) return;
     this.deck = null;
+    this.lastLayers = [];
     this.drawnVersion = -1;
     deck.finalize();
     mapCounters().decks--;
