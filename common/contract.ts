@@ -9,7 +9,7 @@ import {
 import type { Result } from './result.js';
 import { DataBatchSchema } from './protocol/data.js';
 import { IdSchema } from './protocol/primitives.js';
-import { ClockSyncAnswerSchema, ScenarioCommandAnswerSchema, ScenarioOverviewSchema } from './scenario-view.js';
+import { ClockSyncAnswerSchema, ScenarioCommandAnswerSchema, ScenarioLayoutSchema, ScenarioOverviewSchema } from './scenario-view.js';
 import { EVERYONE, LEADERS, TECHNICIANS, type ChannelSpec } from './channel-spec.js';
 import { consoleChannels, type ConsoleBridge } from './console-contract.js';
 import { technicianChannels, type TechnicianBridge } from './technician-contract.js';
@@ -32,6 +32,8 @@ export const invokeChannels = {
   /** NTP-style exchange with the main process's clock, which scenario apply times are expressed in. */
   'clock:sync': { request: z.strictObject({ t0: z.number().finite() }), response: ClockSyncAnswerSchema, roles: ['screen', 'console'], quiet: true },
   'scenarios:overview': { request: empty, response: ScenarioOverviewSchema, roles: ['console'], users: EVERYONE, quiet: true },
+  /** The layouts of the scenarios this wall may switch to (those that fit it), for screens to warm up. */
+  'scenarios:layouts': { request: empty, response: z.array(ScenarioLayoutSchema).max(100), roles: ['screen'], quiet: true },
   /** localOnly: apply on this wall alone when the hub is unreachable (only if the node allows it). */
   'scenario:activate': { request: z.strictObject({ scenarioId: IdSchema, localOnly: z.boolean().optional() }), response: ScenarioCommandAnswerSchema, roles: ['console'], users: LEADERS },
   'scenario:revert': { request: empty, response: ScenarioCommandAnswerSchema, roles: ['console'], users: LEADERS },
@@ -97,6 +99,8 @@ export interface WallBridge extends ConsoleBridge, TechnicianBridge {
   setLanguage(language: InvokeRequest<'settings:setLanguage'>['language']): Promise<Result<number>>;
   /** One NTP-style exchange with the main process's clock (scenario apply times are on it). */
   syncClock(t0: number): Promise<Result<InvokeResponse<'clock:sync'>>>;
+  /** The scenario layouts a screen may be switched to, so it can draw their maps once ahead of time. */
+  getScenarioLayouts(): Promise<Result<InvokeResponse<'scenarios:layouts'>>>;
   onSnapshot(listener: (state: EventPayload<'state:snapshot'>) => void): () => void;
   onPatch(listener: (patch: EventPayload<'state:patch'>) => void): () => void;
   onScreenStatuses(listener: (statuses: EventPayload<'screens:status'>) => void): () => void;
@@ -113,6 +117,7 @@ export const bridgeInvokes = {
   setIdentify: (enabled: boolean) => ['wall:setIdentify', { enabled }],
   setLanguage: (language: 'vi' | 'en') => ['settings:setLanguage', { language }],
   syncClock: (t0: number) => ['clock:sync', { t0 }],
+  getScenarioLayouts: () => ['scenarios:layouts', {}],
 } as const satisfies Record<string, (...args: never[]) => readonly [InvokeChannel, unknown]>;
 
 /** Describe a zod failure as "field: message; field: message" for an error shown to a person. */

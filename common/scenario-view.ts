@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { ActivationResultSchema, ProposalSchema, ScenarioSchema } from './protocol/scenario.js';
+import { ActivationResultSchema, ProposalSchema, ScenarioSchema, SeveritySchema } from './protocol/scenario.js';
+import { IdSchema } from './protocol/primitives.js';
+import { LayoutSchema } from './wall/layout-schema.js';
 
 // What the console needs for the leader's scenario buttons: the scenarios this wall may switch to,
 // open proposals from the hub's rules, and how the last activation went on each screen.
@@ -21,3 +23,7 @@ export const ScenarioCommandAnswerSchema = z.strictObject({
 export type ScenarioCommandAnswer = z.infer<typeof ScenarioCommandAnswerSchema>;
 
 export const ClockSyncAnswerSchema = z.strictObject({ t0: z.number(), t1: z.number(), t2: z.number() });
+
+/** A scenario's layout as this wall would show it: screens draw its maps once, hidden, before any switch. */
+export const ScenarioLayoutSchema = z.strictObject({ scenarioId: IdSchema, severity: SeveritySchema, layout: LayoutSchema });
+export type ScenarioLayout = z.infer<typeof ScenarioLayoutSchema>;

@@ -84,6 +84,7 @@ const bridge: WallBridge = {
   setIdentify: (enabled) => call(bridgeInvokes.setIdentify(enabled)),
   setLanguage: (language) => call(bridgeInvokes.setLanguage(language)),
   syncClock: (t0) => call(bridgeInvokes.syncClock(t0)),
+  getScenarioLayouts: () => call(bridgeInvokes.getScenarioLayouts()),
   onSnapshot: (listener) => listen('state:snapshot', listener),
   onPatch: (listener) => listen('state:patch', listener),
   onScreenStatuses: (listener) => listen('screens:status', listener),

@@ -46,6 +46,10 @@ for (const url of screenUrls) {
   await page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 60_000 });
   pages.push(page);
 }
+// Switches come long after a wall starts: measure once every screen has rehearsed its scenarios' maps.
+const warmStart = Date.now();
+await Promise.all(pages.map((p) => p.waitForSelector('html[data-rehearsed="true"]', { state: 'attached', timeout: 180_000 })));
+const warmupMs = Date.now() - warmStart;
 
 const latencies = [];
 const skews = [];
@@ -106,7 +110,8 @@ over the hub's REST API. Times are on the wall node's clock as each page estimat
 The hub schedules the swap ${applyDelayMs} ms after it accepts an activation (\`TOAN_CANH_APPLY_DELAY_MS\`), so every
 screen has time to draw the new layout hidden; that delay is part of the end-to-end figure. Each screen
 draws the next layout in a hidden layer as soon as it arrives and, in the frame of the apply time, only
-makes that layer visible (\`renderer/screen/use-scheduled-state.ts\`).
+makes that layer visible (\`renderer/screen/use-scheduled-state.ts\`). Switching starts once every screen has
+rehearsed the maps of the scenarios it may show (\`common/rehearsal.ts\`): ${(warmupMs / 1000).toFixed(1)} s after the pages were up.
 
 | measure | p50 | p95 | max |
 | --- | --- | --- | --- |

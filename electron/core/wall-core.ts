@@ -25,6 +25,7 @@ import { DataCache } from './data-cache.js';
 import type { Logger } from './log.js';
 import { supersedes } from './scenario-state.js';
 import { actorOf, noBackend, runScenarioCommand, type ScenarioService } from './scenario-service.js';
+import { scenarioLayouts } from './scenario-layouts.js';
 import { ScreenStatusBoard } from './screen-status.js';
 
 export interface WallCoreOptions {
@@ -194,6 +195,8 @@ export class WallCore {
     switch (channel) {
       case 'scenarios:overview':
         return ok(this.overview as InvokeResponse<C>);
+      case 'scenarios:layouts':
+        return ok(scenarioLayouts(this.overview.scenarios, this.current.wall).slice(0, 100) as InvokeResponse<C>);
       case 'scenario:activate':
       case 'scenario:revert':
       case 'proposal:confirm':

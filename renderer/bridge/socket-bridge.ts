@@ -141,6 +141,7 @@ export function createSocketBridge(options: SocketBridgeOptions): SocketBridge {
     setIdentify: (enabled) => invoke(...bridgeInvokes.setIdentify(enabled)) as Promise<Result<number>>,
     setLanguage: (language) => invoke(...bridgeInvokes.setLanguage(language)) as Promise<Result<number>>,
     syncClock: (t0) => invoke(...bridgeInvokes.syncClock(t0)) as ReturnType<WallBridge['syncClock']>,
+    getScenarioLayouts: () => invoke(...bridgeInvokes.getScenarioLayouts()) as ReturnType<WallBridge['getScenarioLayouts']>,
     onSnapshot: on('state:snapshot'),
     onPatch: on('state:patch'),
     onScreenStatuses: on('screens:status'),

@@ -9,6 +9,7 @@ import { StatusPage } from '../ui/status-page.js';
 import { markDocument, usePainted } from '../ui/use-painted.js';
 import { useWindowSize } from '../ui/use-window-size.js';
 import { CalibratedScreen } from './calibrated-screen.js';
+import { Rehearsals } from './rehearsals.js';
 import { useClockOffset } from './use-clock-offset.js';
 import { useScheduledState } from './use-scheduled-state.js';
 
@@ -69,7 +70,7 @@ export function ScreenPage({ screenId }: { screenId: string }) {
     );
   }
   // One layer per activation, in a fixed order: a swap flips visibility, the drawn layers stay as they are.
-  // Their maps take warm Decks from the screen's pool.
+  // Their maps take warm Decks from the screen's pool, warmed by rehearsing the scenarios' maps.
   return (
     <MapHostPoolProvider>
       {screenLayers(layers).map(({ key, state: drawn, role }) => (
@@ -84,6 +85,9 @@ export function ScreenPage({ screenId }: { screenId: string }) {
           <Screen state={drawn} canvas={canvas} viewport={viewport} window={size} connected={connected} />
         </div>
       ))}
+      <Rehearsals bridge={bridge} screen={viewport.rect} base={state} busy={layers.pending !== null || layers.retired !== null}>
+        {(drawn) => <Screen state={drawn} canvas={canvas} viewport={viewport} window={size} connected />}
+      </Rehearsals>
     </MapHostPoolProvider>
   );
 }

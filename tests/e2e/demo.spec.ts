@@ -52,3 +52,20 @@ test('the demo layout is on the wall: every panel on its screens, maps drawn, no
   expect(await screens.B2.panel('flood-map').boundingBox()).toEqual({ x: 2200 - 1926, y: 760 - 1086, width: 1620, height: 1200 });
   // The fixture fails the test on any console error or warning from the four pages (CSP, 404, React).
 });
+
+test('each screen draws the maps of its scenarios once, hidden, before any switch: the flood switch then makes no new Deck', async ({ wall, screens }) => {
+  const a1 = screens.A1.page;
+  const maps = () => a1.evaluate(() => ({ ...(window as unknown as { __tcMaps: { created: number; decks: number; views: number } }).__tcMaps }));
+  // A1 shows no map in the demo layout; storm and flood put theirs on A1|B1. Rehearsed, their host is
+  // kept warm, drawing nothing, in the screen's pool.
+  await expect(a1.locator('html[data-rehearsed="true"]')).toBeAttached({ timeout: 180_000 });
+  await expect(a1.locator('[data-layer="rehearsal"]')).toHaveCount(0);
+  expect(await maps()).toMatchObject({ created: 1, decks: 1, views: 0 });
+  // A2 has no scenario map to rehearse: it was marked ready with nothing drawn for it.
+  await expect(screens.A2.page.locator('html[data-rehearsed="true"]')).toBeAttached();
+
+  const answer = await wall.admin.request('scenario:activate', { scenarioId: 'flood-response' });
+  expect(answer).toMatchObject({ ok: true });
+  await expect(a1.locator('[data-layer="shown"] [data-panel-id="flood-map"] [data-testid="map-panel"][data-drawn="true"]')).toBeAttached({ timeout: 60_000 });
+  expect(await maps()).toMatchObject({ created: 1, decks: 1, views: 1 });
+});

@@ -1,0 +1,83 @@
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { WallBridge } from '../../common/contract.js';
+import { rehearsalPlan, type Rehearsal } from '../../common/rehearsal.js';
+import type { WallState } from '../../common/state.js';
+import type { Rect } from '../../common/wall/schema.js';
+
+// Draws, hidden and one at a time, the maps of the scenarios this screen may be switched to (see
+// common/rehearsal.ts), so their Decks, shaders and layers are warm before the first real switch. Each
+// rehearsal ends once its maps have drawn a frame; the host it used goes back to the screen's pool.
+
+const POLL_MS = 250;
+const GIVE_UP_MS = 60_000;
+
+interface Props {
+  bridge: WallBridge;
+  /** This screen's part of the wall canvas. */
+  screen: Rect;
+  /** What the screen shows: the rehearsal borrows its wall, calibration and language. */
+  base: WallState;
+  /** A switch is being prepared or swapped: rehearsals wait, the switch has the CPU. */
+  busy: boolean;
+  children: (state: WallState) => ReactNode;
+}
+
+export function Rehearsals({ bridge, screen, base, busy, children }: Props) {
+  const [plan, setPlan] = useState<Rehearsal[] | null>(null);
+  const [done, setDone] = useState(0);
+  const layer = useRef<HTMLDivElement>(null);
+  const ask = useRef({ screen, shown: base.scenario?.id ?? null });
+  ask.current = { screen, shown: base.scenario?.id ?? null };
+
+  // Asked once the screen is up and idle; a bridge without the capability (an older main) rehearses nothing.
+  useEffect(() => {
+    let live = true;
+    const idle = requestIdleCallback(
+      () =>
+        void bridge.getScenarioLayouts().then((r) => {
+          if (!live) return;
+          if (!r.ok) console.warn(`no rehearsal of scenario maps: ${r.error.message}`);
+          setPlan(r.ok ? rehearsalPlan(r.value, ask.current.screen, ask.current.shown) : []);
+        }),
+      { timeout: 5000 },
+    );
+    return () => {
+      live = false;
+      cancelIdleCallback(idle);
+    };
+  }, [bridge]);
+
+  // A scenario shown meanwhile is warm already.
+  const shownId = base.scenario?.id ?? null;
+  const current = busy || !plan ? undefined : plan.slice(done).find((r) => r.scenarioId !== shownId);
+  const index = current && plan ? plan.indexOf(current) : -1;
+
+  useEffect(() => {
+    if (!current) return;
+    const started = performance.now();
+    const timer = setInterval(() => {
+      const maps = [...(layer.current?.querySelectorAll<HTMLElement>('[data-testid="map-panel"]') ?? [])];
+      const drawn = maps.length > 0 && maps.every((m) => m.dataset.drawn === 'true');
+      const late = performance.now() - started > GIVE_UP_MS;
+      if (!drawn && !late) return;
+      if (!drawn) console.warn(`rehearsal of scenario "${current.scenarioId}": its maps did not draw within ${GIVE_UP_MS / 1000} s; going on`);
+      clearInterval(timer);
+      setDone(index + 1);
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [current, index]);
+
+  // For tools and benchmarks: the screen is warm for every scenario it may be switched to.
+  const finished = plan !== null && plan.slice(done).every((r) => r.scenarioId === shownId);
+  useEffect(() => {
+    if (finished) document.documentElement.dataset.rehearsed = 'true';
+  }, [finished]);
+
+  const state = useMemo(() => (current ? { ...base, layout: current.layout, identify: false } : null), [base, current]);
+  if (!current || !state) return null;
+  return (
+    <div ref={layer} key={current.scenarioId} className="screen-layer screen-layer--hidden" aria-hidden data-layer="rehearsal" data-rehearsal={current.scenarioId}>
+      {children(state)}
+    </div>
+  );
+}
