@@ -35,9 +35,14 @@ const screenUrls = lines.filter((l) => l.startsWith('screen ')).map((l) => l.spl
 const rest = new URL(lines.find((l) => l.startsWith('hub ')).split(' ')[1]);
 const token = rest.searchParams.get('token');
 
+// No GPU here: SwiftShader (--disable-gpu, as the e2e tests run) or Mesa llvmpipe through ANGLE.
+const rendererArg = process.argv.indexOf('--renderer');
+const renderer = rendererArg > 0 ? process.argv[rendererArg + 1] : 'swiftshader';
+const RENDERER_ARGS = { swiftshader: ['--disable-gpu'], llvmpipe: ['--use-gl=angle', '--use-angle=gl-egl', '--ignore-gpu-blocklist'] };
+if (!RENDERER_ARGS[renderer]) throw new Error(`--renderer ${renderer}: use swiftshader or llvmpipe`);
 const browser = await chromium.launch({
   executablePath: chromiumPath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
+  args: ['--no-sandbox', ...RENDERER_ARGS[renderer], '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
 });
 const pages = [];
 for (const url of screenUrls) {
@@ -46,6 +51,14 @@ for (const url of screenUrls) {
   await page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 60_000 });
   pages.push(page);
 }
+const glRenderer = await pages[0].evaluate(() => {
+  const gl = document.createElement('canvas').getContext('webgl2');
+  if (!gl) return 'no WebGL2';
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  return name;
+});
 // Switches come long after a wall starts: measure once every screen has rehearsed its scenarios' maps.
 const warmStart = Date.now();
 await Promise.all(pages.map((p) => p.waitForSelector('html[data-rehearsed="true"]', { state: 'attached', timeout: 180_000 })));
@@ -105,7 +118,7 @@ const row = (name, values) => `| ${name} | ${ms(quantile(values, 0.5))} | ${ms(q
 const report = `## Scenario switching (\`npm run bench:switch\`)
 
 ${switches} switches (${SETTLE_MS / 1000} s apart) between the flood and normal scenarios on the 2×2 demo wall (web host, embedded hub,
-four 1920×1080 screen pages in headless Debian Chromium with \`--disable-gpu\`, i.e. SwiftShader), activated
+four 1920×1080 screen pages in headless Debian Chromium, \`--renderer ${renderer}\`: WebGL on "${glRenderer}", no GPU), activated
 over the hub's REST API. Times are on the wall node's clock as each page estimates it (\`clock:sync\`).
 The hub schedules the swap ${applyDelayMs} ms after it accepts an activation (\`TOAN_CANH_APPLY_DELAY_MS\`), so every
 screen has time to draw the new layout hidden; that delay is part of the end-to-end figure. Each screen
