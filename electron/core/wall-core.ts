@@ -196,7 +196,7 @@ export class WallCore {
       case 'scenarios:overview':
         return ok(this.overview as InvokeResponse<C>);
       case 'scenarios:layouts':
-        return ok(scenarioLayouts(this.overview.scenarios, this.current.wall).slice(0, 100) as InvokeResponse<C>);
+        return ok(scenarioLayouts(this.overview.scenarios, this.current.wall) as InvokeResponse<C>);
       case 'scenario:activate':
       case 'scenario:revert':
       case 'proposal:confirm':

@@ -26,10 +26,10 @@ export function Rehearsals({ bridge, screen, base, busy, children }: Props) {
   const [plan, setPlan] = useState<Rehearsal[] | null>(null);
   const [done, setDone] = useState(0);
   const layer = useRef<HTMLDivElement>(null);
-  const ask = useRef({ screen, shown: base.scenario?.id ?? null });
-  ask.current = { screen, shown: base.scenario?.id ?? null };
+  const screenRef = useRef(screen);
+  screenRef.current = screen;
 
-  // Asked once the screen is up and idle; a bridge without the capability (an older main) rehearses nothing.
+  // Asked once the screen is up and idle (no deadline: the layout shown, its maps and reports, go first).
   useEffect(() => {
     let live = true;
     const idle = requestIdleCallback(
@@ -37,9 +37,8 @@ export function Rehearsals({ bridge, screen, base, busy, children }: Props) {
         void bridge.getScenarioLayouts().then((r) => {
           if (!live) return;
           if (!r.ok) console.warn(`no rehearsal of scenario maps: ${r.error.message}`);
-          setPlan(r.ok ? rehearsalPlan(r.value, ask.current.screen, ask.current.shown) : []);
+          setPlan(r.ok ? rehearsalPlan(r.value, screenRef.current, null) : []);
         }),
-      { timeout: 5000 },
     );
     return () => {
       live = false;
@@ -47,7 +46,7 @@ export function Rehearsals({ bridge, screen, base, busy, children }: Props) {
     };
   }, [bridge]);
 
-  // A scenario shown meanwhile is warm already.
+  // The scenario shown (now, not when the plan came) is warm already.
   const shownId = base.scenario?.id ?? null;
   const current = busy || !plan ? undefined : plan.slice(done).find((r) => r.scenarioId !== shownId);
   const index = current && plan ? plan.indexOf(current) : -1;
