@@ -9,6 +9,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { DEFAULT_APPLY_DELAY_MS } from '../common/scenario-swap.ts';
 import { machine, quantile, writeSection } from './bench-report.mjs';
+import { firstShown, ScreenWatch } from '../tests/support/screen-watch.ts';
 
 const switches = Number(process.argv[process.argv.indexOf('--switches') + 1]) || 100;
 // Each switch starts on a settled wall: the previous switch's old layout has been torn down by then, as
@@ -64,6 +65,15 @@ const warmStart = Date.now();
 await Promise.all(pages.map((p) => p.waitForSelector('html[data-rehearsed="true"]', { state: 'attached', timeout: 180_000 })));
 const warmupMs = Date.now() - warmStart;
 
+// What each screen really showed, from its compositor's frames (tests/support/screen-watch.ts).
+const watches = await Promise.all(pages.map((p) => ScreenWatch.open(p)));
+// Frames kept after the last page says it painted: how the new layout looks once settled.
+const AFTER_MS = 400;
+const seenLatencies = [];
+const seenSkews = [];
+const seenLate = [];
+let unseen = 0;
+
 const latencies = [];
 const skews = [];
 const paintSkews = [];
@@ -74,6 +84,7 @@ const late = [];
 const commit = [];
 const nextFrame = [];
 let unprepared = 0;
+let unarmed = 0;
 // Screens that had not painted a switch within MISSED_MS.
 const MISSED_MS = 15_000;
 const missed = [];
@@ -81,6 +92,8 @@ for (let i = 0; i < switches; i++) {
   const scenarioId = scenarios[i % scenarios.length];
   await new Promise((r) => setTimeout(r, SETTLE_MS));
   const before = await Promise.all(pages.map((p) => p.evaluate(() => window.__tcSwaps?.length ?? 0)));
+  await Promise.all(watches.map((w) => w.start()));
+  await new Promise((r) => setTimeout(r, 150)); // a few frames of the old layout
   const startedAt = Date.now();
   const res = await fetch(`${rest.origin}/api/scenarios/${scenarioId}/activate`, {
     method: 'POST',
@@ -102,7 +115,19 @@ for (let i = 0; i < switches; i++) {
         }),
     ),
   );
+  await new Promise((r) => setTimeout(r, AFTER_MS));
+  const filmed = await Promise.all(watches.map((w) => w.stop()));
   if (records.some((r) => r === null)) continue;
+  const shown = filmed.map((frames) => {
+    const old = frames.filter((f) => f.at < startedAt).at(-1) ?? frames[0];
+    return frames.length ? firstShown(frames, old, frames.at(-1), startedAt) : null;
+  });
+  if (shown.some((t) => t === null)) unseen++;
+  else {
+    seenLatencies.push(Math.max(...shown) - startedAt);
+    seenSkews.push(Math.max(...shown) - Math.min(...shown));
+    shown.forEach((t, k) => seenLate.push(t - records[k].applyAt));
+  }
   latencies.push(Math.max(...records.map((r) => r.paintedAt)) - startedAt);
   const swapped = records.map((r) => r.swappedAt);
   const painted = records.map((r) => r.paintedAt);
@@ -111,6 +136,7 @@ for (let i = 0; i < switches; i++) {
   for (const r of records) {
     received.push(r.receivedAt - startedAt);
     if (r.preparedAt === undefined) unprepared++;
+    if (r.armedAt === undefined || r.armedAt > r.applyAt) unarmed++;
     else prepared.push(r.preparedAt - r.receivedAt);
     late.push(r.frameAt - r.applyAt);
     commit.push(r.swappedAt - r.frameAt);
@@ -136,7 +162,22 @@ draws the next layout in a hidden layer as soon as it arrives and, in the frame 
 makes that layer visible (\`renderer/screen/use-scheduled-state.ts\`). Switching starts once every screen has
 rehearsed the maps of the scenarios it may show (\`common/rehearsal.ts\`): ${(warmupMs / 1000).toFixed(1)} s after the pages were up.
 
-| measure | p50 | p95 | max |
+Each screen's swap is handed to its compositor: two opacity animations pinned to the apply time on the page's
+timeline (\`renderer/screen/compositor-swap.ts\`), so a busy main thread does not delay the picture. What the screens
+really showed is read from Chromium's screencast of each page (the compositor's frames with their times, as
+64 × 36 thumbnails): a screen showed the new layout at the first frame that looks like it does once settled
+(${AFTER_MS} ms after the last page reported its swap) rather than as before the activation
+(\`tests/support/screen-watch.ts\`). Screencast times are this machine's clock, as is the activation's.
+
+| seen on screen (screencast) | p50 | p95 | max |
+| --- | --- | --- | --- |
+${seenLatencies.length ? row('activation → all four screens showing the new layout', seenLatencies) : '| activation → all four screens showing the new layout | — | — | — |'}
+${seenSkews.length ? row('skew between screens: first frame showing it', seenSkews) : '| skew between screens: first frame showing it | — | — | — |'}
+${seenLate.length ? row('per screen: apply time → first frame showing it', seenLate) : '| per screen: apply time → first frame showing it | — | — | — |'}
+
+${unseen} of ${latencies.length} switches could not be read from the frames on every screen (the two layouts alike at thumbnail size, or no frame) and are left out of this table.
+
+| the pages' own account (main thread, rAF times) | p50 | p95 | max |
 | --- | --- | --- | --- |
 ${row('activation → all four screens painted', latencies)}
 ${row('skew between screens: frame of the swap', skews)}
@@ -147,10 +188,10 @@ ${row('per screen: apply time → swap frame (late > 0)', late)}
 ${row('per screen: swap frame → swap committed', commit)}
 ${row('per screen: swap frame → next frame', nextFrame)}
 
-Per screen, ${unprepared} of ${records(received)} swaps came before the hidden layout had been committed.
+Per screen, ${unprepared} of ${records(received)} swaps came before the hidden layout had been committed, and ${unarmed} before the compositor had been given the swap ahead of its apply time.
 ${missed.length ? `\n**${missed.length} time(s) a screen had not painted a switch within ${MISSED_MS / 1000} s** (those switches are left out of the figures above): ${missed.join('; ')}.\n` : `Every screen painted every switch within ${MISSED_MS / 1000} s.`}
 
-Goals: end to end p95 ≤ 250 ms; skew p95 ≤ 17 ms (one frame at 60 Hz).
+Goals: end to end p95 ≤ 250 ms; skew p95 ≤ 17 ms (one frame at 60 Hz), judged on what the screens showed (first table).
 Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}.`;
 writeSection(`bench:switch:${renderer}`, report);
 console.log(report);

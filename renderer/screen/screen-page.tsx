@@ -79,6 +79,7 @@ export function ScreenPage({ screenId }: { screenId: string }) {
           className={role === 'shown' ? 'screen-layer' : 'screen-layer screen-layer--hidden'}
           aria-hidden={role === 'shown' ? undefined : true}
           data-layer={role}
+          data-layer-key={key}
           data-layer-revision={drawn.revision}
           {...(role === 'pending' ? { 'data-testid': 'screen-pending' } : {})}
         >

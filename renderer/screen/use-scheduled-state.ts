@@ -3,6 +3,7 @@ import { flushSync } from 'react-dom';
 import { decideSwap, layerKey } from '../../common/scenario-swap.js';
 import type { WallState } from '../../common/state.js';
 import type { ClockOffset } from '../state/clock-offset.js';
+import { armSwap, layerScreen } from './compositor-swap.js';
 
 // Early enough to catch the frame before the apply time: timers fire late, frames come every ~16 ms.
 const WAKE_EARLY_MS = 24;
@@ -15,6 +16,8 @@ export interface SwapRecord {
   receivedAt: number;
   /** Main-process time the hidden layer had been committed (drawn off-screen), if before the swap. */
   preparedAt?: number;
+  /** Main-process time the compositor was given the swap (armSwap), if it was. */
+  armedAt?: number;
   /** Main-process time the swap's animation frame began (its rAF timestamp). */
   frameAt: number;
   /** Main-process time the new layout had been committed in that frame. */
@@ -43,8 +46,8 @@ const EMPTY: ScheduledLayers = { shown: null, pending: null, retired: null };
 
 /**
  * What a screen draws now and what it prepares hidden: a new scenario waits, fully drawn (streams
- * started, maps drawn), for its apply time, then shows in one frame. The swap only changes which layer
- * is visible; unmounting the old one waits until the new one is on screen.
+ * started, maps drawn), for its apply time, then shows in one frame, swapped by the compositor. The swap
+ * only changes which layer is visible; unmounting the old one waits until the new one is on screen.
  */
 export function useScheduledState(latest: WallState | null, clock: ClockOffset): ScheduledLayers {
   const [layers, setLayers] = useState<ScheduledLayers>(() => ({ ...EMPTY, shown: latest }));
@@ -52,10 +55,23 @@ export function useScheduledState(latest: WallState | null, clock: ClockOffset):
   shownRef.current = layers.shown;
   const prepared = useRef<{ key: string; at: number } | null>(null);
 
-  // The hidden layer's commit: when it was ready to show.
+  const armed = useRef<{ key: string; at: number } | null>(null);
+  const shownKey = layers.shown ? layerKey(layers.shown) : null;
+
+  // The hidden layer's commit: when it was ready to show. Then the compositor is told to swap the layers
+  // at the apply time, whatever the main thread is doing then; the swap below only catches React up.
   useEffect(() => {
-    if (layers.pending && prepared.current?.key !== layerKey(layers.pending)) prepared.current = { key: layerKey(layers.pending), at: clock.now() };
-  }, [layers.pending, clock]);
+    const pending = layers.pending;
+    if (!pending) return;
+    const key = layerKey(pending);
+    if (prepared.current?.key !== key) prepared.current = { key, at: clock.now() };
+    const show = layerScreen(key);
+    if (!show) return;
+    const applyAt = pending.scenario?.applyAt ?? 0;
+    const swap = armSwap(show, shownKey === null ? null : layerScreen(shownKey), performance.now() + (applyAt - clock.now()));
+    if (armed.current?.key !== key) armed.current = { key, at: clock.now() };
+    return () => swap.cancel();
+  }, [layers.pending, shownKey, clock]);
 
   useEffect(() => {
     if (!latest) return;
@@ -80,7 +96,9 @@ export function useScheduledState(latest: WallState | null, clock: ClockOffset):
       }
       flushSync(() => setLayers((l) => ({ shown: next, pending: null, retired: l.shown && layerKey(l.shown) !== layerKey(next) ? l.shown : l.retired })));
       const ready = prepared.current?.key === layerKey(next) ? prepared.current.at : undefined;
-      record(next, clock, { receivedAt, frameAt, ...(ready === undefined ? {} : { preparedAt: ready }) }, () => setLayers((l) => (l.retired ? { ...l, retired: null } : l)));
+      const handed = armed.current?.key === layerKey(next) ? armed.current.at : undefined;
+      const timing = { receivedAt, frameAt, ...(ready === undefined ? {} : { preparedAt: ready }), ...(handed === undefined ? {} : { armedAt: handed }) };
+      record(next, clock, timing, () => setLayers((l) => (l.retired ? { ...l, retired: null } : l)));
     };
     const timer = setTimeout(() => {
       frame = requestAnimationFrame(swap);
@@ -99,7 +117,7 @@ function frameTime(clock: ClockOffset, frameStart: number): number {
   return clock.now() - Math.max(0, performance.now() - frameStart);
 }
 
-type Timing = Pick<SwapRecord, 'receivedAt' | 'preparedAt' | 'frameAt'>;
+type Timing = Pick<SwapRecord, 'receivedAt' | 'preparedAt' | 'armedAt' | 'frameAt'>;
 
 function record(state: WallState, clock: ClockOffset, timing: Timing, afterPaint?: () => void): void {
   const applyAt = state.scenario?.applyAt ?? 0;
