@@ -14,11 +14,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import { cspDirectives } from '../electron/core/security-headers.ts';
 import { machine, quantile, writeSection } from './bench-report.mjs';
+import { openPage } from './cdp-page.mjs';
 
 const GOAL_TILES = 16;
 const GOAL_MINUTES = 10;
@@ -99,16 +99,29 @@ function tree(rootPid) {
   return [...pids].filter((pid) => pid !== rootPid && table.has(pid)).map((pid) => ({ pid, ...table.get(pid) }));
 }
 
+/** Chromium's name for a process (--type, the utility's service), so a growing one can be named. */
+function processKind(pid) {
+  const args = (readProc(`/proc/${pid}/cmdline`) ?? '').split(/[\0 ]/); // Chromium rewrites its title with spaces
+  const type = args.find((a) => a.startsWith('--type='))?.slice(7);
+  if (!type) return args[0]?.includes('chrom') ? 'browser' : 'other';
+  const sub = args.find((a) => a.startsWith('--utility-sub-type='))?.slice(19).split('.')[0];
+  return sub ? `${type}:${sub}` : type;
+}
+
 /** CPU ticks of the tree, and its memory: RSS summed (counts shared pages once per process) and PSS. */
 function treeSample(rootPid) {
   const procs = tree(rootPid);
   let pssKiB = 0;
+  const pssByKind = {};
   for (const { pid } of procs) {
     const rollup = readProc(`/proc/${pid}/smaps_rollup`);
     const pss = rollup && /^Pss:\s+(\d+) kB/m.exec(rollup);
-    if (pss) pssKiB += Number(pss[1]);
+    if (!pss) continue;
+    pssKiB += Number(pss[1]);
+    const kind = processKind(pid);
+    pssByKind[kind] = (pssByKind[kind] ?? 0) + Number(pss[1]);
   }
-  return { at: Date.now(), ticks: new Map(procs.map((p) => [p.pid, p.ticks])), rssKiB: procs.reduce((s, p) => s + p.rssKiB, 0), pssKiB, processes: procs.length };
+  return { at: Date.now(), ticks: new Map(procs.map((p) => [p.pid, p.ticks])), rssKiB: procs.reduce((s, p) => s + p.rssKiB, 0), pssKiB, pssByKind, processes: procs.length };
 }
 
 /** Share of one core the tree used between two samples (processes in both). */
@@ -195,26 +208,21 @@ function tileStats(page) {
   );
 }
 
-async function heapUsed(cdp) {
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { metrics } = await cdp.send('Performance.getMetrics');
+async function heapUsed(page) {
+  await page.send('HeapProfiler.collectGarbage');
+  const { metrics } = await page.send('Performance.getMetrics');
   return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
 }
 
 async function run(tiles, pageUrl, origin) {
   const side = Math.ceil(Math.sqrt(tiles));
   const viewport = { width: side * TILE.width, height: Math.ceil(tiles / side) * TILE.height };
-  const browser = await chromium.launch({ executablePath, args: ARGS });
+  // Raw DevTools protocol, not Playwright: see scripts/cdp-page.mjs for why.
+  const page = await openPage({ executablePath, args: ARGS, viewport, url: pageUrl });
   try {
     const rootPid = process.pid;
-    const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
-    const problems = [];
-    page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && problems.length < 20) problems.push(m.text());
-    });
-    await page.goto(pageUrl);
-    await page.waitForSelector('html[data-harness="ready"]', { state: 'attached' });
+    const problems = page.problems;
+    if (!(await page.waitFor(() => document.documentElement.dataset.harness === 'ready', undefined, { timeout: 60_000 }))) throw new Error('the camera harness page did not load in 60 s');
     const renderer = await page.evaluate(() => {
       const gl = document.createElement('canvas').getContext('webgl');
       const info = gl?.getExtension('WEBGL_debug_renderer_info');
@@ -241,16 +249,13 @@ async function run(tiles, pageUrl, origin) {
     });
     const playing = () => page.evaluate(() => [...document.querySelectorAll('[data-camera-state]')].filter((t) => t.dataset.cameraState === 'playing').length);
     // Every tile playing, or two minutes: a machine too busy to start them all is a result too, not a crash.
-    await page
-      .waitForFunction((n) => [...document.querySelectorAll('[data-camera-state]')].filter((t) => t.dataset.cameraState === 'playing').length === n, tiles, { timeout: 120_000, polling: 500 })
-      .catch(() => undefined);
+    await page.waitFor((n) => [...document.querySelectorAll('[data-camera-state]')].filter((t) => t.dataset.cameraState === 'playing').length === n, tiles, { timeout: 120_000, polling: 500 });
     console.log(`${await playing()} of ${tiles} tiles playing; warming up ${warmupS} s, then measuring ${minutes} min`);
     await sleep(warmupS * 1000);
     const playingAtStart = await playing();
 
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Performance.enable');
-    const heapStart = await heapUsed(cdp);
+    await page.send('Performance.enable');
+    const heapStart = await heapUsed(page);
     const memStart = treeSample(rootPid);
     const machineStart = machineTicks();
     const loadStart = os.loadavg()[0];
@@ -260,14 +265,15 @@ async function run(tiles, pageUrl, origin) {
     const step = Math.min(60_000, windowMs);
     for (let elapsed = step; elapsed <= windowMs; elapsed += step) {
       await sleep(step);
+      await heapUsed(page); // every sample after a collection, so garbage not yet collected is not counted as growth
       const s = treeSample(rootPid);
-      trend.push({ minute: elapsed / 60_000, rssMiB: s.rssKiB / 1024, pssMiB: s.pssKiB / 1024 });
+      trend.push({ minute: elapsed / 60_000, rssMiB: s.rssKiB / 1024, pssMiB: s.pssKiB / 1024, rendererMiB: (s.pssByKind.renderer ?? 0) / 1024 });
     }
     const last = await tileStats(page);
     const playingAtEnd = last.filter((t) => t.state === 'playing').length;
+    const heapEnd = await heapUsed(page);
     const memEnd = treeSample(rootPid);
     const machineEnd = machineTicks();
-    const heapEnd = await heapUsed(cdp);
     const seconds = (memEnd.at - memStart.at) / 1000;
     const perTile = last.map((t) => {
       const f = first.find((x) => x.id === t.id) ?? { decoded: 0, dropped: 0 };
@@ -290,12 +296,13 @@ async function run(tiles, pageUrl, origin) {
       heap: [heapStart, heapEnd],
       rss: [memStart.rssKiB, memEnd.rssKiB],
       pss: [memStart.pssKiB, memEnd.pssKiB],
+      pssByKind: [memStart.pssByKind, memEnd.pssByKind],
       processes: memEnd.processes,
       trend,
-      problems,
+      problems: problems.slice(0, 20),
     };
   } finally {
-    await browser.close();
+    await page.close();
   }
 }
 
@@ -317,6 +324,7 @@ try {
     results.push(r);
     const dropped = r.perTile.reduce((s, t) => s + t.dropped, 0);
     console.log(`${tiles} tiles: CPU ${r.cpu.toFixed(0)}% of one core, dropped ${dropped}, RSS ${(r.rss[0] / 1024).toFixed(0)} → ${(r.rss[1] / 1024).toFixed(0)} MiB, heap ${(r.heap[0] / 2 ** 20).toFixed(1)} → ${(r.heap[1] / 2 ** 20).toFixed(1)} MiB, machine ${r.machineBusy.toFixed(0)}% busy`);
+    console.log(`  PSS by process kind (MiB): ${JSON.stringify(Object.fromEntries(Object.keys(r.pssByKind[1]).map((k) => [k, [Math.round((r.pssByKind[0][k] ?? 0) / 1024), Math.round(r.pssByKind[1][k] / 1024)]])))}`);
   }
 } finally {
   site?.close();
@@ -355,7 +363,13 @@ if (goal && goal.playingAtStart < goal.tiles) {
 }
 const trends = results
   .filter((r) => r.trend.length > 1)
-  .map((r) => `- ${r.tiles} tiles, PSS by minute (MiB): ${r.trend.map((t) => t.pssMiB.toFixed(0)).join(', ')}`)
+  .map((r) => `- ${r.tiles} tiles, PSS by minute (MiB): ${r.trend.map((t) => t.pssMiB.toFixed(0)).join(', ')}; of which the page's renderer: ${r.trend.map((t) => t.rendererMiB.toFixed(0)).join(', ')}`)
+  .join('\n');
+const byKind = results
+  .map((r) => {
+    const kinds = Object.keys(r.pssByKind[1]).sort((a, b) => r.pssByKind[1][b] - r.pssByKind[1][a]);
+    return `- ${r.tiles} tiles, PSS by process kind, start → end (MiB): ${kinds.map((k) => `${k} ${mib(r.pssByKind[0][k] ?? 0)} → ${mib(r.pssByKind[1][k])}`).join('; ')}`;
+  })
   .join('\n');
 const problems = results.flatMap((r) => r.problems.map((p) => `- ${r.tiles} tiles: ${p.slice(0, 200)}`)).join('\n');
 
@@ -370,13 +384,15 @@ hls.js in a worker) in one page sized to hold them all, playing the simulated li
 ${FPS} fps, ~220 kb/s, reused round the tiles) from a separate process. After all tiles play and a ${warmupS} s warm-up, the window opens:
 frames per tile from \`getVideoPlaybackQuality()\` over the window; CPU is the Chromium process tree's user + system time from
 \`/proc/<pid>/stat\` (100% = one core); "machine busy" is all cores from \`/proc/stat\`, so it shows other work sharing the machine;
-JS heap is \`JSHeapUsedSize\` after a forced GC; RSS is summed over the tree (shared pages counted per process), PSS shares them out.
+JS heap is \`JSHeapUsedSize\`; every memory sample follows a forced GC of the page; RSS is summed over the tree (shared pages counted
+per process), PSS shares them out. The page is driven over the DevTools protocol without its Network domain (\`scripts/cdp-page.mjs\`):
+under Playwright, DevTools kept every segment's body in the renderer and PSS grew ~45 MiB a minute with 16 tiles.
 ${full ? '' : `\n**Short or partial run** (${minutes} min, tiles ${tileCounts.join(', ')}): a check that the benchmark works, not the goal figures;\nthe goals are judged on a ${GOAL_MINUTES}-minute run with ${GOAL_TILES} tiles on a quiet machine.\n`}${loaded ? `\n**The machine was busy** (other processes used the CPU during the window, or the load average exceeded the ${cores} cores):\nfigures are worse than the page alone would give; run again on a quiet machine before comparing with the goals.\n` : ''}
 | tiles | playing at start / end | minutes | decoded fps per tile, min / median | dropped frames | signal losses | browser CPU | machine busy | JS heap MiB | RSS MiB | PSS MiB | load avg |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${table}
 
 Goals on this 2-core machine: ${GOAL_TILES} tiles with no dropped frames, memory flat within ${GOAL_MEMORY_PCT}% over ${GOAL_MINUTES} minutes. ${verdict}
-${trends ? `\n${trends}\n` : ''}${problems ? `\nConsole errors on the page:\n${problems}\n` : ''}`,
+${trends ? `\n${trends}\n` : ''}${byKind ? `\n${byKind}\n` : ''}${problems ? `\nConsole errors on the page:\n${problems}\n` : ''}`,
 );
 console.log('written to docs/benchmarks.md (section bench:panels:cameras)');

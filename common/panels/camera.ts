@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Rect } from '../wall/schema.js';
 import { normaliseOrigin } from '../web-origins.js';
 
 // Camera panels: one camera (grid 1) or a grid of 4, 9 or 16 cells, filled in order.
@@ -57,6 +58,17 @@ export function checkCameraUrl(url: string, pageOrigin: string, allowed: readonl
   if (origin === null) return { ok: false, origin: url };
   if (origin === pageOrigin || allowed.includes(origin)) return { ok: true };
   return { ok: false, origin };
+}
+
+/**
+ * Whether a camera panel's players must keep in step with other screens': only when this screen shows
+ * part of the panel (it spans a seam), so other screens play the rest of the same picture. A tile whole
+ * on one screen plays at rate 1: every playbackRate change makes the browser re-time its frames, which
+ * costs a dropped frame now and then on a page of many tiles, for nothing to line up with.
+ */
+export function spansScreens(local: Rect, visible: Rect): boolean {
+  const cut = (whole: number, shown: number) => shown < whole - 0.5;
+  return cut(local.width, visible.width) || cut(local.height, visible.height);
 }
 
 /** Where a camera's playlist is: its own URL, or the hub's simulated/gateway path for its id. */

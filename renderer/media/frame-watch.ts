@@ -1,13 +1,14 @@
-// When the last new frame reached the screen: requestVideoFrameCallback where the browser has it
-// (one call per presented frame), else timeupdate with a moving currentTime. Both run on the main
-// thread, which a busy page can hold for seconds while the compositor keeps showing video, so poll()
-// also counts presented frames from getVideoPlaybackQuality before anyone judges a stall.
+// When the last new frame reached the screen, from the video's own count of presented frames
+// (getVideoPlaybackQuality), read on the player's tick; timeupdate with a moving currentTime where a
+// browser lacks it. Not requestVideoFrameCallback: a callback per frame per tile makes the page run a
+// main-thread frame at every vsync (16 tiles: 400 callbacks a second) for a verdict that needs only the
+// tick's resolution, and the compositor keeps showing video while a busy main thread is held anyway.
 
 export class FrameWatch {
   lastFrameAt: number | null = null;
-  private handle: number | null = null;
   private lastTime = -1;
-  private lastPresented = -1;
+  private lastPresented = 0;
+  private lastTotal = 0;
   private readonly abort = new AbortController();
 
   constructor(
@@ -15,17 +16,10 @@ export class FrameWatch {
     private readonly clock: () => number,
     private readonly onFrame: () => void,
   ) {
-    if (typeof video.requestVideoFrameCallback === 'function') {
-      this.handle = video.requestVideoFrameCallback(this.frame);
-    } else {
+    if (typeof video.getVideoPlaybackQuality !== 'function') {
       video.addEventListener('timeupdate', this.timeUpdate, { signal: this.abort.signal });
     }
   }
-
-  private readonly frame = (): void => {
-    this.handle = this.video.requestVideoFrameCallback(this.frame);
-    this.seen();
-  };
 
   private readonly timeUpdate = (): void => {
     if (this.video.currentTime === this.lastTime) return;
@@ -36,10 +30,13 @@ export class FrameWatch {
   poll(): void {
     const quality = this.video.getVideoPlaybackQuality?.();
     if (!quality) return;
-    const presented = quality.totalVideoFrames - quality.droppedVideoFrames;
-    // The count restarts at 0 when a new source is attached: that is not a frame.
-    if (presented > this.lastPresented && this.lastPresented >= 0 && presented > 0) this.seen();
+    const total = quality.totalVideoFrames;
+    const presented = total - quality.droppedVideoFrames;
+    // A new source (a rebuilt player) restarts the counts: what it has shown since is new.
+    if (total < this.lastTotal) this.lastPresented = 0;
+    if (presented > this.lastPresented) this.seen();
     this.lastPresented = presented;
+    this.lastTotal = total;
   }
 
   /** Time the page spent hidden does not count towards a stall. */
@@ -53,8 +50,6 @@ export class FrameWatch {
   }
 
   destroy(): void {
-    if (this.handle !== null) this.video.cancelVideoFrameCallback(this.handle);
-    this.handle = null;
     this.abort.abort();
   }
 }

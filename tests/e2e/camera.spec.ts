@@ -128,8 +128,9 @@ test('two screens showing one stream stay in step by programme date time', async
   const panels = new CameraPanels(cameraPage);
   const camera = { id: 'nga-tu-le-duan', name: 'Ngã tư Lê Duẩn', url: `${harness.cameras.origin}/cameras/nga-tu-le-duan/live.m3u8` };
   // The left and right halves of one panel spanning two screens: two players of the same stream.
-  await panels.mount('left', [camera], {}, { x: 0, y: 0, width: 640, height: 360 });
-  await panels.mount('right', [camera], {}, { x: 640, y: 0, width: 640, height: 360 });
+  const whole = { x: 0, y: 0, width: 1280, height: 360 };
+  await panels.mount('left', [camera], {}, { x: 0, y: 0, width: 640, height: 360 }, whole);
+  await panels.mount('right', [camera], {}, { x: 640, y: 0, width: 640, height: 360 }, whole);
   await expect
     .poll(async () => (await panels.syncErrors()).every((e) => Math.abs(e) <= 20), { timeout: 40_000, message: 'both players within half a frame of the shared target' })
     .toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cameraStreamUrl } from '../../common/panels/camera.js';
+import { cameraStreamUrl, spansScreens } from '../../common/panels/camera.js';
 import { panelPropsIssues, parsePanelProps } from '../../common/panels/registry.js';
 
 const cam = (id: string, url?: string) => ({ id, name: id, ...(url === undefined ? {} : { url }) });
@@ -31,5 +31,18 @@ describe('camera panel props', () => {
   it('refuses the same camera twice and ids that cannot name a stream', () => {
     expect(panelPropsIssues('camera', { cameras: [cam('a'), cam('a')], grid: 4 })[0]?.path).toEqual(['cameras', 1, 'id']);
     expect(panelPropsIssues('camera', { cameras: [cam('Cầu Sông Hàn')] })[0]?.path).toEqual(['cameras', 0, 'id']);
+  });
+});
+
+describe('spansScreens: which players keep in step with other screens', () => {
+  const whole = { x: -200, y: 100, width: 1280, height: 720 };
+  it('a panel whole on this screen plays on its own', () => {
+    expect(spansScreens(whole, whole)).toBe(false);
+    // Rounding of a scaled viewport is not a seam.
+    expect(spansScreens(whole, { ...whole, width: whole.width - 0.3 })).toBe(false);
+  });
+  it('a panel cut by this screen\'s edge, across or down, keeps in step', () => {
+    expect(spansScreens(whole, { x: 0, y: 100, width: 1080, height: 720 })).toBe(true);
+    expect(spansScreens(whole, { x: -200, y: 100, width: 1280, height: 360 })).toBe(true);
   });
 });

@@ -11,6 +11,8 @@ interface TileProps {
   fit: 'cover' | 'contain';
   showName: boolean;
   language: Language;
+  /** Keep in step with the other screens showing this panel. */
+  sync: boolean;
   syncDelayMs: number | null;
 }
 
@@ -37,9 +39,9 @@ function RefusedTile({ camera, origin, language }: { camera: CameraSource; origi
   );
 }
 
-function PlayingTile({ camera, fit, showName, language, syncDelayMs, url }: TileProps & { url: string }) {
+function PlayingTile({ camera, fit, showName, language, sync, syncDelayMs, url }: TileProps & { url: string }) {
   const host = useRef<HTMLDivElement>(null);
-  const status = useCameraPlayer(host, url, { syncDelayMs });
+  const status = useCameraPlayer(host, url, { sync, syncDelayMs });
   const name = language === 'en' && camera.nameEn ? camera.nameEn : camera.name;
   return (
     <div className={`camera-tile camera-tile--${fit}`} data-testid="camera-tile" data-camera-id={camera.id} data-camera-state={status.state} data-failure={status.failure?.kind ?? ''} data-failure-detail={status.failure?.detail ?? ''}>

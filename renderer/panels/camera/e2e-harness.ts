@@ -10,13 +10,17 @@ import { CameraView } from './camera-view.js';
 
 interface MountOptions {
   props: unknown;
-  rect?: { x: number; y: number; width: number; height: number };
+  rect?: Rect;
+  /** The panel as a whole when this page shows only `rect` of it (a panel spanning screens). */
+  whole?: Rect;
   language?: Language;
 }
 
 const roots = new Map<string, { root: Root; host: HTMLDivElement }>();
 
-function mount(id: string, { props, rect = { x: 0, y: 0, width: 640, height: 360 }, language = 'vi' }: MountOptions): void {
+type Rect = { x: number; y: number; width: number; height: number };
+
+function mount(id: string, { props, rect = { x: 0, y: 0, width: 640, height: 360 }, whole = rect, language = 'vi' }: MountOptions): void {
   unmount(id);
   const parsed = parsePanelProps('camera', props);
   if (!parsed) throw new Error(`camera props do not validate: ${JSON.stringify(props)}`);
@@ -27,7 +31,7 @@ function mount(id: string, { props, rect = { x: 0, y: 0, width: 640, height: 360
   document.body.append(host);
   const root = createRoot(host);
   const panel = { id, type: 'camera', rect, z: 0, props: props as Record<string, unknown> };
-  flushSync(() => root.render(createElement(CameraView, { panel, props: parsed, local: rect, visible: rect, language, viewportOrigin: { x: 0, y: 0 } })));
+  flushSync(() => root.render(createElement(CameraView, { panel, props: parsed, local: whole, visible: rect, language, viewportOrigin: { x: 0, y: 0 } })));
   roots.set(id, { root, host });
 }
 

@@ -6,11 +6,11 @@ const INITIAL: CameraPlayerStatus = { state: 'loading', failure: null, lastFrame
 /** One player for the life of the tile (or of its URL), mounted into `host`, destroyed on unmount. */
 export function useCameraPlayer(host: RefObject<HTMLDivElement | null>, url: string, options: Omit<CameraPlayerOptions, 'url'>): CameraPlayerStatus {
   const [status, setStatus] = useState<CameraPlayerStatus>(INITIAL);
-  const { syncDelayMs } = options;
+  const { sync, syncDelayMs } = options;
   useEffect(() => {
     const el = host.current;
     if (!el) return;
-    const player = new CameraPlayer({ url, syncDelayMs: syncDelayMs ?? null });
+    const player = new CameraPlayer({ url, sync: sync ?? true, syncDelayMs: syncDelayMs ?? null });
     el.append(player.element);
     setStatus(player.status);
     const off = player.on('status', setStatus);
@@ -18,6 +18,6 @@ export function useCameraPlayer(host: RefObject<HTMLDivElement | null>, url: str
       off();
       player.destroy();
     };
-  }, [host, url, syncDelayMs]);
+  }, [host, url, sync, syncDelayMs]);
   return status;
 }

@@ -1,0 +1,92 @@
+// One page of Debian's Chromium driven over the DevTools protocol directly, for benchmarks that measure
+// memory over minutes. Playwright enables the Network domain on every page it drives, and DevTools then
+// keeps each response body in the page's renderer for the inspector (up to its buffer's cap): a page
+// of live cameras grew by ~45 MiB a minute that way, memory no wall screen has. This enables only
+// Runtime (console errors), Performance and HeapProfiler.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import WebSocket from 'ws';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export async function openPage({ executablePath, args, viewport, url }) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-bench-chromium-'));
+  const child = spawn(executablePath, ['--headless', '--remote-debugging-port=0', `--user-data-dir=${profile}`, `--window-size=${viewport.width},${viewport.height}`, ...args, 'about:blank'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const endpoint = await new Promise((resolve, reject) => {
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`Chromium did not open its DevTools port in 30 s: ${err.slice(-500)}`)), 30_000);
+    child.stderr.on('data', (d) => {
+      err += d;
+      const m = /DevTools listening on (ws:\S+)/.exec(err);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`Chromium exited (${code}): ${err.slice(-500)}`)));
+  });
+  const ws = new WebSocket(endpoint, { perMessageDeflate: false, maxPayload: 256 * 1024 * 1024 });
+  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+  let nextId = 0;
+  const waiting = new Map();
+  const problems = [];
+  ws.on('message', (raw) => {
+    const msg = JSON.parse(String(raw));
+    if (msg.id !== undefined) {
+      const w = waiting.get(msg.id);
+      waiting.delete(msg.id);
+      if (msg.error) w?.reject(new Error(`${w.method}: ${msg.error.message}`));
+      else w?.resolve(msg.result);
+    } else if (msg.method === 'Runtime.exceptionThrown') {
+      problems.push(`uncaught: ${msg.params.exceptionDetails.exception?.description ?? msg.params.exceptionDetails.text}`);
+    } else if (msg.method === 'Runtime.consoleAPICalled' && msg.params.type === 'error') {
+      problems.push(msg.params.args.map((a) => a.value ?? a.description ?? '').join(' '));
+    }
+  });
+  const raw = (method, params = {}, sessionId) =>
+    new Promise((resolve, reject) => {
+      const id = ++nextId;
+      waiting.set(id, { resolve, reject, method });
+      ws.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
+    });
+  const { targetId } = await raw('Target.createTarget', { url: 'about:blank' });
+  const { sessionId } = await raw('Target.attachToTarget', { targetId, flatten: true });
+  const send = (method, params) => raw(method, params, sessionId);
+  await send('Runtime.enable');
+  await send('Emulation.setDeviceMetricsOverride', { ...viewport, deviceScaleFactor: 1, mobile: false });
+  await send('Page.enable');
+  await send('Page.navigate', { url });
+
+  /** Runs `fn(arg)` in the page and returns its (awaited, JSON) value. */
+  async function evaluate(fn, arg) {
+    const { result, exceptionDetails } = await send('Runtime.evaluate', { expression: `(${fn})(${JSON.stringify(arg)})`, awaitPromise: true, returnByValue: true });
+    if (exceptionDetails) throw new Error(`in the page: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value;
+  }
+
+  return {
+    pid: child.pid,
+    problems,
+    send,
+    evaluate,
+    /** Until `fn(arg)` is truthy in the page; false after `timeout` ms. Navigation in progress counts as not yet. */
+    async waitFor(fn, arg, { timeout = 30_000, polling = 250 } = {}) {
+      const end = Date.now() + timeout;
+      while (Date.now() < end) {
+        if (await evaluate(fn, arg).catch(() => false)) return true;
+        await sleep(polling);
+      }
+      return false;
+    },
+    async close() {
+      ws.close();
+      child.kill('SIGTERM');
+      await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
