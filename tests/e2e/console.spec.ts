@@ -70,7 +70,7 @@ test.describe('the console', () => {
     const back = await consolePage.setLanguage('vi');
     await screens.A2.waitForRevision(back);
     await expect(screens.A2.panel('banner')).toHaveText(textOf('banner').text);
-    await expect(screens.A1.panel('clock')).toContainText(/Thứ|Chủ nhật/);
+    await expect(screens.A1.panel('clock')).toContainText(/Thứ|Chủ nhật/i); // Intl writes "Chủ Nhật" on Sundays
     await expect(consolePage.title()).toHaveText('Bảng điều khiển tường màn hình');
   });
 });
