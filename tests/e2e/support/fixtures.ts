@@ -48,7 +48,7 @@ export const test = base.extend<TestFixtures, { host: WebHostProcess; screenPool
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       // Four screen pages and a console on two cores draw a next layout hidden in more than the default
-      // 150 ms: a longer lead keeps the swap on time, which scenarios.spec's compositor test relies on.
+      // 150 ms: a longer lead keeps the swap on time, which swap.spec relies on.
       const host = await startWebHostProcess({ withoutTypes: HEAVY_PANEL_TYPES, env: { TOAN_CANH_APPLY_DELAY_MS: '600' } });
       await use(host);
       await host.stop();
