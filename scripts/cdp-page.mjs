@@ -86,7 +86,12 @@ export async function openPage({ executablePath, args, viewport, url }) {
       ws.close();
       child.kill('SIGTERM');
       await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
-      fs.rmSync(profile, { recursive: true, force: true });
+      // Its helper processes may still be writing as they exit: retry, and never fail a run over a temp folder.
+      try {
+        fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+      } catch (err) {
+        console.warn(`left Chromium's temporary profile at ${profile}: ${err.message}`);
+      }
     },
   };
 }
