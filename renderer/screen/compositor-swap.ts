@@ -13,8 +13,6 @@ const HOLD_MS = 60_000;
 export const SWAP_ANIMATION_ID = 'tc-swap';
 
 export interface ArmedSwap {
-  /** Page time (performance.now()) at which the compositor shows the next layer. */
-  switchAt: number;
   cancel(): void;
 }
 
@@ -33,7 +31,6 @@ export function armSwap(show: Element, hide: Element | null, atPageMs: number): 
     a.startTime = now; // running at once, not pending until the next commit
   }
   return {
-    switchAt: now + lead,
     cancel: () => {
       for (const a of animations) a.cancel();
     },
