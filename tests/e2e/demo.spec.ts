@@ -45,7 +45,9 @@ test('the demo layout is on the wall: every panel on its screens, maps drawn, no
 
   for (const id of SCREEN_IDS) {
     // Shader compilation on SwiftShader takes seconds per page; the panel marks the first drawn frame.
-    for (const map of await screens[id].page.getByTestId('map-panel').all()) await expect(map).toHaveAttribute('data-drawn', 'true', { timeout: 120_000 });
+    // Only the layer on show: a rehearsal's maps go when it ends, and a locator on them would wait forever.
+    const maps = screens[id].page.locator('[data-layer="shown"] [data-testid="map-panel"]');
+    for (const map of await maps.all()) await expect(map).toHaveAttribute('data-drawn', 'true', { timeout: 120_000 });
   }
   // The flood map (canvas 2200, 760, 1620 × 1200) crosses A2|B2, placed by each screen's origin.
   expect(await screens.A2.panel('flood-map').boundingBox()).toEqual({ x: 2200 - 1926, y: 760, width: 1620, height: 1200 });

@@ -1,6 +1,8 @@
 import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { screenshotPixels, type Rgb } from '../support/pixels.js';
 
+const SHOWN = '[data-layer="shown"]';
+
 /** One wall screen page (/screen/<id>). */
 export class ScreenPage {
   constructor(
@@ -25,17 +27,18 @@ export class ScreenPage {
     return this.page.locator('html');
   }
 
+  /** A panel of the layer on show; hidden layers (the next layout, rehearsals) come and go. */
   panel(id: string): Locator {
-    return this.page.locator(`[data-panel-id="${id}"]`);
+    return this.page.locator(`${SHOWN} [data-panel-id="${id}"]`);
   }
 
   identifyOverlay(): Locator {
     return this.page.getByTestId('identify-overlay');
   }
 
-  async panelIds(): Promise<string[]> {
-    const panels = await this.page.locator('[data-panel-id]').all();
-    return Promise.all(panels.map(async (p) => (await p.getAttribute('data-panel-id')) ?? ''));
+  /** The panels on show, read in one go: a rehearsal layer may vanish between two reads. */
+  panelIds(): Promise<string[]> {
+    return this.page.locator(`${SHOWN} [data-panel-id]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-panel-id') ?? ''));
   }
 
   /** This screen's rectangle on the wall canvas, as the page computed it. */
