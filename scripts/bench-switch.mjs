@@ -2,14 +2,11 @@
 // npm run bench:switch — scenario switching on the 2×2 demo wall: from the hub's activation to every
 // screen page having painted the new layout, and the skew between screens. Figures go to
 // docs/benchmarks.md. Usage: npm run bench:switch -- [--switches 100]
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { DEFAULT_APPLY_DELAY_MS } from '../common/scenario-swap.ts';
 import { machine, quantile, writeSection } from './bench-report.mjs';
 import { firstShown, ScreenWatch } from '../tests/support/screen-watch.ts';
+import { startWebHostProcess } from '../tests/e2e/support/web-host-process.ts';
 
 const switches = Number(process.argv[process.argv.indexOf('--switches') + 1]) || 100;
 // Each switch starts on a settled wall: the previous switch's old layout has been torn down by then, as
@@ -19,21 +16,13 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const scenarios = ['flood-response', 'normal-operations'];
 const applyDelayMs = Number(process.env.TOAN_CANH_APPLY_DELAY_MS || DEFAULT_APPLY_DELAY_MS);
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-bench-switch-'));
-const host = spawn(path.resolve('node_modules/.bin/tsx'), ['electron/web-main.ts', '--port', '0', '--db', path.join(dir, 'wall.db')], {
-  stdio: ['ignore', 'pipe', 'ignore'],
-  env: { ...process.env, FORCE_COLOR: '0' },
-});
-const lines = await new Promise((resolve, reject) => {
-  let out = '';
-  host.stdout.on('data', (d) => {
-    out += String(d);
-    if (/^hub .+$/m.test(out)) resolve(out.split('\n'));
-  });
-  host.once('exit', (code) => reject(new Error(`web host exited (${code}) before printing its URLs`)));
-});
-const screenUrls = lines.filter((l) => l.startsWith('screen ')).map((l) => l.split(' ')[2]);
-const rest = new URL(lines.find((l) => l.startsWith('hub ')).split(' ')[1]);
+// `--without map,camera`: the same wall with those panel types left out of every layout (as the e2e
+// tests' light wall), to tell the switch's own cost from what the heavy panels cost this machine.
+const withoutArg = process.argv.indexOf('--without');
+const without = withoutArg > 0 ? process.argv[withoutArg + 1].split(',').filter(Boolean) : [];
+const host = await startWebHostProcess({ withoutTypes: without, env: { TOAN_CANH_APPLY_DELAY_MS: String(applyDelayMs) } });
+const screenUrls = [...host.screenUrls.values()];
+const rest = host.hubUrl;
 const token = rest.searchParams.get('token');
 
 // No GPU here: SwiftShader (--disable-gpu, as the e2e tests run) or Mesa llvmpipe through ANGLE.
@@ -66,7 +55,9 @@ await Promise.all(pages.map((p) => p.waitForSelector('html[data-rehearsed="true"
 const warmupMs = Date.now() - warmStart;
 
 // What each screen really showed, from its compositor's frames (tests/support/screen-watch.ts).
-const watches = await Promise.all(pages.map((p) => ScreenWatch.open(p)));
+// `--no-film`: no screencast, to see what filming the four screens costs the switch (pages' account only).
+const film = !process.argv.includes('--no-film');
+const watches = film ? await Promise.all(pages.map((p) => ScreenWatch.open(p))) : [];
 // Frames kept after the last page says it painted: how the new layout looks once settled.
 const AFTER_MS = 400;
 const seenLatencies = [];
@@ -118,6 +109,8 @@ for (let i = 0; i < switches; i++) {
   await new Promise((r) => setTimeout(r, AFTER_MS));
   const filmed = await Promise.all(watches.map((w) => w.stop()));
   if (records.some((r) => r === null)) continue;
+  if (!film) unseen++;
+  else {
   const shown = filmed.map((frames) => {
     const old = frames.filter((f) => f.at < startedAt).at(-1) ?? frames[0];
     return frames.length ? firstShown(frames, old, frames.at(-1), startedAt) : null;
@@ -127,6 +120,7 @@ for (let i = 0; i < switches; i++) {
     seenLatencies.push(Math.max(...shown) - startedAt);
     seenSkews.push(Math.max(...shown) - Math.min(...shown));
     shown.forEach((t, k) => seenLate.push(t - records[k].applyAt));
+  }
   }
   latencies.push(Math.max(...records.map((r) => r.paintedAt)) - startedAt);
   const swapped = records.map((r) => r.swappedAt);
@@ -145,13 +139,13 @@ for (let i = 0; i < switches; i++) {
 }
 
 await browser.close();
-host.kill('SIGTERM');
-fs.rmSync(dir, { recursive: true, force: true });
+await host.stop();
 
 const records = (values) => values.length;
+const variant = [renderer, ...(without.length ? [`without-${without.join('-')}`] : [])].join(':');
 const ms = (v) => `${v.toFixed(1)} ms`;
 const row = (name, values) => `| ${name} | ${ms(quantile(values, 0.5))} | ${ms(quantile(values, 0.95))} | ${ms(Math.max(...values))} |`;
-const report = `## Scenario switching on ${renderer} (\`npm run bench:switch -- --renderer ${renderer}\`)
+const report = `## Scenario switching on ${renderer}${without.length ? `, without ${without.join(', ')} panels` : ''} (\`npm run bench:switch -- --renderer ${renderer}${without.length ? ` --without ${without.join(',')}` : ''}\`)
 
 ${switches} switches (${SETTLE_MS / 1000} s apart) between the flood and normal scenarios on the 2×2 demo wall (web host, embedded hub,
 four 1920×1080 screen pages in headless Debian Chromium, \`--renderer ${renderer}\`: WebGL on "${glRenderer}", no GPU), activated
@@ -193,5 +187,5 @@ ${missed.length ? `\n**${missed.length} time(s) a screen had not painted a switc
 
 Goals: end to end p95 ≤ 250 ms; skew p95 ≤ 17 ms (one frame at 60 Hz), judged on what the screens showed (first table).
 Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}.`;
-writeSection(`bench:switch:${renderer}`, report);
+writeSection(`bench:switch:${variant}`, report);
 console.log(report);

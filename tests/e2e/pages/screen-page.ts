@@ -38,7 +38,9 @@ export class ScreenPage {
 
   /** The panels on show, read in one go: a rehearsal layer may vanish between two reads. */
   panelIds(): Promise<string[]> {
-    return this.page.locator(`${SHOWN} [data-panel-id]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-panel-id') ?? ''));
+    // Runs in the page; the tests' TypeScript has no DOM library, hence the element's shape is spelt out.
+    type Tagged = { getAttribute(name: string): string | null };
+    return this.page.locator(`${SHOWN} [data-panel-id]`).evaluateAll((els) => els.map((e) => (e as unknown as Tagged).getAttribute('data-panel-id') ?? ''));
   }
 
   /** This screen's rectangle on the wall canvas, as the page computed it. */

@@ -10,6 +10,8 @@ export interface WebHostProcess {
   origin: string;
   consoleUrl: string;
   screenUrls: Map<string, string>;
+  /** The embedded hub's REST base, with a token allowed to activate scenarios. */
+  hubUrl: URL;
   tokens: { console: string; screen: string };
   dir: string;
   layoutFile: string;
@@ -67,6 +69,7 @@ export async function startWebHostProcess(options: WebHostOptions = {}): Promise
     origin: first.origin,
     consoleUrl,
     screenUrls,
+    hubUrl: new URL(lines.find((l) => l.startsWith('hub '))!.split(' ')[1]!),
     tokens: { console: first.searchParams.get('token')!, screen: screenToken },
     dir,
     layoutFile,
@@ -81,7 +84,7 @@ export async function startWebHostProcess(options: WebHostOptions = {}): Promise
   };
 }
 
-/** Stdout lines up to the last screen URL; the first line says how many screens there are. */
+/** Stdout lines up to the hub's URL; the first line says how many screens there are. */
 function printedLines(child: ChildProcess, stderr: () => string): Promise<string[]> {
   return new Promise((resolve, reject) => {
     let out = '';
@@ -96,7 +99,7 @@ function printedLines(child: ChildProcess, stderr: () => string): Promise<string
       out += String(d);
       const lines = out.split('\n').slice(0, -1).filter(Boolean); // complete lines only
       const count = Number(/\((\d+) màn hình/.exec(lines[0] ?? '')?.[1] ?? NaN);
-      if (lines.filter((l) => l.startsWith('screen ')).length === count && lines.some((l) => l.startsWith('console '))) {
+      if (lines.filter((l) => l.startsWith('screen ')).length === count && lines.some((l) => l.startsWith('console ')) && lines.some((l) => l.startsWith('hub '))) {
         clearTimeout(timer);
         child.removeAllListeners('exit');
         resolve(lines);
