@@ -8,7 +8,8 @@
 //
 // Run with tsx loaded (it imports the app's CSP from TypeScript): node --import tsx scripts/bench-cameras.mjs
 // Environment: BENCH_MINUTES (measured window per tile count, default 10), BENCH_TILES (default 4,9,16,25),
-// BENCH_WARMUP_S (played before the window opens, default 60), CHROMIUM_PATH (default /usr/bin/chromium).
+// BENCH_WARMUP_S (played before the window opens, default 60), CHROMIUM_PATH (default /usr/bin/chromium),
+// TOAN_CANH_DISPLAY_PRIORITY=normal (leave Chromium's frame-path threads at normal priority, unlike the app).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -16,6 +17,8 @@ import os from 'node:os';
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
+import { DisplayPriority, linuxProcSystem } from '../electron/core/display-priority.ts';
+import { createLogger } from '../electron/core/log.ts';
 import { cspDirectives } from '../electron/core/security-headers.ts';
 import { machine, quantile, writeSection } from './bench-report.mjs';
 import { openPage } from './cdp-page.mjs';
@@ -50,6 +53,10 @@ if (!tileCounts.length || tileCounts.some((n) => !Number.isInteger(n) || n < 1 |
   process.exit(2);
 }
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// As the Electron app does for its own windows (electron/core/display-priority.ts): Chromium's frame-path
+// threads at real-time priority, set again as threads come.
+const normalPriority = process.env.TOAN_CANH_DISPLAY_PRIORITY === 'normal';
+const priorityLog = createLogger('bench.priority');
 if (!fs.existsSync(executablePath)) {
   console.error(`bench-cameras: no Chromium at ${executablePath}; install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH`);
   process.exit(2);
@@ -219,6 +226,15 @@ async function run(tiles, pageUrl, origin) {
   const viewport = { width: side * TILE.width, height: Math.ceil(tiles / side) * TILE.height };
   // Raw DevTools protocol, not Playwright: see scripts/cdp-page.mjs for why.
   const page = await openPage({ executablePath, args: ARGS, viewport, url: pageUrl });
+  const priority = new DisplayPriority(normalPriority ? null : linuxProcSystem(), priorityLog);
+  const raised = [];
+  let refused = null;
+  const raise = () =>
+    priority.pass(page.pid).then((pass) => {
+      raised.push(...pass.raised.map((t) => t.name));
+      refused = pass.refused;
+    });
+  const raising = setInterval(() => void raise(), 10_000);
   try {
     const rootPid = process.pid;
     const problems = page.problems;
@@ -250,6 +266,7 @@ async function run(tiles, pageUrl, origin) {
     const playing = () => page.evaluate(() => [...document.querySelectorAll('[data-camera-state]')].filter((t) => t.dataset.cameraState === 'playing').length);
     // Every tile playing, or two minutes: a machine too busy to start them all is a result too, not a crash.
     await page.waitFor((n) => [...document.querySelectorAll('[data-camera-state]')].filter((t) => t.dataset.cameraState === 'playing').length === n, tiles, { timeout: 120_000, polling: 500 });
+    await raise();
     console.log(`${await playing()} of ${tiles} tiles playing; warming up ${warmupS} s, then measuring ${minutes} min`);
     await sleep(warmupS * 1000);
     const playingAtStart = await playing();
@@ -282,8 +299,11 @@ async function run(tiles, pageUrl, origin) {
       return { id: t.id, state: t.state, decoded: reset ? t.decoded : t.decoded - f.decoded, dropped: reset ? t.dropped : t.dropped - f.dropped, losses: t.losses, reset };
     });
     const busy = 1 - (machineEnd.idle - machineStart.idle) / (machineEnd.total - machineStart.total);
+    const counts = {};
+    for (const name of raised) counts[name] = (counts[name] ?? 0) + 1;
     return {
       tiles,
+      priority: refused ? `normal (${refused})` : `real-time for ${Object.entries(counts).map(([n, c]) => `${c} ${n}`).join(', ')}`,
       playingAtStart,
       playingAtEnd,
       viewport,
@@ -302,6 +322,7 @@ async function run(tiles, pageUrl, origin) {
       problems: problems.slice(0, 20),
     };
   } finally {
+    clearInterval(raising);
     await page.close();
   }
 }
@@ -345,7 +366,7 @@ const table = results
     const dropped = r.perTile.reduce((s, t) => s + t.dropped, 0);
     const worst = Math.max(...r.perTile.map((t) => t.dropped));
     const losses = r.perTile.reduce((s, t) => s + t.losses, 0);
-    return `| ${r.tiles} | ${r.playingAtStart} / ${r.playingAtEnd} | ${(r.seconds / 60).toFixed(1)} | ${quantile(fps, 0).toFixed(1)} / ${quantile(fps, 0.5).toFixed(1)} | ${dropped} (worst tile ${worst}) | ${losses} | ${r.cpu.toFixed(0)}% (${(r.cpu / cores).toFixed(0)}% of ${cores}) | ${r.machineBusy.toFixed(0)}% | ${(r.heap[0] / 2 ** 20).toFixed(1)} → ${(r.heap[1] / 2 ** 20).toFixed(1)} (${pct(r.heap)}) | ${mib(r.rss[0])} → ${mib(r.rss[1])} (${pct(r.rss)}) | ${mib(r.pss[0])} → ${mib(r.pss[1])} (${pct(r.pss)}) | ${r.load.map((l) => l.toFixed(1)).join(' → ')} |`;
+    return `| ${r.tiles} | ${r.priority} | ${r.playingAtStart} / ${r.playingAtEnd} | ${(r.seconds / 60).toFixed(1)} | ${quantile(fps, 0).toFixed(1)} / ${quantile(fps, 0.5).toFixed(1)} | ${dropped} (worst tile ${worst}) | ${losses} | ${r.cpu.toFixed(0)}% (${(r.cpu / cores).toFixed(0)}% of ${cores}) | ${r.machineBusy.toFixed(0)}% | ${(r.heap[0] / 2 ** 20).toFixed(1)} → ${(r.heap[1] / 2 ** 20).toFixed(1)} (${pct(r.heap)}) | ${mib(r.rss[0])} → ${mib(r.rss[1])} (${pct(r.rss)}) | ${mib(r.pss[0])} → ${mib(r.pss[1])} (${pct(r.pss)}) | ${r.load.map((l) => l.toFixed(1)).join(' → ')} |`;
   })
   .join('\n');
 
@@ -387,9 +408,13 @@ frames per tile from \`getVideoPlaybackQuality()\` over the window; CPU is the C
 JS heap is \`JSHeapUsedSize\`; every memory sample follows a forced GC of the page; RSS is summed over the tree (shared pages counted
 per process), PSS shares them out. The page is driven over the DevTools protocol without its Network domain (\`scripts/cdp-page.mjs\`):
 under Playwright, DevTools kept every segment's body in the renderer and PSS grew ~45 MiB a minute with 16 tiles.
+As the Electron app does for its windows, Chromium's frame-path threads (display compositor, renderer compositor, video frame
+compositor) run at real-time round-robin priority (\`electron/core/display-priority.ts\`; \`TOAN_CANH_DISPLAY_PRIORITY=normal\` leaves them
+be): at normal priority the display compositor's frame timer sometimes fired 40–56 ms late while its thread was idle and the cores
+were busy with decoders, and every tile dropped a frame at once.
 ${full ? '' : `\n**Short or partial run** (${minutes} min, tiles ${tileCounts.join(', ')}): a check that the benchmark works, not the goal figures;\nthe goals are judged on a ${GOAL_MINUTES}-minute run with ${GOAL_TILES} tiles on a quiet machine.\n`}${loaded ? `\n**The machine was busy** (other processes used the CPU during the window, or the load average exceeded the ${cores} cores):\nfigures are worse than the page alone would give; run again on a quiet machine before comparing with the goals.\n` : ''}
-| tiles | playing at start / end | minutes | decoded fps per tile, min / median | dropped frames | signal losses | browser CPU | machine busy | JS heap MiB | RSS MiB | PSS MiB | load avg |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| tiles | frame-path threads | playing at start / end | minutes | decoded fps per tile, min / median | dropped frames | signal losses | browser CPU | machine busy | JS heap MiB | RSS MiB | PSS MiB | load avg |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${table}
 
 Goals on this 2-core machine: ${GOAL_TILES} tiles with no dropped frames, memory flat within ${GOAL_MEMORY_PCT}% over ${GOAL_MINUTES} minutes. ${verdict}

@@ -3,6 +3,7 @@ import { app, dialog, Menu, powerSaveBlocker, session } from 'electron';
 import { StartupError, startApp, type RunningApp } from '../core/app.js';
 import { startAppBackend, type RunningBackend } from '../core/backend-setup.js';
 import { cliUsage, electronUserArgs, isChromiumSwitch, parseCliArgs, type CliArgs } from '../core/cli-args.js';
+import { DisplayPriority, linuxProcSystem } from '../core/display-priority.js';
 import { createLogger } from '../core/log.js';
 import { onAppliedMappingChange } from '../core/technician/install.js';
 import { IpcRouter } from './ipc.js';
@@ -102,6 +103,16 @@ async function main(): Promise<void> {
   });
   windows = wallWindows;
   wallWindows.start();
+  // The wall's frame-path threads at real-time priority (core/display-priority.ts), again as renderers
+  // come and go; TOAN_CANH_DISPLAY_PRIORITY=normal leaves them as Chromium sets them.
+  const priority = new DisplayPriority(process.env.TOAN_CANH_DISPLAY_PRIORITY === 'normal' ? null : linuxProcSystem(), log.child('priority'));
+  const raise = (): void => {
+    void priority.pass(process.pid).then((pass) => {
+      if (pass.refused) clearInterval(raising);
+    });
+  };
+  const raising = setInterval(raise, 10_000);
+  raise();
   // A reloaded wall file may add, remove or move screens: plan the windows again.
   running.core.onChange((_state, change) => {
     if (change.wall) wallWindows.replan();
@@ -109,7 +120,10 @@ async function main(): Promise<void> {
   // A technician applied another display mapping.
   onAppliedMappingChange(running.core, () => wallWindows.replan());
 
-  app.on('before-quit', () => wallWindows.stop());
+  app.on('before-quit', () => {
+    clearInterval(raising);
+    wallWindows.stop();
+  });
   let closed = false;
   app.on('will-quit', (event) => {
     if (closed) return;
