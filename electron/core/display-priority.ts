@@ -106,7 +106,7 @@ export class DisplayPriority {
         this.refused = `could not give ${thread.name} (thread ${thread.tid}) real-time priority: ${err instanceof Error ? err.message : String(err)}`;
         this.log.warn('display threads keep normal priority; video may drop frames on a busy PC', {
           reason: this.refused,
-          fix: `allow real-time priority for the wall's user, e.g. "<user> - rtprio ${this.priority}" in /etc/security/limits.d/toan-canh.conf, or setcap cap_sys_nice+ep on the app`,
+          fix: `allow real-time priority for the wall's user: "<user> - rtprio ${this.priority}" in /etc/security/limits.d/toan-canh.conf, then log in again`,
         });
         break;
       }
