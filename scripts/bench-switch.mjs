@@ -155,10 +155,10 @@ await browser.close();
 await host.stop();
 
 const records = (values) => values.length;
-const variant = [renderer, ...(without.length ? [`without-${without.join('-')}`] : [])].join(':');
+const variant = [renderer, ...(without.length ? [`without-${without.join('-')}`] : []), ...(film ? [] : ['no-film'])].join(':');
 const ms = (v) => `${v.toFixed(1)} ms`;
 const row = (name, values) => `| ${name} | ${ms(quantile(values, 0.5))} | ${ms(quantile(values, 0.95))} | ${ms(Math.max(...values))} |`;
-const report = `## Scenario switching on ${renderer}${without.length ? `, without ${without.join(', ')} panels` : ''} (\`npm run bench:switch -- --renderer ${renderer}${without.length ? ` --without ${without.join(',')}` : ''}\`)
+const report = `## Scenario switching on ${renderer}${without.length ? `, without ${without.join(', ')} panels` : ''} (\`npm run bench:switch -- --renderer ${renderer}${without.length ? ` --without ${without.join(',')}` : ''}${film ? '' : ' --no-film'}\`)
 
 ${switches} switches (${SETTLE_MS / 1000} s apart) between the flood and normal scenarios on the 2×2 demo wall (web host, embedded hub,
 four 1920×1080 screen pages in headless Debian Chromium, \`--renderer ${renderer}\`: WebGL on "${glRenderer}", no GPU), activated
