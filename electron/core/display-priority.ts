@@ -6,14 +6,14 @@ import type { Logger } from './log.js';
 // Linux box with 16 camera tiles: Chromium's display compositor timer fired 40–56 ms late now and then
 // (its thread idle, the cores busy with decoders and hls.js workers), every tile lost a frame at once,
 // and no page-side change helped (nor did nice -10). With the frame path at real-time round-robin
-// priority, none was lost in 5 minutes (docs/benchmarks.md). These threads run short tasks and sleep
-// between frames; the kernel's real-time throttling caps them anyway.
+// priority, drops became rare (docs/benchmarks.md). These threads run short tasks and sleep between
+// frames; the kernel's real-time throttling caps them anyway.
 
 /** Thread names (/proc/…/comm, cut to 15 characters) of Chromium's frame path. */
 export const DISPLAY_THREADS: ReadonlySet<string> = new Set([
   'VizCompositorTh', // GPU process: composites every window's frame (VizCompositorThread)
-  'Compositor', // renderer: its compositor thread
-  'CompositorTileW', // renderer: rasterizes what the compositor shows (CompositorTileWorker)
+  'Compositor', // renderer: its compositor thread (not CompositorTileWorker: raster of a map-heavy page at
+  // real-time priority starved the wall's own process, and a scenario reached the screens seconds late)
   'VideoFrameCompo', // renderer: hands decoded video frames to the compositor (VideoFrameCompositor)
   'Chrome_ChildIOT', // both: carries the frame messages between them (Chrome_ChildIOThread)
 ]);

@@ -41,7 +41,6 @@ describe('display priority', () => {
       '110/111/VizCompositorTh',
       '110/112/Chrome_ChildIOT',
       '120/121/Compositor',
-      '120/122/CompositorTileW',
       '120/123/VideoFrameCompo',
       '130/131/Compositor',
     ]);
@@ -51,11 +50,11 @@ describe('display priority', () => {
     const { system, set, procs } = fakeSystem(machine());
     const log = memoryLogger();
     const priority = new DisplayPriority(system, log);
-    expect((await priority.pass(100)).raised.map((t) => t.tid)).toEqual([111, 112, 121, 122, 123, 131]);
+    expect((await priority.pass(100)).raised.map((t) => t.tid)).toEqual([111, 112, 121, 123, 131]);
     expect((await priority.pass(100)).raised).toEqual([]);
     procs[140] = { ppid: 118, type: 'renderer', threads: { 141: 'Compositor' } };
     expect((await priority.pass(100)).raised.map((t) => t.tid)).toEqual([141]);
-    expect(set).toEqual([111, 112, 121, 122, 123, 131, 141]);
+    expect(set).toEqual([111, 112, 121, 123, 131, 141]);
     expect(log.lines.filter((l) => l.level === 'info')).toHaveLength(2);
   });
 
@@ -92,7 +91,7 @@ describe('display priority', () => {
     });
     const pass = await new DisplayPriority(system, memoryLogger()).pass(100);
     expect(pass.refused).toBeNull();
-    expect(set).toEqual([111, 112, 122, 123, 131]);
+    expect(set).toEqual([111, 112, 123, 131]);
   });
 
   it('is a no-op, with the reason, off Linux', async () => {
