@@ -5,6 +5,10 @@ import { expect, test } from './support/fixtures.js';
 // The swap of a scenario switch runs on the compositor (renderer/screen/compositor-swap.ts). The wall's
 // host here leaves maps, cameras and web pages out of the scenarios, and gives activations a 600 ms lead.
 
+// Its precondition is a page that gets the activation ahead of the apply time. Once in a full CI run on a
+// 2-core box it did not (the swap was never armed); the retry reruns it, and the error says why.
+test.describe.configure({ retries: 1 });
+
 test('the compositor swaps a screen whose main thread is busy at the apply time', async ({ wall, playwright }, testInfo) => {
   // A screen page that is drawing a map or starting players when the apply time comes must still change
   // in that frame: the swap is handed to the compositor (renderer/screen/compositor-swap.ts). Here A1's
@@ -39,7 +43,12 @@ test('the compositor swaps a screen whose main thread is busy at the apply time'
           const armed = g.document.getAnimations().find((a) => a.id === 'tc-swap' && a.startTime !== null && a.effect?.target?.closest('[data-layer="pending"]'));
           if (!armed && g.performance.now() - began < 10_000) return;
           g.clearInterval(poll);
-          if (!armed) return resolve('the swap was never handed to the compositor');
+          if (!armed) {
+            // Say why: an activation that reached the page after its apply time is shown at once, unarmed.
+            const last = (globalThis as unknown as { __tcSwaps?: { receivedAt: number; applyAt: number; armedAt?: number }[] }).__tcSwaps?.at(-1);
+            const why = last ? ` (last swap: received ${Math.round(last.receivedAt - last.applyAt)} ms after its apply time, armed ${last.armedAt === undefined ? 'never' : `${Math.round(last.armedAt - last.applyAt)} ms after it`})` : ' (no swap recorded)';
+            return resolve(`the swap was never handed to the compositor${why}`);
+          }
           // Where the step is (compositor-swap.ts: the keyframes change at the apply time).
           const keyframes = armed.effect!.getKeyframes();
           const applyAt = armed.startTime! + (keyframes.length === 4 ? keyframes[1]!.offset! : 0) * Number(armed.effect!.getTiming().duration);
