@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
-import { DisplayPriority, linuxProcSystem } from '../electron/core/display-priority.ts';
+import { descendants, DisplayPriority, linuxProcSystem } from '../electron/core/display-priority.ts';
 import { createLogger } from '../electron/core/log.ts';
 import { cspDirectives } from '../electron/core/security-headers.ts';
 import { machine, quantile, writeSection } from './bench-report.mjs';
@@ -92,18 +92,8 @@ function processTable() {
 /** The browser: every process below this one (Playwright starts Chromium as our child), but for the camera simulator's. */
 function tree(rootPid) {
   const table = processTable();
-  const pids = new Set([rootPid]);
-  const skip = new Set([simulatorPid]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [pid, p] of table) {
-      if (!pids.has(pid) && !skip.has(pid) && pids.has(p.ppid)) {
-        pids.add(pid);
-        grew = true;
-      }
-    }
-  }
-  return [...pids].filter((pid) => pid !== rootPid && table.has(pid)).map((pid) => ({ pid, ...table.get(pid) }));
+  const parents = new Map([...table].map(([pid, p]) => [pid, p.ppid]));
+  return [...descendants(parents, rootPid, new Set([simulatorPid]))].filter((pid) => pid !== rootPid && table.has(pid)).map((pid) => ({ pid, ...table.get(pid) }));
 }
 
 /** Chromium's name for a process (--type, the utility's service), so a growing one can be named. */

@@ -50,19 +50,24 @@ export interface PriorityPass {
   refused: string | null;
 }
 
-/** The display threads of `rootPid`'s descendants, in process order. */
-export function displayThreads(system: ProcSystem, rootPid: number): RaisedThread[] {
-  const parents = system.processes();
+/** `rootPid` and every process below it, from a pid → parent pid map; `skip` prunes a branch. */
+export function descendants(parents: ReadonlyMap<number, number>, rootPid: number, skip: ReadonlySet<number> = new Set()): Set<number> {
   const tree = new Set([rootPid]);
   for (let grew = true; grew; ) {
     grew = false;
     for (const [pid, ppid] of parents) {
-      if (!tree.has(pid) && tree.has(ppid)) {
+      if (!tree.has(pid) && !skip.has(pid) && tree.has(ppid)) {
         tree.add(pid);
         grew = true;
       }
     }
   }
+  return tree;
+}
+
+/** The display threads of `rootPid`'s descendants, in process order. */
+export function displayThreads(system: ProcSystem, rootPid: number): RaisedThread[] {
+  const tree = descendants(system.processes(), rootPid);
   const found: RaisedThread[] = [];
   for (const pid of [...tree].sort((a, b) => a - b)) {
     if (!DISPLAY_PROCESSES.has(system.processType(pid) ?? '')) continue;
