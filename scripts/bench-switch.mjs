@@ -121,18 +121,17 @@ for (let i = 0; i < switches; i++) {
   await new Promise((r) => setTimeout(r, AFTER_MS));
   const filmed = await Promise.all(watches.map((w) => w.stop()));
   if (records.some((r) => r === null)) continue;
-  if (!film) unseen++;
-  else {
-  const shown = filmed.map((frames) => {
-    const old = frames.filter((f) => f.at < startedAt).at(-1) ?? frames[0];
-    return frames.length ? firstShown(frames, old, frames.at(-1), startedAt) : null;
-  });
-  if (shown.some((t) => t === null)) unseen++;
-  else {
-    seenLatencies.push(Math.max(...shown) - startedAt);
-    seenSkews.push(Math.max(...shown) - Math.min(...shown));
-    shown.forEach((t, k) => seenLate.push(t - records[k].applyAt));
-  }
+  if (film) {
+    const shown = filmed.map((frames) => {
+      const old = frames.filter((f) => f.at < startedAt).at(-1) ?? frames[0];
+      return frames.length ? firstShown(frames, old, frames.at(-1), startedAt) : null;
+    });
+    if (shown.some((t) => t === null)) unseen++;
+    else {
+      seenLatencies.push(Math.max(...shown) - startedAt);
+      seenSkews.push(Math.max(...shown) - Math.min(...shown));
+      shown.forEach((t, k) => seenLate.push(t - records[k].applyAt));
+    }
   }
   latencies.push(Math.max(...records.map((r) => r.paintedAt)) - startedAt);
   const swapped = records.map((r) => r.swappedAt);
@@ -155,22 +154,14 @@ await browser.close();
 await host.stop();
 
 const records = (values) => values.length;
-const variant = [renderer, ...(without.length ? [`without-${without.join('-')}`] : []), ...(film ? [] : ['no-film'])].join(':');
+// A run with another apply delay than the default gets a section of its own.
+const delayed = applyDelayMs !== DEFAULT_APPLY_DELAY_MS;
+const variant = [renderer, ...(without.length ? [`without-${without.join('-')}`] : []), ...(film ? [] : ['no-film']), ...(delayed ? [`delay-${applyDelayMs}`] : [])].join(':');
 const ms = (v) => `${v.toFixed(1)} ms`;
 const row = (name, values) => `| ${name} | ${ms(quantile(values, 0.5))} | ${ms(quantile(values, 0.95))} | ${ms(Math.max(...values))} |`;
-const report = `## Scenario switching on ${renderer}${without.length ? `, without ${without.join(', ')} panels` : ''} (\`npm run bench:switch -- --renderer ${renderer}${without.length ? ` --without ${without.join(',')}` : ''}${film ? '' : ' --no-film'}\`)
-
-${switches} switches (${SETTLE_MS / 1000} s apart) between the flood and normal scenarios on the 2×2 demo wall (web host, embedded hub,
-four 1920×1080 screen pages in headless Debian Chromium, \`--renderer ${renderer}\`: WebGL on "${glRenderer}", no GPU), activated
-over the hub's REST API. Chromium's frame-path threads at ${priorityNote} (\`electron/core/display-priority.ts\`, as the app sets them). Times are on the wall node's clock as each page estimates it (\`clock:sync\`).
-The hub schedules the swap ${applyDelayMs} ms after it accepts an activation (\`TOAN_CANH_APPLY_DELAY_MS\`), so every
-screen has time to draw the new layout hidden; that delay is part of the end-to-end figure. Each screen
-draws the next layout in a hidden layer as soon as it arrives and, in the frame of the apply time, only
-makes that layer visible (\`renderer/screen/use-scheduled-state.ts\`). Switching starts once every screen has
-rehearsed the maps of the scenarios it may show (\`common/rehearsal.ts\`): ${(warmupMs / 1000).toFixed(1)} s after the pages were up.
-
-Each screen's swap is handed to its compositor: two opacity animations pinned to the apply time on the page's
-timeline (\`renderer/screen/compositor-swap.ts\`), so a busy main thread does not delay the picture. What the screens
+const swapNote = `Each screen's swap is handed to its compositor: two opacity animations pinned to the apply time on the page's
+timeline (\`renderer/screen/compositor-swap.ts\`), so a busy main thread does not delay the picture.`;
+const filmNote = () => `What the screens
 really showed is read from Chromium's screencast of each page (the compositor's frames with their times, as
 64 × 36 thumbnails): a screen showed the new layout at the first frame that looks like it does once settled
 (${AFTER_MS} ms after the last page reported its swap) rather than as before the activation
@@ -182,7 +173,19 @@ ${seenLatencies.length ? row('activation → all four screens showing the new la
 ${seenSkews.length ? row('skew between screens: first frame showing it', seenSkews) : '| skew between screens: first frame showing it | — | — | — |'}
 ${seenLate.length ? row('per screen: apply time → first frame showing it', seenLate) : '| per screen: apply time → first frame showing it | — | — | — |'}
 
-${unseen} of ${latencies.length} switches could not be read from the frames on every screen (the two layouts alike at thumbnail size, or no frame) and are left out of this table.
+${unseen} of ${latencies.length} switches could not be read from the frames on every screen (the two layouts alike at thumbnail size, or no frame) and are left out of this table.`;
+const report = `## Scenario switching on ${renderer}${without.length ? `, without ${without.join(', ')} panels` : ''}${delayed ? `, swap ${applyDelayMs} ms after activation` : ''} (\`${delayed ? `TOAN_CANH_APPLY_DELAY_MS=${applyDelayMs} ` : ''}npm run bench:switch -- --renderer ${renderer}${without.length ? ` --without ${without.join(',')}` : ''}${film ? '' : ' --no-film'}\`)
+
+${switches} switches (${SETTLE_MS / 1000} s apart) between the flood and normal scenarios on the 2×2 demo wall (web host, embedded hub,
+four 1920×1080 screen pages in headless Debian Chromium, \`--renderer ${renderer}\`: WebGL on "${glRenderer}", no GPU), activated
+over the hub's REST API. Chromium's frame-path threads at ${priorityNote} (\`electron/core/display-priority.ts\`, as the app sets them). Times are on the wall node's clock as each page estimates it (\`clock:sync\`).
+The hub schedules the swap ${applyDelayMs} ms after it accepts an activation (\`TOAN_CANH_APPLY_DELAY_MS\`), so every
+screen has time to draw the new layout hidden; that delay is part of the end-to-end figure. Each screen
+draws the next layout in a hidden layer as soon as it arrives and, in the frame of the apply time, only
+makes that layer visible (\`renderer/screen/use-scheduled-state.ts\`). Switching starts once every screen has
+rehearsed the maps of the scenarios it may show (\`common/rehearsal.ts\`): ${(warmupMs / 1000).toFixed(1)} s after the pages were up.
+
+${swapNote} ${film ? filmNote() : 'Not filmed (`--no-film`): the screencast costs the same two cores what it measures, so this run has the pages\' own account only.'}
 
 | the pages' own account (main thread, rAF times) | p50 | p95 | max |
 | --- | --- | --- | --- |
@@ -198,7 +201,7 @@ ${row('per screen: swap frame → next frame', nextFrame)}
 Per screen, ${unprepared} of ${records(received)} swaps came before the hidden layout had been committed, and ${unarmed} before the compositor had been given the swap ahead of its apply time.
 ${missed.length ? `\n**${missed.length} time(s) a screen had not painted a switch within ${MISSED_MS / 1000} s** (those switches are left out of the figures above): ${missed.join('; ')}.\n` : `Every screen painted every switch within ${MISSED_MS / 1000} s.`}
 
-Goals: end to end p95 ≤ 250 ms; skew p95 ≤ 17 ms (one frame at 60 Hz), judged on what the screens showed (first table).
+Goals: end to end p95 ≤ 250 ms; skew p95 ≤ 17 ms (one frame at 60 Hz)${film ? ', judged on what the screens showed (first table)' : ''}.
 Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}.`;
 writeSection(`bench:switch:${variant}`, report);
 console.log(report);
