@@ -159,9 +159,9 @@ const delayed = applyDelayMs !== DEFAULT_APPLY_DELAY_MS;
 const variant = [renderer, ...(without.length ? [`without-${without.join('-')}`] : []), ...(film ? [] : ['no-film']), ...(delayed ? [`delay-${applyDelayMs}`] : [])].join(':');
 const ms = (v) => `${v.toFixed(1)} ms`;
 const row = (name, values) => `| ${name} | ${ms(quantile(values, 0.5))} | ${ms(quantile(values, 0.95))} | ${ms(Math.max(...values))} |`;
-const swapNote = `Each screen's swap is handed to its compositor: two opacity animations pinned to the apply time on the page's
-timeline (\`renderer/screen/compositor-swap.ts\`), so a busy main thread does not delay the picture.`;
-const filmNote = () => `What the screens
+const filmNote = !film
+  ? "Not filmed (`--no-film`): the screencast costs the same two cores what it measures, so this run has the pages' own account only."
+  : `What the screens
 really showed is read from Chromium's screencast of each page (the compositor's frames with their times, as
 64 × 36 thumbnails): a screen showed the new layout at the first frame that looks like it does once settled
 (${AFTER_MS} ms after the last page reported its swap) rather than as before the activation
@@ -185,7 +185,8 @@ draws the next layout in a hidden layer as soon as it arrives and, in the frame 
 makes that layer visible (\`renderer/screen/use-scheduled-state.ts\`). Switching starts once every screen has
 rehearsed the maps of the scenarios it may show (\`common/rehearsal.ts\`): ${(warmupMs / 1000).toFixed(1)} s after the pages were up.
 
-${swapNote} ${film ? filmNote() : 'Not filmed (`--no-film`): the screencast costs the same two cores what it measures, so this run has the pages\' own account only.'}
+Each screen's swap is handed to its compositor: two opacity animations pinned to the apply time on the page's
+timeline (\`renderer/screen/compositor-swap.ts\`), so a busy main thread does not delay the picture. ${filmNote}
 
 | the pages' own account (main thread, rAF times) | p50 | p95 | max |
 | --- | --- | --- | --- |
