@@ -26,6 +26,8 @@ export interface SocketBridgeOptions {
   random?: () => number;
   requestTimeoutMs?: number;
   warn?: (message: string) => void;
+  /** A monotonic clock in ms; performance.now unless a test drives it. */
+  now?: () => number;
 }
 
 export interface SocketBridge extends WallBridge {
@@ -34,6 +36,10 @@ export interface SocketBridge extends WallBridge {
 }
 
 const OPEN = 1;
+// A timeout that fires this late means the page itself was frozen (a long WebGL compile on a loaded PC):
+// the answer may be waiting in the queue behind it, so the page gets GRACE_MS of its own time to read it.
+const LATE_MS = 1000;
+const GRACE_MS = 1000;
 interface Pending { channel: InvokeChannel; text: string; sent: boolean; resolve: (r: Result<unknown>) => void; timer: ReturnType<typeof setTimeout> }
 type Listeners = { [E in EventChannel]: Set<(payload: EventPayload<E>) => void> };
 
@@ -41,6 +47,7 @@ export function createSocketBridge(options: SocketBridgeOptions): SocketBridge {
   const random = options.random ?? Math.random;
   const warn = options.warn ?? ((m: string) => console.warn(`[toan-canh bridge] ${m}`));
   const timeoutMs = options.requestTimeoutMs ?? 15_000;
+  const now = options.now ?? (() => performance.now());
   const listeners: Listeners = { 'state:snapshot': new Set(), 'state:patch': new Set(), 'screens:status': new Set() };
   const connectionListeners = new Set<(connected: boolean) => void>();
   const dataListeners = new Set<(batch: FeedEventPayload<'data:update'>) => void>();
@@ -78,7 +85,14 @@ export function createSocketBridge(options: SocketBridgeOptions): SocketBridge {
   function invoke(channel: InvokeChannel, payload: unknown): Promise<Result<unknown>> {
     return new Promise((resolve) => {
       const id = nextId++;
-      const timer = setTimeout(() => settle(id, fail('timeout', `no answer to ${channel} within ${timeoutMs / 1000} s`)), timeoutMs);
+      const expire = (due: number) => () => {
+        const p = pending.get(id);
+        if (!p) return;
+        const at = now();
+        if (at - due > LATE_MS) p.timer = setTimeout(expire(at + GRACE_MS), GRACE_MS);
+        else settle(id, fail('timeout', `no answer to ${channel} within ${timeoutMs / 1000} s`));
+      };
+      const timer = setTimeout(expire(now() + timeoutMs), timeoutMs);
       pending.set(id, { channel, text: encodeRequest(id, channel, payload), sent: false, resolve, timer });
       flush();
     });

@@ -10,6 +10,9 @@ import type { Rect } from '../../common/wall/schema.js';
 
 const POLL_MS = 250;
 const GIVE_UP_MS = 60_000;
+const TRANSIENT = new Set(['timeout', 'disconnected']);
+const ATTEMPTS = 4;
+const RETRY_MS = 2000;
 
 interface Props {
   bridge: WallBridge;
@@ -30,19 +33,31 @@ export function Rehearsals({ bridge, screen, base, busy, children }: Props) {
   screenRef.current = screen;
 
   // Asked once the screen is up and idle (no deadline: the layout shown, its maps and reports, go first).
+  // A lost or late answer is asked again: on a loaded PC the first ask can go unanswered.
   useEffect(() => {
     let live = true;
-    const idle = requestIdleCallback(
-      () =>
-        void bridge.getScenarioLayouts().then((r) => {
-          if (!live) return;
-          if (!r.ok) console.warn(`no rehearsal of scenario maps: ${r.error.message}`);
-          setPlan(r.ok ? rehearsalPlan(r.value, screenRef.current, null) : []);
-        }),
-    );
+    let idle = 0;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const ask = (attempt: number) => {
+      idle = requestIdleCallback(
+        () =>
+          void bridge.getScenarioLayouts().then((r) => {
+            if (!live) return;
+            if (r.ok) return setPlan(rehearsalPlan(r.value, screenRef.current, null));
+            if (TRANSIENT.has(r.error.code) && attempt < ATTEMPTS) {
+              retry = setTimeout(() => ask(attempt + 1), RETRY_MS * 2 ** (attempt - 1));
+              return;
+            }
+            console.warn(`no rehearsal of scenario maps: ${r.error.message}${attempt > 1 ? ` (asked ${attempt} times)` : ''}`);
+            setPlan([]);
+          }),
+      );
+    };
+    ask(1);
     return () => {
       live = false;
       cancelIdleCallback(idle);
+      clearTimeout(retry);
     };
   }, [bridge]);
 

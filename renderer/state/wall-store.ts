@@ -27,6 +27,8 @@ export function reducePatch(state: WallState | null, patch: StatePatch): PatchOu
 
 // Losing the link is not a reason to give up: the bridge reconnects and a snapshot follows.
 const TRANSIENT = new Set(['disconnected', 'timeout']);
+// An unanswered ask on a live link has no reconnect to follow it: a page with no state asks again.
+const RETRY_MS = 2000;
 
 export interface StoreOptions {
   role: ClientRole;
@@ -37,6 +39,8 @@ export class WallStore {
   private view: StoreView;
   private readonly listeners = new Set<() => void>();
   private fetching = false;
+  private retry: ReturnType<typeof setTimeout> | undefined;
+  private stopped = false;
 
   constructor(private readonly bridge: WallBridge, private readonly options: StoreOptions) {
     this.view = { status: 'loading', state: null, error: null, statuses: [], connected: options.connection?.initiallyConnected ?? true };
@@ -49,6 +53,10 @@ export class WallStore {
       this.bridge.onPatch((p) => this.receivePatch(p)),
       this.bridge.onScreenStatuses((list) => this.set({ statuses: list })),
       this.options.connection?.subscribe((connected) => this.set({ connected })) ?? (() => undefined),
+      () => {
+        this.stopped = true;
+        clearTimeout(this.retry);
+      },
     ];
     void this.fetchSnapshot();
     if (this.options.role === 'console') {
@@ -66,22 +74,27 @@ export class WallStore {
 
   /** A snapshot always wins: after a host restart revisions start again from 1. */
   receiveSnapshot(state: WallState): void {
+    clearTimeout(this.retry);
     this.set({ status: 'ready', state, error: null });
   }
 
   receivePatch(patch: StatePatch): void {
     const outcome = reducePatch(this.view.state, patch);
     if (outcome.kind === 'applied') this.set({ state: outcome.state });
-    else if (outcome.kind === 'gap') void this.fetchSnapshot();
+    else if (outcome.kind === 'gap' || outcome.kind === 'no-state') void this.fetchSnapshot();
   }
 
   private async fetchSnapshot(): Promise<void> {
     if (this.fetching) return;
     this.fetching = true;
+    clearTimeout(this.retry);
     try {
       const result = await this.bridge.getSnapshot();
       if (result.ok) this.receiveSnapshot(result.value);
       else if (!TRANSIENT.has(result.error.code)) this.set({ status: 'error', error: result.error });
+      else if (result.error.code === 'timeout' && !this.view.state && !this.stopped) {
+        this.retry = setTimeout(() => void this.fetchSnapshot(), RETRY_MS);
+      }
     } finally {
       this.fetching = false;
     }

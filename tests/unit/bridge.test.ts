@@ -101,8 +101,10 @@ class FakeSocket implements SocketLike {
 describe('socket bridge', () => {
   let sockets: FakeSocket[];
   let warnings: string[];
+  let clock: number;
   const make = () =>
     createSocketBridge({
+      now: () => clock,
       url: 'ws://h/ws',
       createSocket: () => {
         const s = new FakeSocket();
@@ -116,6 +118,7 @@ describe('socket bridge', () => {
     vi.useFakeTimers();
     sockets = [];
     warnings = [];
+    clock = 0;
   });
   afterEach(() => vi.useRealTimers());
 
@@ -184,5 +187,28 @@ describe('socket bridge', () => {
     bridge.close();
     vi.advanceTimersByTime(60_000);
     expect(sockets).toHaveLength(1);
+  });
+
+  it('does not call time out on an answer the page was too frozen to read: a late timeout waits a moment of the page’s own time', async () => {
+    const bridge = make();
+    sockets[0]!.open();
+    const late = bridge.getScenarioLayouts();
+    const { id } = sockets[0]!.sent.find((m) => m.channel === 'scenarios:layouts')!;
+    clock = 20_000; // the page's thread was held for 20 s: the timer fires 5 s late
+    vi.advanceTimersByTime(15_000);
+    sockets[0]!.receive({ id, result: { ok: true, value: [] } }); // the answer that was queued behind it
+    await expect(late).resolves.toEqual({ ok: true, value: [] });
+
+    const unanswered = bridge.getScenarioLayouts();
+    clock += 30_000;
+    vi.advanceTimersByTime(15_000); // late again: a grace second follows
+    clock += 1000;
+    vi.advanceTimersByTime(999);
+    let settled = false;
+    void unanswered.then(() => (settled = true));
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    vi.advanceTimersByTime(1); // on time now, and still no answer: a timeout
+    await expect(unanswered).resolves.toMatchObject({ ok: false, error: { code: 'timeout', message: 'no answer to scenarios:layouts within 15 s' } });
   });
 });

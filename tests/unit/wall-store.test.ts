@@ -104,6 +104,27 @@ describe('WallStore', () => {
     expect(b.getView()).toMatchObject({ status: 'ready', state: base });
   });
 
+  it('asks again when its first snapshot goes unanswered on a live link, and when a patch comes before any state', async () => {
+    vi.useFakeTimers();
+    try {
+      const fake = fakeBridge([fail('timeout', 'no answer to state:snapshot within 15 s')]);
+      const store = new WallStore(fake.bridge, { role: 'screen' });
+      const stop = store.start();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(store.getView()).toMatchObject({ status: 'loading', error: null });
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(fake.getSnapshot).toHaveBeenCalledTimes(2); // its answer: the queue is empty, so another timeout
+      fake.firePatch(patch(6, { identify: true })); // a patch with nothing to apply it to: ask now
+      await vi.advanceTimersByTimeAsync(0);
+      expect(fake.getSnapshot).toHaveBeenCalledTimes(3);
+      stop();
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(fake.getSnapshot).toHaveBeenCalledTimes(3); // stopped: no more asking
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('stops listening when stopped', async () => {
     const fake = fakeBridge([ok(base)]);
     const store = new WallStore(fake.bridge, { role: 'screen' });
