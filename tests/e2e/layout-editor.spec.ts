@@ -53,4 +53,39 @@ test.describe('the layout editor', () => {
       ['B2', revision],
     ]);
   });
+
+  test('a save on top of another console’s save is a conflict: overwrite keeps this edit, reload takes theirs', async ({ context, wall }) => {
+    const console_ = await ConsolePage.open(context, wall.host.consoleUrl, ACCOUNTS.operator);
+    await console_.openArea('layouts');
+    const editor = new LayoutEditorPage(console_.page);
+    await editor.createEmpty('E2E xung đột');
+    const mine = await editor.addPanel('solid');
+    expect(await editor.save()).toBe(1);
+    const layoutId = (await editor.editor().getAttribute('data-layout')) ?? '';
+    // Another console (the admin's socket) saves its own change in between.
+    const elsewhere = async (name: string) => {
+      const got = await wall.admin.request('layouts:get', { layoutId });
+      if (!got.ok) throw new Error(got.error.message);
+      const { layout, revision } = got.value as { layout: { name: string }; revision: number };
+      expect(await wall.admin.request('layouts:save', { layout: { ...layout, name }, expectedRevision: revision })).toMatchObject({ ok: true });
+    };
+    await elsewhere('E2E xung đột (bảng khác)');
+
+    await editor.addPanel('clock');
+    await console_.page.getByTestId('save-layout').click();
+    const conflict = console_.page.getByTestId('conflict');
+    await expect(conflict).toContainText('vừa được lưu');
+    await console_.page.getByTestId('conflict-overwrite').click();
+    await expect(conflict).toHaveCount(0);
+    await expect(console_.page.getByTestId('save-bar')).toHaveAttribute('data-revision', '3');
+
+    await elsewhere('E2E xung đột (lần hai)');
+    await editor.drag(mine, 200, 0);
+    await console_.page.getByTestId('save-layout').click();
+    await console_.page.getByTestId('conflict-reload').click();
+    await expect(console_.page.getByTestId('save-bar')).toHaveAttribute('data-revision', '4');
+    await expect(console_.page.getByTestId('save-bar')).toHaveAttribute('data-dirty', 'false');
+    const saved = await wall.admin.request('layouts:get', { layoutId });
+    expect(saved).toMatchObject({ ok: true, value: { revision: 4, layout: { name: 'E2E xung đột (lần hai)' } } });
+  });
 });

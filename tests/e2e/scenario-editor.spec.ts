@@ -94,4 +94,61 @@ test.describe('the scenario editor', () => {
     await expect(leader.button(id)).toContainText('Warning');
     await expect(lead.page.getByTestId('activation-result')).toContainText('Result: Storm drill (E2E)');
   });
+
+  test('two consoles editing one scenario: the later save is a conflict, settled by overwrite or reload; closing with unsaved changes asks first', async ({ context, wall }) => {
+    const open = async () => {
+      const c = await ConsolePage.open(context, wall.host.consoleUrl, ACCOUNTS.operator);
+      await c.openArea('scenarios');
+      return { page: c.page, scenarios: new ScenariosPage(c.page) };
+    };
+    const a = await open();
+    await a.page.getByTestId('duplicate-storm').click();
+    const id = (await a.scenarios.form().getAttribute('data-scenario')) ?? '';
+    expect(id).toMatch(/^storm-ban-sao/);
+    expect(await a.scenarios.save()).toBe(1);
+    await a.scenarios.close();
+
+    const b = await open();
+    for (const c of [a, b]) {
+      await c.page.getByTestId(`edit-${id}`).click();
+      await expect(c.scenarios.form()).toHaveAttribute('data-revision', '1');
+      await expect(c.scenarios.form()).toHaveAttribute('data-dirty', 'false');
+    }
+    await a.page.getByTestId('scenario-name-en').fill('Storm, edited on A');
+    expect(await a.scenarios.save()).toBe(2);
+
+    // B saves on top of revision 1: refused, nothing overwritten until B says so.
+    await b.page.getByTestId('scenario-name-en').fill('Storm, edited on B');
+    await b.page.getByTestId('scenario-save').click();
+    const conflict = b.page.getByTestId('conflict');
+    await expect(conflict).toContainText('vừa được lưu');
+    await expect(conflict).toContainText('revision 1 but it is now at revision 2');
+    await expect(b.scenarios.form()).toHaveAttribute('data-revision', '1');
+    await expect(b.page.getByTestId('scenario-save')).toBeDisabled();
+    await b.page.getByTestId('conflict-overwrite').click();
+    await expect(b.scenarios.form()).toHaveAttribute('data-revision', '3');
+    await expect(conflict).toHaveCount(0);
+
+    // A, still on revision 2, takes B's version instead of its own edit.
+    await a.page.getByTestId('scenario-name-vi').fill('Bão (sửa trên A)');
+    await a.page.getByTestId('scenario-save').click();
+    await expect(a.page.getByTestId('conflict')).toBeVisible();
+    await a.page.getByTestId('conflict-reload').click();
+    await expect(a.scenarios.form()).toHaveAttribute('data-revision', '3');
+    await expect(a.page.getByTestId('scenario-name-en')).toHaveValue('Storm, edited on B');
+    await expect(a.page.getByTestId('scenario-name-vi')).not.toHaveValue('Bão (sửa trên A)');
+    await expect(a.scenarios.form()).toHaveAttribute('data-dirty', 'false');
+
+    // Unsaved changes: Close asks; keeping on editing keeps them, discarding closes.
+    await a.page.getByTestId('scenario-name-en').fill('Storm, not saved');
+    await a.page.getByTestId('scenario-close').click();
+    await expect(a.page.getByTestId('unsaved')).toBeVisible();
+    await a.page.getByTestId('unsaved-stay').click();
+    await expect(a.page.getByTestId('scenario-name-en')).toHaveValue('Storm, not saved');
+    await a.page.getByTestId('scenario-close').click();
+    await a.page.getByTestId('unsaved-discard').click();
+    await expect(a.page.getByTestId('scenarios-area')).toBeVisible();
+    const saved = await wall.admin.request('scenarioLibrary:get', { scenarioId: id });
+    expect(saved).toMatchObject({ ok: true, value: { revision: 3, scenario: { name: { en: 'Storm, edited on B' } } } });
+  });
 });

@@ -3,6 +3,7 @@ import { exportLayout } from '../../../common/editor/import-layout.js';
 import { idFromName } from '../../../common/editor/layout-ops.js';
 import { useT } from '../../i18n/use-t.js';
 import { CommandError } from '../ui/command-error.js';
+import { ConflictDialog } from '../ui/conflict-dialog.js';
 import { downloadText } from '../ui/download.js';
 import type { LayoutEditor } from './use-layout-editor.js';
 
@@ -45,14 +46,7 @@ export function SaveBar({ editor, hasIssues, onClose }: { editor: LayoutEditor; 
       <button type="button" data-testid="close-editor" onClick={onClose}>
         {t('editor.close')}
       </button>
-      {conflict && (
-        <div className="editor__conflict" role="alertdialog" data-testid="conflict" aria-label={t('editor.conflictTitle')}>
-          <p>{t('editor.conflict')}</p>
-          <p className="editor__conflict-detail">{conflict.message}</p>
-          <button type="button" data-testid="conflict-reload" disabled={busy} onClick={() => void editor.reload()}>{t('editor.reload')}</button>
-          <button type="button" className="danger" data-testid="conflict-overwrite" disabled={busy} onClick={() => void editor.overwrite()}>{t('editor.overwrite')}</button>
-        </div>
-      )}
+      {conflict && <ConflictDialog question={t('editor.conflict')} conflict={conflict} busy={busy} onReload={() => void editor.reload()} onOverwrite={() => void editor.overwrite()} />}
       <CommandError error={editor.error} testId="editor-error" />
     </div>
   );

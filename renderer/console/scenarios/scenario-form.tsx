@@ -1,10 +1,13 @@
 import { useState } from 'react';
 import { formatPath } from '../../../common/contract.js';
+import type { AppError } from '../../../common/result.js';
+import { sameValue } from '../../../common/same-value.js';
 import type { LayoutInfo } from '../../../common/layout-contract.js';
 import { ScenarioSchema, SeveritySchema, type Scenario } from '../../../common/protocol/scenario.js';
 import { useLanguage, useT } from '../../i18n/use-t.js';
 import { useBridge } from '../../state/store-context.js';
 import { CommandError } from '../ui/command-error.js';
+import { ConflictDialog } from '../ui/conflict-dialog.js';
 import { useCommand } from '../ui/use-command.js';
 import { ChecklistEditor } from './checklist-editor.js';
 import { Rehearsal } from './rehearsal.js';
@@ -17,21 +20,49 @@ export interface FormDoc {
 
 // A scenario's settings: names, description, severity, the layout (a saved one), the checklist shown
 // with the leader's confirmation, auto-revert and map extent. Checked by the protocol's own schema.
+// Another console's save in between is a conflict to settle (reload or overwrite); closing with unsaved
+// changes asks first.
 export function ScenarioForm({ doc, layouts, onClose }: { doc: FormDoc; layouts: LayoutInfo[]; onClose: () => void }) {
   const t = useT();
   const language = useLanguage();
   const bridge = useBridge();
-  const { busy, error, run } = useCommand();
+  const { busy, error, setError, run } = useCommand();
   const [s, setS] = useState<Scenario>(doc.scenario);
+  const [saved, setSaved] = useState<Scenario | null>(doc.revision > 0 ? doc.scenario : null);
   const [revision, setRevision] = useState(doc.revision);
   const [rehearse, setRehearse] = useState(false);
+  const [conflict, setConflict] = useState<AppError | null>(null);
+  const [leaving, setLeaving] = useState(false);
+  const dirty = saved === null || !sameValue(saved, s);
   const checked = ScenarioSchema.safeParse(s);
   const issues = checked.success ? [] : checked.error.issues;
   const set = (change: Partial<Scenario>) => setS({ ...s, ...change });
 
-  const save = async () => {
-    const r = await run(() => bridge.saveLibraryScenario(s, revision));
-    if (r.ok) setRevision(r.value.revision);
+  const save = async (expected = revision) => {
+    const r = await run(() => bridge.saveLibraryScenario(s, expected));
+    if (r.ok) {
+      setRevision(r.value.revision);
+      setSaved(s);
+      setConflict(null);
+    } else if (r.error.code === 'scenario/conflict') {
+      setConflict(r.error);
+      setError(null);
+    }
+  };
+  /** After a conflict: keep this edit, on top of whatever was saved meanwhile (or again, if it was removed). */
+  const overwrite = async () => {
+    const current = await run(() => bridge.getLibraryScenario(s.id));
+    if (current.ok) await save(current.value.revision);
+    else if (current.error.code === 'scenario/unknown') await save(0);
+  };
+  /** After a conflict: take what was saved meanwhile, dropping this edit. */
+  const reload = async () => {
+    const current = await run(() => bridge.getLibraryScenario(s.id));
+    if (!current.ok) return;
+    setS(current.value.scenario);
+    setSaved(current.value.scenario);
+    setRevision(current.value.revision);
+    setConflict(null);
   };
   const useLayout = async (id: string) => {
     const r = await run(() => bridge.getLayout(id));
@@ -46,7 +77,7 @@ export function ScenarioForm({ doc, layouts, onClose }: { doc: FormDoc; layouts:
     </label>
   );
   return (
-    <section className="scenario-form" data-testid="scenario-form" data-scenario={s.id} data-revision={revision}>
+    <section className="scenario-form" data-testid="scenario-form" data-scenario={s.id} data-revision={revision} data-dirty={dirty}>
       <h2>
         {s.name[language]} <code>{s.id}</code>
       </h2>
@@ -104,17 +135,30 @@ export function ScenarioForm({ doc, layouts, onClose }: { doc: FormDoc; layouts:
         </ul>
       )}
       <CommandError error={error} />
+      {conflict && <ConflictDialog question={t('scenarios.conflict')} conflict={conflict} busy={busy} onReload={() => void reload()} onOverwrite={() => void overwrite()} />}
+      {leaving && (
+        <div className="conflict" role="alertdialog" data-testid="unsaved" aria-label={t('scenarios.unsavedTitle')}>
+          <p>{t('scenarios.unsaved')}</p>
+          <button type="button" data-testid="unsaved-stay" onClick={() => setLeaving(false)}>
+            {t('scenarios.keepEditing')}
+          </button>
+          <button type="button" className="danger" data-testid="unsaved-discard" onClick={onClose}>
+            {t('scenarios.discard')}
+          </button>
+        </div>
+      )}
       <div className="scenario-form__actions">
-        <button type="button" className="primary" data-testid="scenario-save" disabled={busy || issues.length > 0} onClick={() => void save()}>
+        <button type="button" className="primary" data-testid="scenario-save" disabled={busy || issues.length > 0 || conflict !== null} onClick={() => void save()}>
           {t('editor.save')}
         </button>
         <button type="button" data-testid="scenario-rehearse" onClick={() => setRehearse(true)}>
           {t('scenarios.rehearse')}
         </button>
-        <button type="button" data-testid="scenario-close" onClick={onClose}>
+        <button type="button" data-testid="scenario-close" onClick={() => (dirty ? setLeaving(true) : onClose())}>
           {t('editor.close')}
         </button>
-        <span className="scenarios__help">{revision > 0 ? t('editor.savedAt', { revision }) : t('scenarios.notSaved')}</span>
+        <span className="scenarios__help">{revision > 0 ? t('editor.savedAt', { revision }) : t('scenarios.notSaved')}
+          {revision > 0 && dirty ? ` · ${t('scenarios.changed')}` : ''}</span>
       </div>
     </section>
   );
