@@ -19,12 +19,27 @@ export const LibraryEntrySchema = z.strictObject({
 });
 export type LibraryEntry = z.infer<typeof LibraryEntrySchema>;
 
+export const ScenarioDraftSchema = z.strictObject({
+  scenario: ScenarioSchema,
+  /** The library revision the draft started from; 0 for a scenario never saved. */
+  baseRevision: z.number().int().nonnegative(),
+  updatedAt: z.number(),
+});
+export type ScenarioDraft = z.infer<typeof ScenarioDraftSchema>;
+export const ScenarioDraftInfoSchema = z.strictObject({ scenarioId: z.string(), name: LocalizedSchema, baseRevision: z.number().int().nonnegative(), updatedAt: z.number() });
+export type ScenarioDraftInfo = z.infer<typeof ScenarioDraftInfoSchema>;
+
 export const scenarioLibraryChannels = {
   'scenarioLibrary:list': { request: empty, response: z.array(LibraryEntrySchema), roles: ['console'], users: EVERYONE, quiet: true },
   'scenarioLibrary:get': { request: z.strictObject({ scenarioId: IdSchema }), response: z.strictObject({ scenario: ScenarioSchema, revision: z.number().int().positive() }), roles: ['console'], users: EVERYONE, quiet: true },
   /** expectedRevision 0: a new scenario; otherwise the revision the edit is based on. */
   'scenarioLibrary:save': { request: z.strictObject({ scenario: ScenarioSchema, expectedRevision: z.number().int().nonnegative() }), response: z.strictObject({ revision: z.number().int().positive() }), roles: ['console'], users: ARRANGERS },
   'scenarioLibrary:remove': { request: z.strictObject({ scenarioId: IdSchema }), response: z.null(), roles: ['console'], users: ARRANGERS },
+  /** The signed-in person's autosaved edits, per scenario, kept until saved or discarded. */
+  'scenarioDrafts:list': { request: empty, response: z.array(ScenarioDraftInfoSchema), roles: ['console'], users: ARRANGERS, quiet: true },
+  'scenarioDrafts:get': { request: z.strictObject({ scenarioId: IdSchema }), response: ScenarioDraftSchema.nullable(), roles: ['console'], users: ARRANGERS, quiet: true },
+  'scenarioDrafts:save': { request: z.strictObject({ scenario: ScenarioSchema, baseRevision: z.number().int().nonnegative() }), response: z.null(), roles: ['console'], users: ARRANGERS, quiet: true },
+  'scenarioDrafts:discard': { request: z.strictObject({ scenarioId: IdSchema }), response: z.null(), roles: ['console'], users: ARRANGERS, quiet: true },
   /** Hand a prepared scenario to the centre (the hub), whose catalog the leader's buttons show: a leader's decision. */
   'scenarioLibrary:publish': { request: z.strictObject({ scenarioId: IdSchema }), response: z.strictObject({ version: z.number().int().positive() }), roles: ['console'], users: LEADERS },
 } as const satisfies Record<string, ChannelSpec>;
@@ -44,4 +59,8 @@ export const scenarioBridgeInvokes = {
   saveLibraryScenario: (scenario: ScenarioInput, expectedRevision: number) => ['scenarioLibrary:save', { scenario, expectedRevision }],
   removeLibraryScenario: (scenarioId: string) => ['scenarioLibrary:remove', { scenarioId }],
   publishLibraryScenario: (scenarioId: string) => ['scenarioLibrary:publish', { scenarioId }],
+  listScenarioDrafts: () => ['scenarioDrafts:list', {}],
+  getScenarioDraft: (scenarioId: string) => ['scenarioDrafts:get', { scenarioId }],
+  saveScenarioDraft: (scenario: ScenarioInput, baseRevision: number) => ['scenarioDrafts:save', { scenario, baseRevision }],
+  discardScenarioDraft: (scenarioId: string) => ['scenarioDrafts:discard', { scenarioId }],
 } as const satisfies Record<string, (...args: never[]) => readonly [Channel, unknown]>;

@@ -42,7 +42,7 @@ export function installConsoleServices(core: WallCore, db: AppDatabase, log: Log
   core.setGate(createGate(auth, db.audit, log));
   core.addHandlers(authHandlers(auth, db.users, db.audit));
   core.addHandlers(layoutHandlers(core, db, db.drafts, auth));
-  core.addHandlers(libraryHandlers(core, db.scenarioLibrary, auth));
+  core.addHandlers(libraryHandlers(core, db.scenarioLibrary, db.scenarioDrafts, auth));
   // Scenarios reach the wall from the hub too (another console, the REST API, a confirmed proposal): each is logged here.
   const stopScenarioLog = core.onChange((state, change) => {
     const s = change.scenario;

@@ -1,3 +1,4 @@
+import type { BrowserContext } from '@playwright/test';
 import { ACCOUNTS } from './support/accounts.js';
 import { expect, test } from './support/console-test.js';
 import { ConsolePage } from './pages/console-page.js';
@@ -8,6 +9,13 @@ import { ScenariosPage } from './pages/scenarios-page.js';
 // An operator makes a scenario from a saved layout, rehearses it on the console (never on the wall),
 // duplicates it and edits it again; the library keeps each save with its revision. A leader publishes it
 // to the centre and activates it from its button.
+
+/** A new console window, an operator signed in, on the scenarios area. */
+async function operatorOnScenarios(context: BrowserContext, url: string) {
+  const c = await ConsolePage.open(context, url, ACCOUNTS.operator);
+  await c.openArea('scenarios');
+  return { page: c.page, scenarios: new ScenariosPage(c.page) };
+}
 
 test.describe('the scenario editor', () => {
   test.slow();
@@ -96,11 +104,7 @@ test.describe('the scenario editor', () => {
   });
 
   test('two consoles editing one scenario: the later save is a conflict, settled by overwrite or reload; closing with unsaved changes asks first', async ({ context, wall }) => {
-    const open = async () => {
-      const c = await ConsolePage.open(context, wall.host.consoleUrl, ACCOUNTS.operator);
-      await c.openArea('scenarios');
-      return { page: c.page, scenarios: new ScenariosPage(c.page) };
-    };
+    const open = () => operatorOnScenarios(context, wall.host.consoleUrl);
     const a = await open();
     await a.page.getByTestId('duplicate-storm').click();
     const id = (await a.scenarios.form().getAttribute('data-scenario')) ?? '';
@@ -150,5 +154,45 @@ test.describe('the scenario editor', () => {
     await expect(a.page.getByTestId('scenarios-area')).toBeVisible();
     const saved = await wall.admin.request('scenarioLibrary:get', { scenarioId: id });
     expect(saved).toMatchObject({ ok: true, value: { revision: 3, scenario: { name: { en: 'Storm, edited on B' } } } });
+  });
+
+  test('edits are kept as the person’s draft: a console closed mid-edit reopens them, for a saved scenario and a new one', async ({ context, wall }) => {
+    const open = () => operatorOnScenarios(context, wall.host.consoleUrl);
+    const first = await open();
+    await first.page.getByTestId('duplicate-traffic-incident').click();
+    const saved = (await first.scenarios.form().getAttribute('data-scenario')) ?? '';
+    expect(await first.scenarios.save()).toBe(1);
+    await first.page.getByTestId('scenario-name-en').fill('Traffic, edited then the window closed');
+    await expect(first.scenarios.form()).toHaveAttribute('data-autosave', 'saved');
+    await first.page.close(); // the window closes mid-edit
+
+    const again = await open();
+    await expect(again.scenarios.row(saved)).toContainText('có bản nháp chưa lưu');
+    await again.page.getByTestId(`edit-${saved}`).click();
+    await expect(again.page.getByTestId('scenario-draft-restored')).toBeVisible();
+    await expect(again.page.getByTestId('scenario-name-en')).toHaveValue('Traffic, edited then the window closed');
+    await expect(again.scenarios.form()).toHaveAttribute('data-revision', '1');
+    await expect(again.scenarios.form()).toHaveAttribute('data-dirty', 'true');
+    expect(await again.scenarios.save()).toBe(2);
+    await again.scenarios.close();
+    await expect(again.scenarios.row(saved)).not.toContainText('có bản nháp chưa lưu');
+    const stored = await wall.admin.request('scenarioLibrary:get', { scenarioId: saved });
+    expect(stored).toMatchObject({ ok: true, value: { revision: 2, scenario: { name: { en: 'Traffic, edited then the window closed' } } } });
+
+    // A new scenario never saved: its draft is listed on its own, resumed, then dropped on purpose.
+    await again.page.getByTestId('duplicate-storm').click();
+    const fresh = (await again.scenarios.form().getAttribute('data-scenario')) ?? '';
+    await again.page.getByTestId('scenario-name-vi').fill('Bão, chưa lưu');
+    await expect(again.scenarios.form()).toHaveAttribute('data-autosave', 'saved');
+    await again.page.close();
+    const third = await open();
+    await expect(third.page.getByTestId(`scenario-draft-${fresh}`)).toContainText('Bão, chưa lưu');
+    await third.page.getByTestId(`resume-${fresh}`).click();
+    await expect(third.scenarios.form()).toHaveAttribute('data-revision', '0');
+    await expect(third.page.getByTestId('scenario-name-vi')).toHaveValue('Bão, chưa lưu');
+    await third.page.getByTestId('scenario-close').click();
+    await third.page.getByTestId('unsaved-discard').click();
+    await expect(third.page.getByTestId(`scenario-draft-${fresh}`)).toHaveCount(0);
+    expect(await wall.admin.request('scenarioLibrary:get', { scenarioId: fresh })).toMatchObject({ ok: false, error: { code: 'scenario/unknown' } });
   });
 });

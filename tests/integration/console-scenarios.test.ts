@@ -92,6 +92,30 @@ describe("the console's scenario library", () => {
     expect(await t.core.handle(leader, 'scenarioLibrary:get', { scenarioId: 'giao-ban' })).toMatchObject({ ok: false, error: { code: 'scenario/unknown' } });
   });
 
+  it('keeps each person\'s draft of a scenario until they save or discard it, and only theirs', async () => {
+    const operator = await person('vanhanh');
+    const admin = t.console('c-admin-2');
+    await t.core.handle(admin, 'auth:login', { username: 'quantri', password: 'quan-tri-mat-khau' });
+    const leader = await person('lanhdao');
+    const edited = { ...scenario(), name: { vi: 'Giao ban (đang sửa)', en: 'Briefing (editing)' } };
+    expect(await t.core.handle(operator, 'scenarioDrafts:save', { scenario: edited, baseRevision: 0 })).toEqual({ ok: true, value: null });
+    expect(await t.core.handle(operator, 'scenarioDrafts:list', {})).toMatchObject({ ok: true, value: [{ scenarioId: 'giao-ban', baseRevision: 0, name: { vi: 'Giao ban (đang sửa)' } }] });
+    expect(await t.core.handle(operator, 'scenarioDrafts:get', { scenarioId: 'giao-ban' })).toMatchObject({ ok: true, value: { scenario: edited, baseRevision: 0 } });
+    // Another person's drafts are theirs: none here; a leader does not edit the library.
+    expect(await t.core.handle(admin, 'scenarioDrafts:list', {})).toEqual({ ok: true, value: [] });
+    expect(await t.core.handle(leader, 'scenarioDrafts:save', { scenario: edited, baseRevision: 0 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const off = { ...edited, layout: { ...edited.layout, wallId: 'other-wall' } };
+    expect(await t.core.handle(operator, 'scenarioDrafts:save', { scenario: off, baseRevision: 0 })).toMatchObject({ ok: false, error: { code: 'scenario/invalid', message: expect.stringContaining('other-wall') } });
+    expect(await t.core.handle(operator, 'scenarioDrafts:save', { scenario: { ...edited, severity: 'panic' }, baseRevision: 0 })).toMatchObject({ ok: false, error: { code: 'invalid-payload', message: expect.stringContaining('severity') } });
+
+    // Saving to the library drops the draft; a discarded draft is gone.
+    expect(await t.core.handle(operator, 'scenarioLibrary:save', { scenario: edited, expectedRevision: 0 })).toEqual({ ok: true, value: { revision: 1 } });
+    expect(await t.core.handle(operator, 'scenarioDrafts:get', { scenarioId: 'giao-ban' })).toEqual({ ok: true, value: null });
+    expect(await t.core.handle(operator, 'scenarioDrafts:save', { scenario: scenario(), baseRevision: 1 })).toMatchObject({ ok: true });
+    expect(await t.core.handle(operator, 'scenarioDrafts:discard', { scenarioId: 'giao-ban' })).toEqual({ ok: true, value: null });
+    expect(await t.core.handle(operator, 'scenarioDrafts:list', {})).toEqual({ ok: true, value: [] });
+  });
+
   it('goes to the centre when a leader publishes it, and then activates like the centre\'s own', async () => {
     const operator = await person('vanhanh');
     const leader = await person('lanhdao');

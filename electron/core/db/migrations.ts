@@ -116,4 +116,19 @@ CREATE TABLE scenario_library (
 CREATE INDEX scenario_library_wall ON scenario_library(wall_id);
 `,
   },
+  {
+    version: 6,
+    name: 'scenario-drafts',
+    up: `
+CREATE TABLE scenario_drafts (
+  username TEXT NOT NULL REFERENCES users(username) ON DELETE CASCADE,
+  scenario_id TEXT NOT NULL,
+  wall_id TEXT NOT NULL REFERENCES walls(id) ON DELETE CASCADE,
+  scenario_json TEXT NOT NULL,
+  base_revision INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (username, scenario_id)
+);
+`,
+  },
 ];

@@ -7,6 +7,7 @@ import { calibrationProfilesTable, type CalibrationProfilesTable } from './calib
 import { usersTable, type UsersTable } from '../auth/users-table.js';
 import { draftsTable, type DraftsTable } from '../layouts/drafts-table.js';
 import { libraryTable, type LibraryTable } from '../scenarios/library-table.js';
+import { scenarioDraftsTable, type ScenarioDraftsTable } from '../scenarios/scenario-drafts-table.js';
 import { DbEmitter, type DbEvents, type Unsubscribe } from './events.js';
 import { dbFail, errorMessage, moveAsideHint } from './errors.js';
 import { layoutsTable, type LayoutsTable } from './layouts.js';
@@ -35,6 +36,7 @@ export interface AppDatabase {
   readonly audit: AuditTable;
   readonly drafts: DraftsTable;
   readonly scenarioLibrary: LibraryTable;
+  readonly scenarioDrafts: ScenarioDraftsTable;
   readonly calibrationProfiles: CalibrationProfilesTable;
   on<K extends keyof DbEvents>(event: K, listener: (data: DbEvents[K]) => void): Unsubscribe;
   off<K extends keyof DbEvents>(event: K, listener: (data: DbEvents[K]) => void): void;
@@ -91,6 +93,7 @@ function assemble(db: Database.Database, file: string, logger: Logger, now: () =
     audit: auditTable(db, now),
     drafts: draftsTable(db, logger, now),
     scenarioLibrary: libraryTable(db, logger, now),
+    scenarioDrafts: scenarioDraftsTable(db, logger, now),
     calibrationProfiles: calibrationProfilesTable(db, emitter, logger, now),
     on: (event, listener) => emitter.on(event, listener),
     off: (event, listener) => emitter.off(event, listener),

@@ -1,7 +1,8 @@
 import type { InvokeRequest } from '../../../common/contract.js';
 import type { LayoutInfo } from '../../../common/layout-contract.js';
-import { fail, ok, type Result } from '../../../common/result.js';
+import { fail, ok } from '../../../common/result.js';
 import type { ConsoleAuth } from '../auth/console-auth.js';
+import { signedIn } from '../auth/signed-in.js';
 import type { CoreClient } from '../client.js';
 import { validateLayout } from '../config-loader.js';
 import type { CoreHandlers } from '../core-handlers.js';
@@ -17,10 +18,7 @@ const activeLayoutKey = (wallId: string) => `wall.${wallId}.activeLayout`;
 
 export function layoutHandlers(core: WallCore, db: AppDatabase, drafts: DraftsTable, auth: ConsoleAuth): CoreHandlers {
   const user = (client: CoreClient): string | null => auth.sessionOf(client)?.username ?? null;
-  const signedIn = <T>(client: CoreClient, run: (username: string) => Result<T>): Result<T> => {
-    const username = user(client);
-    return username ? run(username) : fail('auth/not-signed-in', 'Chưa đăng nhập. / Not signed in.');
-  };
+  const asUser = signedIn(auth);
   const fits = (layout: unknown) => {
     const checked = validateLayout(layout, core.state.wall);
     return checked.ok ? checked : fail('layout/invalid', checked.error.message);
@@ -65,12 +63,12 @@ export function layoutHandlers(core: WallCore, db: AppDatabase, drafts: DraftsTa
       db.settings.set(activeLayoutKey(core.state.wall.id), checked.value.id);
       return ok(revision);
     },
-    'drafts:list': (client) => signedIn(client, (u) => ok(drafts.list(u))),
-    'drafts:get': (client, req: InvokeRequest<'drafts:get'>) => signedIn(client, (u) => ok(drafts.get(u, req.layoutId))),
+    'drafts:list': (client) => asUser(client, (u) => ok(drafts.list(u))),
+    'drafts:get': (client, req: InvokeRequest<'drafts:get'>) => asUser(client, (u) => ok(drafts.get(u, req.layoutId))),
     'drafts:save': (client, req: InvokeRequest<'drafts:save'>) => {
       if (req.layout.wallId !== core.state.wall.id) return fail('layout/invalid', `the draft is for wall "${req.layout.wallId}", not "${core.state.wall.id}"`);
-      return signedIn(client, (u) => (drafts.save(u, req.layout, req.baseRevision), ok(null)));
+      return asUser(client, (u) => (drafts.save(u, req.layout, req.baseRevision), ok(null)));
     },
-    'drafts:discard': (client, req: InvokeRequest<'drafts:discard'>) => signedIn(client, (u) => (drafts.discard(u, req.layoutId), ok(null))),
+    'drafts:discard': (client, req: InvokeRequest<'drafts:discard'>) => asUser(client, (u) => (drafts.discard(u, req.layoutId), ok(null))),
   };
 }

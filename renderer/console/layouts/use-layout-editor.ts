@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { canRedo, canUndo, record, redo, startHistory, undo, type History } from '../../../common/editor/history.js';
 import type { AppError } from '../../../common/result.js';
 import type { Layout } from '../../../common/wall/layout-schema.js';
 import { useBridge } from '../../state/store-context.js';
 import { useSessionStore } from '../auth/session-context.js';
+import { useAutosave } from '../ui/use-autosave.js';
 
 // One layout being edited: undo history, the saved revision it is based on, autosaved drafts,
 // and save / save as / apply with the revision conflict made visible (reload or overwrite).
@@ -16,8 +17,7 @@ export interface EditorDoc {
   fromDraft?: boolean;
 }
 
-export type AutosaveState = 'idle' | 'pending' | 'saved' | 'error';
-const AUTOSAVE_MS = 600;
+export type { AutosaveState } from '../ui/use-autosave.js';
 
 export function useLayoutEditor(doc: EditorDoc) {
   const bridge = useBridge();
@@ -33,7 +33,6 @@ export function useLayoutEditor(doc: EditorDoc) {
   const [baseRevision, setBaseRevision] = useState(doc.baseRevision);
   const [savedJson, setSavedJson] = useState(() => (doc.fromDraft || doc.baseRevision === 0 ? null : JSON.stringify(doc.layout)));
   const [selected, setSelected] = useState<string | null>(null);
-  const [autosave, setAutosave] = useState<AutosaveState>('idle');
   const [conflict, setConflict] = useState<AppError | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -60,16 +59,7 @@ export function useLayoutEditor(doc: EditorDoc) {
   }, [setHistory]);
 
   // Every change reaches the main process within a moment, so a crash or a closed window loses nothing.
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => {
-    if (!dirty) return;
-    setAutosave('pending');
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      void bridge.saveDraft(layout, baseRevision).then((r) => setAutosave(session.check(r).ok ? 'saved' : 'error'));
-    }, AUTOSAVE_MS);
-    return () => clearTimeout(timer.current);
-  }, [bridge, session, layout, baseRevision, dirty]);
+  const autosave = useAutosave(useCallback(() => bridge.saveDraft(layout, baseRevision), [bridge, layout, baseRevision]), dirty);
 
   const call = async <T,>(run: () => Promise<{ ok: true; value: T } | { ok: false; error: AppError }>) => {
     setBusy(true);

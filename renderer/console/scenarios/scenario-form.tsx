@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { formatPath } from '../../../common/contract.js';
 import type { AppError } from '../../../common/result.js';
 import { sameValue } from '../../../common/same-value.js';
@@ -8,6 +8,7 @@ import { useLanguage, useT } from '../../i18n/use-t.js';
 import { useBridge } from '../../state/store-context.js';
 import { CommandError } from '../ui/command-error.js';
 import { ConflictDialog } from '../ui/conflict-dialog.js';
+import { useAutosave } from '../ui/use-autosave.js';
 import { useCommand } from '../ui/use-command.js';
 import { ChecklistEditor } from './checklist-editor.js';
 import { Rehearsal } from './rehearsal.js';
@@ -16,26 +17,33 @@ export interface FormDoc {
   scenario: Scenario;
   /** 0: not in the library yet. */
   revision: number;
+  /** Restored from this person's draft, written at this time (ms since the epoch). */
+  draftAt?: number;
 }
 
 // A scenario's settings: names, description, severity, the layout (a saved one), the checklist shown
 // with the leader's confirmation, auto-revert and map extent. Checked by the protocol's own schema.
-// Another console's save in between is a conflict to settle (reload or overwrite); closing with unsaved
-// changes asks first.
+// Edits are autosaved as this person's draft until saved; another console's save in between is a
+// conflict to settle (reload or overwrite); closing with unsaved changes asks first.
 export function ScenarioForm({ doc, layouts, onClose }: { doc: FormDoc; layouts: LayoutInfo[]; onClose: () => void }) {
   const t = useT();
   const language = useLanguage();
   const bridge = useBridge();
   const { busy, error, setError, run } = useCommand();
   const [s, setS] = useState<Scenario>(doc.scenario);
-  const [saved, setSaved] = useState<Scenario | null>(doc.revision > 0 ? doc.scenario : null);
+  const [saved, setSaved] = useState<Scenario | null>(doc.revision > 0 && doc.draftAt === undefined ? doc.scenario : null);
   const [revision, setRevision] = useState(doc.revision);
   const [rehearse, setRehearse] = useState(false);
   const [conflict, setConflict] = useState<AppError | null>(null);
   const [leaving, setLeaving] = useState(false);
-  const dirty = saved === null || !sameValue(saved, s);
   const checked = ScenarioSchema.safeParse(s);
   const issues = checked.success ? [] : checked.error.issues;
+  const dirty = saved === null || !sameValue(saved, s);
+  const autosave = useAutosave(useCallback(() => bridge.saveScenarioDraft(s, revision), [bridge, s, revision]), dirty && checked.success && conflict === null);
+  const discard = async () => {
+    await bridge.discardScenarioDraft(s.id);
+    onClose();
+  };
   const set = (change: Partial<Scenario>) => setS({ ...s, ...change });
 
   const save = async (expected = revision) => {
@@ -63,6 +71,7 @@ export function ScenarioForm({ doc, layouts, onClose }: { doc: FormDoc; layouts:
     setSaved(current.value.scenario);
     setRevision(current.value.revision);
     setConflict(null);
+    await bridge.discardScenarioDraft(s.id);
   };
   const useLayout = async (id: string) => {
     const r = await run(() => bridge.getLayout(id));
@@ -77,10 +86,15 @@ export function ScenarioForm({ doc, layouts, onClose }: { doc: FormDoc; layouts:
     </label>
   );
   return (
-    <section className="scenario-form" data-testid="scenario-form" data-scenario={s.id} data-revision={revision} data-dirty={dirty}>
+    <section className="scenario-form" data-testid="scenario-form" data-scenario={s.id} data-revision={revision} data-dirty={dirty} data-autosave={autosave}>
       <h2>
         {s.name[language]} <code>{s.id}</code>
       </h2>
+      {doc.draftAt !== undefined && (
+        <p className="scenarios__help" role="status" data-testid="scenario-draft-restored">
+          {t('scenarios.draftRestored', { time: new Date(doc.draftAt).toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB') })}
+        </p>
+      )}
       <div className="scenario-form__grid">
         {text(t('scenarios.nameVi'), s.name.vi, (v) => set({ name: { ...s.name, vi: v } }), 'scenario-name-vi')}
         {text(t('scenarios.nameEn'), s.name.en, (v) => set({ name: { ...s.name, en: v } }), 'scenario-name-en')}
@@ -142,7 +156,7 @@ export function ScenarioForm({ doc, layouts, onClose }: { doc: FormDoc; layouts:
           <button type="button" data-testid="unsaved-stay" onClick={() => setLeaving(false)}>
             {t('scenarios.keepEditing')}
           </button>
-          <button type="button" className="danger" data-testid="unsaved-discard" onClick={onClose}>
+          <button type="button" className="danger" data-testid="unsaved-discard" onClick={() => void discard()}>
             {t('scenarios.discard')}
           </button>
         </div>
@@ -158,7 +172,7 @@ export function ScenarioForm({ doc, layouts, onClose }: { doc: FormDoc; layouts:
           {t('editor.close')}
         </button>
         <span className="scenarios__help">{revision > 0 ? t('editor.savedAt', { revision }) : t('scenarios.notSaved')}
-          {revision > 0 && dirty ? ` · ${t('scenarios.changed')}` : ''}</span>
+          {dirty && checked.success ? ` · ${t('editor.unsaved', { state: t(`editor.autosave.${autosave}`) })}` : ''}</span>
       </div>
     </section>
   );

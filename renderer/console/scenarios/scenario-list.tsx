@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { LayoutInfo } from '../../../common/layout-contract.js';
 import type { Scenario } from '../../../common/protocol/scenario.js';
-import type { LibraryEntry } from '../../../common/scenario-console-contract.js';
+import type { LibraryEntry, ScenarioDraftInfo } from '../../../common/scenario-console-contract.js';
 import { useLanguage, useT } from '../../i18n/use-t.js';
 import { useBridge } from '../../state/store-context.js';
 import { CommandError } from '../ui/command-error.js';
@@ -13,6 +13,8 @@ import type { FormDoc } from './scenario-form.js';
 interface Props {
   hub: Scenario[];
   library: LibraryEntry[];
+  /** This person's autosaved edits. */
+  drafts: ScenarioDraftInfo[];
   layouts: LayoutInfo[];
   canEdit: boolean;
   /** Leaders hand prepared scenarios to the centre, which puts them on the leader's buttons. */
@@ -23,7 +25,7 @@ interface Props {
   onChanged: () => void;
 }
 
-export function ScenarioList({ hub, library, layouts, canEdit, canPublish, command, onEdit, onRehearse, onChanged }: Props) {
+export function ScenarioList({ hub, library, drafts, layouts, canEdit, canPublish, command, onEdit, onRehearse, onChanged }: Props) {
   const t = useT();
   const language = useLanguage();
   const bridge = useBridge();
@@ -31,11 +33,19 @@ export function ScenarioList({ hub, library, layouts, canEdit, canPublish, comma
   const [layoutId, setLayoutId] = useState('');
   const [names, setNames] = useState({ vi: '', en: '' });
   const [published, setPublished] = useState<{ id: string; version: number } | null>(null);
-  const taken = [...hub.map((s) => s.id), ...library.map((s) => s.id)];
+  const unsaved = drafts.filter((d) => !library.some((s) => s.id === d.scenarioId));
+  const taken = [...hub.map((s) => s.id), ...library.map((s) => s.id), ...unsaved.map((d) => d.scenarioId)];
 
   const fromLibrary = async (id: string) => {
     const r = await run(() => bridge.getLibraryScenario(id));
     return r.ok ? r.value : null;
+  };
+  /** Open for editing: this person's draft when there is one, else what the library holds. */
+  const edit = async (id: string) => {
+    const draft = drafts.some((d) => d.scenarioId === id) ? await run(() => bridge.getScenarioDraft(id)) : null;
+    if (draft?.ok && draft.value) return onEdit({ scenario: draft.value.scenario, revision: draft.value.baseRevision, draftAt: draft.value.updatedAt });
+    const stored = await fromLibrary(id);
+    if (stored) onEdit(stored);
   };
   // The file format of config/scenarios/, so the hub can take it.
   const exportJson = (s: Scenario) => downloadText(`${s.id}.json`, `${JSON.stringify(s, null, 2)}\n`, 'application/json');
@@ -53,6 +63,7 @@ export function ScenarioList({ hub, library, layouts, canEdit, canPublish, comma
     <tr key={`${source}-${s.id}`} data-testid={`scenario-row-${s.id}`} data-source={source}>
       <td>
         <strong>{s.name[language]}</strong> <code>{s.id}</code> <span className="badge">{t(`scenarios.source.${source}`)}</span>
+        {source === 'library' && drafts.some((d) => d.scenarioId === s.id) && <span className="badge badge--draft">{t('scenarios.draft')}</span>}
       </td>
       <td>{t(`leader.severity.${s.severity}` as 'leader.severity.normal')}</td>
       <td>{s.panels}</td>
@@ -61,7 +72,7 @@ export function ScenarioList({ hub, library, layouts, canEdit, canPublish, comma
           {t('scenarios.rehearse')}
         </button>
         {canEdit && source === 'library' && (
-          <button type="button" data-testid={`edit-${s.id}`} disabled={busy} onClick={() => void fromLibrary(s.id).then((f) => f && onEdit(f))}>
+          <button type="button" data-testid={`edit-${s.id}`} disabled={busy} onClick={() => void edit(s.id)}>
             {t('library.open')}
           </button>
         )}
@@ -101,6 +112,22 @@ export function ScenarioList({ hub, library, layouts, canEdit, canPublish, comma
         <tbody>
           {hub.map((s) => row({ ...s, panels: s.layout.panels.length }, 'hub', s))}
           {library.map((s) => row(s, 'library'))}
+          {unsaved.map((d) => (
+            <tr key={`draft-${d.scenarioId}`} data-testid={`scenario-draft-${d.scenarioId}`}>
+              <td>
+                <strong>{d.name[language]}</strong> <code>{d.scenarioId}</code> <span className="badge badge--draft">{t('scenarios.draftNew')}</span>
+              </td>
+              <td colSpan={2} />
+              <td className="scenarios__actions">
+                <button type="button" data-testid={`resume-${d.scenarioId}`} disabled={busy} onClick={() => void edit(d.scenarioId)}>
+                  {t('library.resume')}
+                </button>
+                <button type="button" data-testid={`discard-draft-${d.scenarioId}`} disabled={busy} onClick={() => void run(() => bridge.discardScenarioDraft(d.scenarioId)).then(onChanged)}>
+                  {t('library.discard')}
+                </button>
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
       {canEdit && (

@@ -2,7 +2,7 @@ import './scenarios.css';
 import { useCallback, useEffect, useState } from 'react';
 import type { LayoutInfo } from '../../../common/layout-contract.js';
 import type { Scenario } from '../../../common/protocol/scenario.js';
-import type { LibraryEntry } from '../../../common/scenario-console-contract.js';
+import type { LibraryEntry, ScenarioDraftInfo } from '../../../common/scenario-console-contract.js';
 import { useBridge } from '../../state/store-context.js';
 import { useRole } from '../auth/session-context.js';
 import { useScenarioOverview } from '../leader/use-scenario-overview.js';
@@ -19,19 +19,23 @@ export function ScenariosArea() {
   const { overview } = useScenarioOverview();
   const command = useCommand();
   const [library, setLibrary] = useState<LibraryEntry[]>([]);
+  const [drafts, setDrafts] = useState<ScenarioDraftInfo[]>([]);
   const [layouts, setLayouts] = useState<LayoutInfo[]>([]);
   const [editing, setEditing] = useState<FormDoc | null>(null);
   const [rehearsing, setRehearsing] = useState<Scenario | null>(null);
   const { run } = command;
 
+  const canEdit = role === 'operator' || role === 'admin';
   const reload = useCallback(async () => {
     const [lib, lay] = [await run(() => bridge.listLibrary()), await run(() => bridge.listLayouts())];
     if (lib.ok) setLibrary(lib.value);
     if (lay.ok) setLayouts(lay.value);
-  }, [bridge, run]);
+    // Drafts are the arrangers' own: a leader has none to list.
+    const dr = canEdit ? await run(() => bridge.listScenarioDrafts()) : null;
+    setDrafts(dr?.ok ? dr.value : []);
+  }, [bridge, run, canEdit]);
   useEffect(() => void reload(), [reload]);
 
-  const canEdit = role === 'operator' || role === 'admin';
   const canPublish = role === 'leader' || role === 'admin';
   if (rehearsing) return <Rehearsal scenario={rehearsing} onClose={() => setRehearsing(null)} />;
   const closeForm = () => {
@@ -43,6 +47,7 @@ export function ScenariosArea() {
     <ScenarioList
       hub={overview?.scenarios ?? []}
       library={library}
+      drafts={drafts}
       layouts={layouts}
       canEdit={canEdit}
       canPublish={canPublish}
