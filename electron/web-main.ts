@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { StartupError, startApp } from './core/app.js';
 import { startAppBackend } from './core/backend-setup.js';
 import { cliUsage, parseCliArgs } from './core/cli-args.js';
-import { createLogger } from './core/log.js';
+import { createLogger, stderrSink, teeSink } from './core/log.js';
+import { logDirFor, openLogFile } from './core/log-file.js';
 import { startWebHost } from './core/web-host.js';
 import { createWebTokens } from './core/web-tokens.js';
 
@@ -36,8 +37,10 @@ async function main(): Promise<number> {
     console.error(`toan-canh web: ${staticDir} has no build; run "npm run build:renderer" (npm run web does it for you)`);
     return 2;
   }
-  const log = createLogger('web', undefined, process.env.TOAN_CANH_LOG === 'debug' ? 'debug' : 'info');
   const dbFile = args.db ?? defaultDbFile();
+  const logDir = logDirFor(dbFile);
+  const logFile = logDir ? openLogFile({ dir: logDir, name: 'toan-canh-web', onFailure: (m) => console.error(`toan-canh web: ${m}`) }) : null;
+  const log = createLogger('web', logFile ? teeSink(stderrSink, logFile.sink) : stderrSink, process.env.TOAN_CANH_LOG === 'debug' ? 'debug' : 'info');
   const app = await startApp({
     wallFile: args.wall ?? path.join(root, 'config', 'walls', 'demo-2x2.json'),
     ...(args.layout ? { layoutFile: args.layout } : {}),
@@ -65,6 +68,7 @@ async function main(): Promise<number> {
   console.log(`console ${host.urls.console}`);
   for (const s of host.urls.screens) console.log(`screen ${s.screenId} ${s.url}`);
   if (backend.restUrl) console.log(`hub ${backend.restUrl}`);
+  if (logFile) console.log(`log ${logFile.file}`);
 
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
@@ -73,6 +77,7 @@ async function main(): Promise<number> {
   await host.close();
   await backend.close();
   await app.close();
+  logFile?.close();
   return 0;
 }
 

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { createLogger } from '../electron/core/log.js';
+import { createLogger, stderrSink, teeSink } from '../electron/core/log.js';
+import { logDirFor, openLogFile } from '../electron/core/log-file.js';
 import { openHubDatabase } from './db/open.js';
 import { startHub } from './server.js';
 import { newToken, type TokenGrant } from './tokens.js';
@@ -73,7 +74,9 @@ async function main(): Promise<number> {
   };
   const dbFile = values.db ?? defaultDb();
   const tokens = grants(dbFile, values.tokens);
-  const log = createLogger('hub', undefined, process.env.TOAN_CANH_LOG === 'debug' ? 'debug' : 'info');
+  const logDir = logDirFor(dbFile);
+  const logFile = logDir ? openLogFile({ dir: logDir, name: 'toan-canh-hub', onFailure: (m) => console.error(`toan-canh hub: ${m}`) }) : null;
+  const log = createLogger('hub', logFile ? teeSink(stderrSink, logFile.sink) : stderrSink, process.env.TOAN_CANH_LOG === 'debug' ? 'debug' : 'info');
   const hub = await startHub({
     port: number('port', values.port, 4290),
     host: values.host ?? '127.0.0.1',
@@ -90,12 +93,14 @@ async function main(): Promise<number> {
   console.log(`${hub.url}/api?token=${encodeURIComponent(hub.adminToken)}`);
   if (node) console.log(`wall nodes: TOAN_CANH_HUB=${hub.url} TOAN_CANH_HUB_TOKEN=${node.token}`);
   if (hub.cameras) console.log(`simulated cameras: ${hub.url}/cameras (${hub.cameras.cameras().length})`);
+  if (logFile) console.log(`log ${logFile.file}`);
 
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
   await hub.close();
+  logFile?.close();
   return 0;
 }
 

@@ -36,3 +36,10 @@ export function memoryLogger(): Logger & { lines: Parameters<LogSink>[0][] } {
   const lines: Parameters<LogSink>[0][] = [];
   return Object.assign(createLogger('test', (l) => lines.push(l), 'debug'), { lines });
 }
+
+/** One line to every sink: stderr for a terminal or journald, a file for the technician. */
+export function teeSink(...sinks: LogSink[]): LogSink {
+  return (line) => {
+    for (const sink of sinks) sink(line);
+  };
+}

@@ -4,7 +4,8 @@ import { StartupError, startApp, type RunningApp } from '../core/app.js';
 import { startAppBackend, type RunningBackend } from '../core/backend-setup.js';
 import { cliUsage, electronUserArgs, isChromiumSwitch, parseCliArgs, type CliArgs } from '../core/cli-args.js';
 import { DisplayPriority, linuxProcSystem } from '../core/display-priority.js';
-import { createLogger } from '../core/log.js';
+import { createLogger, stderrSink, teeSink, type LogSink } from '../core/log.js';
+import { logDirFor, openLogFile, type LogFile } from '../core/log-file.js';
 import { onAppliedMappingChange } from '../core/technician/install.js';
 import { IpcRouter } from './ipc.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
@@ -16,7 +17,9 @@ import { WallWindows } from './windows.js';
 
 // dist/electron/main.cjs → the app root (the project folder, or app.asar when packaged).
 const root = path.resolve(__dirname, '..', '..');
-const log = createLogger('shell', undefined, process.env.TOAN_CANH_LOG === 'debug' ? 'debug' : 'info');
+// Lines go to stderr at once and, once the data folder is known, to the log file beside the database.
+let fileSink: LogSink = () => undefined;
+const log = createLogger('shell', teeSink(stderrSink, (line) => fileSink(line)), process.env.TOAN_CANH_LOG === 'debug' ? 'debug' : 'info');
 
 function readArgs(): CliArgs | number {
   const parsed = parseCliArgs(electronUserArgs(process.argv, process.defaultApp === true), { ignore: isChromiumSwitch });
@@ -64,6 +67,12 @@ async function main(): Promise<void> {
 
   const wallFile = path.resolve(args.wall ?? path.join(root, 'config', 'walls', 'demo-2x2.json'));
   const dbFile = path.resolve(args.db ?? path.join(app.getPath('userData'), 'toan-canh.db'));
+  const logDir = logDirFor(dbFile);
+  const logFile: LogFile | null = logDir ? openLogFile({ dir: logDir, onFailure: (m) => log.warn(m) }) : null;
+  if (logFile) {
+    fileSink = logFile.sink;
+    log.info('log file', { file: logFile.file });
+  }
   let running: RunningApp | undefined;
   try {
     running = await startApp({ wallFile, ...(args.layout ? { layoutFile: path.resolve(args.layout) } : {}), dbFile, log });
@@ -135,6 +144,7 @@ async function main(): Promise<void> {
       .catch((err: unknown) => log.error('close failed', { error: String(err) }))
       .finally(() => {
         closed = true;
+        logFile?.close();
         app.quit();
       });
   });
