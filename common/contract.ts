@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   LanguageSchema,
+  ScreenFaultsSchema,
   ScreenReportSchema,
   ScreenStatusSchema,
   StatePatchSchema,
@@ -25,6 +26,8 @@ const revision = z.number().int().nonnegative();
 export const invokeChannels = {
   'state:snapshot': { request: empty, response: WallStateSchema, roles: ['screen', 'console'], quiet: true },
   'screen:report': { request: ScreenReportSchema, response: z.null(), roles: ['screen'], quiet: true },
+  /** The screen's panel faults, whole, whenever they change (the core logs what appeared and what cleared). */
+  'screen:faults': { request: ScreenFaultsSchema, response: z.null(), roles: ['screen'], quiet: true },
   'screens:status': { request: empty, response: z.array(ScreenStatusSchema), roles: ['console'], users: EVERYONE, quiet: true },
   'wall:setBezelCompensation': { request: z.strictObject({ enabled: z.boolean() }), response: revision, roles: ['console'], users: TECHNICIANS },
   'wall:setIdentify': { request: z.strictObject({ enabled: z.boolean() }), response: revision, roles: ['console'], users: TECHNICIANS },
@@ -93,6 +96,7 @@ export const MAX_MESSAGE_BYTES = 1024 * 1024;
 export interface WallBridge extends ConsoleBridge, TechnicianBridge {
   getSnapshot(): Promise<Result<InvokeResponse<'state:snapshot'>>>;
   reportScreen(report: InvokeRequest<'screen:report'>): Promise<Result<null>>;
+  reportFaults(faults: InvokeRequest<'screen:faults'>): Promise<Result<null>>;
   getScreenStatuses(): Promise<Result<InvokeResponse<'screens:status'>>>;
   setBezelCompensation(enabled: boolean): Promise<Result<number>>;
   setIdentify(enabled: boolean): Promise<Result<number>>;
@@ -112,6 +116,7 @@ export interface WallBridge extends ConsoleBridge, TechnicianBridge {
 export const bridgeInvokes = {
   getSnapshot: () => ['state:snapshot', {}],
   reportScreen: (report: InvokeRequest<'screen:report'>) => ['screen:report', report],
+  reportFaults: (faults: InvokeRequest<'screen:faults'>) => ['screen:faults', faults],
   getScreenStatuses: () => ['screens:status', {}],
   setBezelCompensation: (enabled: boolean) => ['wall:setBezelCompensation', { enabled }],
   setIdentify: (enabled: boolean) => ['wall:setIdentify', { enabled }],

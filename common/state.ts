@@ -85,6 +85,24 @@ export const ScreenReportSchema = z.strictObject({
 });
 export type ScreenReport = z.infer<typeof ScreenReportSchema>;
 
+/** Something wrong with one panel on a screen (a camera without picture, a panel that crashed): for the console and the log. */
+export const PanelFaultSchema = z.strictObject({
+  panelId: z.string().min(1).max(64),
+  /** Which part of the panel: a camera's id in a camera grid; empty for the panel as a whole. */
+  subject: z.string().max(64),
+  kind: z.enum(['crashed', 'camera', 'map']),
+  message: z.string().max(300),
+  /** When the page first saw it (ms since the epoch, the page's clock). */
+  since: z.number(),
+});
+export type PanelFault = z.infer<typeof PanelFaultSchema>;
+export const MAX_PANEL_FAULTS = 50;
+export const ScreenFaultsSchema = z.strictObject({
+  screenId: z.string().min(1).max(64),
+  faults: z.array(PanelFaultSchema).max(MAX_PANEL_FAULTS),
+});
+export type ScreenFaults = z.infer<typeof ScreenFaultsSchema>;
+
 export const ScreenStatusSchema = z.strictObject({
   screenId: z.string(),
   online: z.boolean(),
@@ -94,5 +112,7 @@ export const ScreenStatusSchema = z.strictObject({
   lastSeen: z.number().nullable(),
   /** "electron" window or "browser" page (web host). */
   transport: z.enum(['electron', 'browser']).nullable(),
+  /** The shown layout's panel faults, as the screen last reported them; none while it is offline. */
+  faults: z.array(PanelFaultSchema).max(MAX_PANEL_FAULTS).optional(),
 });
 export type ScreenStatus = z.infer<typeof ScreenStatusSchema>;

@@ -79,6 +79,7 @@ function listenData(listener: (batch: FeedEventPayload<'data:update'>) => void):
 const bridge: WallBridge = {
   getSnapshot: () => call(bridgeInvokes.getSnapshot()),
   reportScreen: (report) => call(bridgeInvokes.reportScreen(report)),
+  reportFaults: (faults) => call(bridgeInvokes.reportFaults(faults)),
   getScreenStatuses: () => call(bridgeInvokes.getScreenStatuses()),
   setBezelCompensation: (enabled) => call(bridgeInvokes.setBezelCompensation(enabled)),
   setIdentify: (enabled) => call(bridgeInvokes.setIdentify(enabled)),

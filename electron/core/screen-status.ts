@@ -1,4 +1,4 @@
-import type { ScreenReport, ScreenStatus } from '../../common/state.js';
+import type { PanelFault, ScreenReport, ScreenStatus } from '../../common/state.js';
 import type { WallConfig } from '../../common/wall/schema.js';
 
 /** What each screen last told us: online, applied revision, errors. Read by the console. */
@@ -22,7 +22,19 @@ export class ScreenStatusBoard {
   }
 
   disconnected(screenId: string): void {
-    this.update(screenId, { online: false, lastSeen: this.now() });
+    this.update(screenId, { online: false, lastSeen: this.now(), faults: [] });
+  }
+
+  /** Take a screen's faults whole; returns what appeared and what cleared since its last word. */
+  faults(screenId: string, faults: PanelFault[]): { added: PanelFault[]; cleared: PanelFault[] } {
+    const prev = this.statuses.get(screenId);
+    if (!prev) return { added: [], cleared: [] };
+    const before = prev.faults ?? [];
+    const key = (f: PanelFault) => `${f.panelId}/${f.subject}/${f.kind}`;
+    const had = new Set(before.map(key));
+    const has = new Set(faults.map(key));
+    this.update(screenId, { faults, lastSeen: this.now() });
+    return { added: faults.filter((f) => !had.has(key(f))), cleared: before.filter((f) => !has.has(key(f))) };
   }
 
   report(report: ScreenReport): void {

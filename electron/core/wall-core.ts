@@ -12,7 +12,7 @@ import type { DataEntry } from '../../common/protocol/data.js';
 import { fail, ok, type Result } from '../../common/result.js';
 import type { Scenario } from '../../common/protocol/scenario.js';
 import type { ScenarioOverview } from '../../common/scenario-view.js';
-import type { BackendStatus, Problem, ScenarioState, ScreenReport, ScreenStatus, WallState } from '../../common/state.js';
+import type { BackendStatus, Problem, ScenarioState, ScreenFaults, ScreenReport, ScreenStatus, WallState } from '../../common/state.js';
 import type { Layout } from '../../common/wall/layout-schema.js';
 import type { WallConfig } from '../../common/wall/schema.js';
 import type { CoreGate } from './auth/gate.js';
@@ -206,6 +206,8 @@ export class WallCore {
         return ok(this.current as InvokeResponse<C>);
       case 'screens:status':
         return ok(this.board.list() as InvokeResponse<C>);
+      case 'screen:faults':
+        return this.reportFaults(client, request as ScreenFaults) as Result<InvokeResponse<C>>;
       case 'screen:report':
         return this.report(client, request as ScreenReport) as Result<InvokeResponse<C>>;
       default: {
@@ -275,6 +277,18 @@ export class WallCore {
     }
     this.board.report(report);
     this.broadcastStatuses();
+    return ok(null);
+  }
+
+  private reportFaults(client: CoreClient, report: ScreenFaults): Result<null> {
+    if (report.screenId !== client.screenId) {
+      this.log.warn('panel faults for another screen refused', { client: client.id, own: client.screenId, claimed: report.screenId });
+      return fail('forbidden', `this window shows screen ${client.screenId ?? '?'}, not ${report.screenId}`);
+    }
+    const { added, cleared } = this.board.faults(report.screenId, report.faults);
+    for (const f of added) this.log.warn('panel fault', { screenId: report.screenId, panelId: f.panelId, subject: f.subject, kind: f.kind, message: f.message });
+    for (const f of cleared) this.log.info('panel fault cleared', { screenId: report.screenId, panelId: f.panelId, subject: f.subject, kind: f.kind });
+    if (added.length || cleared.length) this.broadcastStatuses();
     return ok(null);
   }
 

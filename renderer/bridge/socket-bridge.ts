@@ -150,6 +150,7 @@ export function createSocketBridge(options: SocketBridgeOptions): SocketBridge {
   return {
     getSnapshot: () => invoke(...bridgeInvokes.getSnapshot()) as ReturnType<WallBridge['getSnapshot']>,
     reportScreen: (report) => invoke(...bridgeInvokes.reportScreen(report)) as Promise<Result<null>>,
+    reportFaults: (faults) => invoke(...bridgeInvokes.reportFaults(faults)) as Promise<Result<null>>,
     getScreenStatuses: () => invoke(...bridgeInvokes.getScreenStatuses()) as ReturnType<WallBridge['getScreenStatuses']>,
     setBezelCompensation: (enabled) => invoke(...bridgeInvokes.setBezelCompensation(enabled)) as Promise<Result<number>>,
     setIdentify: (enabled) => invoke(...bridgeInvokes.setIdentify(enabled)) as Promise<Result<number>>,

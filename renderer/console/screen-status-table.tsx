@@ -1,5 +1,6 @@
-import type { ScreenStatus, WallState } from '../../common/state.js';
-import { useT } from '../i18n/use-t.js';
+import type { PanelFault, ScreenStatus, WallState } from '../../common/state.js';
+import { useLanguage, useT } from '../i18n/use-t.js';
+import { formatTime } from '../panels/kpi/format-kpi.js';
 
 // Whether each screen is there and has drawn the current revision: what a leader needs to trust
 // that a switch happened everywhere, and where a technician starts when a screen is dark.
@@ -43,6 +44,7 @@ export function ScreenStatusTable({ state, statuses }: { state: WallState; statu
                 <td>
                   {t(`console.state.${s?.state ?? 'waiting'}`)}
                   {s?.message && <div className="screens__message" data-testid="screen-message">{s.message}</div>}
+                  {s?.faults && s.faults.length > 0 && <FaultList screenId={screen.id} faults={s.faults} />}
                 </td>
                 <td>{s?.transport ? t(`console.transport.${s.transport}`) : t('console.never')}</td>
               </tr>
@@ -51,5 +53,22 @@ export function ScreenStatusTable({ state, statuses }: { state: WallState; statu
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** What is wrong on a screen's panels: which panel (or camera), what, since when. */
+function FaultList({ screenId, faults }: { screenId: string; faults: PanelFault[] }) {
+  const t = useT();
+  const language = useLanguage();
+  const now = Date.now();
+  return (
+    <ul className="screens__faults" data-testid={`screen-faults-${screenId}`} aria-label={t('console.faults', { count: faults.length })}>
+      {faults.map((f) => (
+        <li key={`${f.panelId}/${f.subject}`} data-panel={f.panelId} data-subject={f.subject} data-kind={f.kind}>
+          <strong>{t(`console.fault.${f.kind}`)}</strong> <code>{f.subject || f.panelId}</code> {f.message}{' '}
+          <span className="screens__since">({t('console.faultSince', { time: formatTime(f.since, now, language) })})</span>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -53,5 +53,10 @@ export const en: Record<MessageKey, string> = {
   'console.state.waiting': 'Waiting',
   'console.transport.electron': 'app window',
   'console.transport.browser': 'browser',
+  'console.faults': '{count} panel problems',
+  'console.fault.crashed': 'Panel failed',
+  'console.fault.camera': 'Camera',
+  'console.fault.map': 'Map',
+  'console.faultSince': 'since {time}',
   'console.never': 'never connected',
 };

@@ -54,6 +54,11 @@ export const vi = {
   'console.state.waiting': 'Đang chờ',
   'console.transport.electron': 'cửa sổ ứng dụng',
   'console.transport.browser': 'trình duyệt',
+  'console.faults': '{count} sự cố ở các khung',
+  'console.fault.crashed': 'Khung bị lỗi',
+  'console.fault.camera': 'Camera',
+  'console.fault.map': 'Bản đồ',
+  'console.faultSince': 'từ {time}',
   'console.never': 'chưa kết nối',
 } as const;
 

@@ -7,6 +7,7 @@ import type { Rect } from '../../common/wall/schema.js';
 import { useT } from '../i18n/use-t.js';
 import { InvalidPanel } from './invalid-panel.js';
 import { PanelBoundary } from './panel-boundary.js';
+import { PanelFaultsProvider, usePanelFault } from './panel-faults.js';
 import { panelViews } from './registry.js';
 import type { PanelViewProps } from './types.js';
 
@@ -29,11 +30,19 @@ export function PanelFrame({ panel, local, visible, language, viewportOrigin }: 
       data-panel-type={panel.type}
       style={{ left: local.x, top: local.y, width: local.width, height: local.height }}
     >
-      <PanelBoundary panelId={panel.id} resetKey={resetKey} fallback={(message) => <InvalidPanel title={t('panel.crashed')} fields={[message]} />}>
-        <PanelContent panel={panel} local={local} visible={visible} language={language} viewportOrigin={viewportOrigin} />
-      </PanelBoundary>
+      <PanelFaultsProvider panelId={panel.id}>
+        <PanelBoundary panelId={panel.id} resetKey={resetKey} fallback={(message) => <CrashedPanel title={t('panel.crashed')} message={message} />}>
+          <PanelContent panel={panel} local={local} visible={visible} language={language} viewportOrigin={viewportOrigin} />
+        </PanelBoundary>
+      </PanelFaultsProvider>
     </div>
   );
+}
+
+/** A panel that threw: its error on the panel, and for as long as it shows, a fault for the console. */
+function CrashedPanel({ title, message }: { title: string; message: string }) {
+  usePanelFault('', { kind: 'crashed', message });
+  return <InvalidPanel title={title} fields={[message]} />;
 }
 
 function PanelContent(frame: FrameProps) {

@@ -1,7 +1,8 @@
-import { memo, useEffect } from 'react';
-import { screenLayers } from '../../common/scenario-swap.js';
+import { memo, useEffect, useMemo } from 'react';
+import { layerKey, screenLayers } from '../../common/scenario-swap.js';
 import { useT } from '../i18n/use-t.js';
 import { MapHostPoolProvider } from '../panels/map/map-host-context.js';
+import { LayerFaultsProvider } from '../panels/panel-faults.js';
 import { preloadPanels } from '../panels/registry.js';
 import { useBridge, useWallState } from '../state/store-context.js';
 import { useWallCanvas } from '../state/use-wall-canvas.js';
@@ -9,6 +10,7 @@ import { StatusPage } from '../ui/status-page.js';
 import { markDocument, usePainted } from '../ui/use-painted.js';
 import { useWindowSize } from '../ui/use-window-size.js';
 import { CalibratedScreen } from './calibrated-screen.js';
+import { FaultBoard } from './fault-board.js';
 import { Rehearsals } from './rehearsals.js';
 import { useClockOffset } from './use-clock-offset.js';
 import { useScheduledState } from './use-scheduled-state.js';
@@ -38,6 +40,22 @@ export function ScreenPage({ screenId }: { screenId: string }) {
   const mode: 'error' | 'ready' | 'loading' = problem ? 'error' : state && viewport ? 'ready' : 'loading';
   const unknown = status === 'error' ? error?.code === 'unknown-screen' : problem !== null;
 
+  // What is wrong with the shown layout's panels, for the console's screen table and the main log.
+  const faults = useMemo(
+    () =>
+      new FaultBoard((list) => {
+        void bridge.reportFaults({ screenId, faults: list }).then((r) => {
+          if (!r.ok && r.error.code !== 'disconnected') console.warn(`panel faults refused: ${r.error.message}`);
+        });
+      }),
+    [bridge, screenId],
+  );
+  useEffect(() => () => faults.dispose(), [faults]);
+  const shownKey = state ? layerKey(state) : null;
+  useEffect(() => {
+    if (shownKey) faults.show(shownKey);
+  }, [faults, shownKey]);
+
   // Once this screen is up, fetch the map and camera code, so a scenario that brings them swaps in on time.
   const ready = mode === 'ready';
   useEffect(() => {
@@ -53,6 +71,7 @@ export function ScreenPage({ screenId }: { screenId: string }) {
     void bridge.reportScreen(report).then((r) => {
       if (!r.ok && r.error.code !== 'disconnected') console.warn(`screen report refused: ${r.error.message}`);
     });
+    faults.resend(); // after a reconnect the main process has none of them
   });
 
   if (problem) {
@@ -83,7 +102,9 @@ export function ScreenPage({ screenId }: { screenId: string }) {
           data-layer-revision={drawn.revision}
           {...(role === 'pending' ? { 'data-testid': 'screen-pending' } : {})}
         >
-          <Screen state={drawn} canvas={canvas} viewport={viewport} window={size} connected={connected} />
+          <LayerFaultsProvider board={faults} layer={key}>
+            <Screen state={drawn} canvas={canvas} viewport={viewport} window={size} connected={connected} />
+          </LayerFaultsProvider>
         </div>
       ))}
       <Rehearsals bridge={bridge} screen={viewport.rect} base={state} busy={layers.pending !== null || layers.retired !== null}>

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { bridgeFunctions } from '../support/bridge-functions.js';
 
 // The desktop app itself: main bundle, preload and renderer in a real Electron, on the demo wall as
 // preview windows (--windowed), with a throw-away database. Needs `npm run build` and an Electron binary.
@@ -22,7 +23,7 @@ function findElectron(): { path: string | null; why: string } {
 }
 const { path: electronPath, why } = findElectron();
 
-const BRIDGE_FUNCTIONS = ['getScreenStatuses', 'getSnapshot', 'onPatch', 'onScreenStatuses', 'onSnapshot', 'reportScreen', 'setBezelCompensation', 'setIdentify', 'setLanguage'];
+const BRIDGE_FUNCTIONS = bridgeFunctions();
 type Bridge = Record<string, (...args: unknown[]) => Promise<{ ok: boolean; error?: { code: string } }>>;
 
 test.describe('Electron app on the demo wall', () => {

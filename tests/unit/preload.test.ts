@@ -8,6 +8,7 @@ import { WallSchema } from '../../common/wall/schema.js';
 import type { CoreClient } from '../../electron/core/client.js';
 import { memoryLogger } from '../../electron/core/log.js';
 import { WallCore } from '../../electron/core/wall-core.js';
+import { bridgeFunctions } from '../support/bridge-functions.js';
 
 // The preload against a stand-in for electron's contextBridge and ipcRenderer; the "main process"
 // answering invokes is a real WallCore, as the shell's IPC router would call it.
@@ -73,6 +74,8 @@ describe('preload bridge', () => {
     expect(expected).toContain('setIdentify');
     expect(Object.keys(bridge).sort()).toEqual([...new Set(expected)].sort());
     expect(Object.values(bridge).every((f) => typeof f === 'function')).toBe(true);
+    // The same functions as a browser page's bridge (the Electron spec checks the real preload against these).
+    expect(Object.keys(bridge).sort()).toEqual(bridgeFunctions());
   });
 
   it('calls one tc: channel per function with the contract payload, and returns the core answer', async () => {

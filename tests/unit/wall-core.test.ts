@@ -96,6 +96,32 @@ describe('WallCore', () => {
     expect(lastStatus.find((s) => s.screenId === 'A1')?.appliedRevision).toBe(1);
   });
 
+  it('takes a screen\'s panel faults, logs each once as it appears and clears, shows them on the console, and drops them when the screen goes', async () => {
+    const { core, log } = setup();
+    const b1 = client('screen', 'B1');
+    const console_ = client('console');
+    const leave = core.connect(b1);
+    core.connect(console_);
+    const camera = { panelId: 'cameras', subject: 'cam-de-huu-ngan', kind: 'camera' as const, message: 'network: 404 Not Found', since: 900 };
+    const crashed = { panelId: 'kpi', subject: '', kind: 'crashed' as const, message: 'boom', since: 950 };
+    expect(await core.handle(b1, 'screen:faults', { screenId: 'A1', faults: [camera] })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await core.handle(b1, 'screen:faults', { screenId: 'B1', faults: [{ ...camera, kind: 'weather' }] })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(await core.handle(b1, 'screen:faults', { screenId: 'B1', faults: Array(51).fill(camera) })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(await core.handle(b1, 'screen:faults', { screenId: 'B1', faults: [camera] })).toEqual({ ok: true, value: null });
+    expect(await core.handle(b1, 'screen:faults', { screenId: 'B1', faults: [{ ...camera, message: 'stall: no new frame' }, crashed] })).toEqual({ ok: true, value: null });
+    expect(await core.handle(b1, 'screen:faults', { screenId: 'B1', faults: [crashed] })).toEqual({ ok: true, value: null });
+    const lines = log.lines.filter((l) => l.msg === 'panel fault' || l.msg === 'panel fault cleared').map((l) => [l.msg, l.panelId, l.subject]);
+    expect(lines).toEqual([
+      ['panel fault', 'cameras', 'cam-de-huu-ngan'],
+      ['panel fault', 'kpi', ''],
+      ['panel fault cleared', 'cameras', 'cam-de-huu-ngan'],
+    ]);
+    const shown = console_.events.filter((e) => e.event === 'screens:status').at(-1)!.payload as EventPayload<'screens:status'>;
+    expect(shown.find((s) => s.screenId === 'B1')?.faults).toEqual([crashed]);
+    leave();
+    expect(core.screenStatuses.find((s) => s.screenId === 'B1')).toMatchObject({ online: false, faults: [] });
+  });
+
   it('marks a screen offline only when its last client leaves', () => {
     const { core } = setup();
     const first = client('screen', 'B1');

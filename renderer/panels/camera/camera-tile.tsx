@@ -1,7 +1,9 @@
 import { useRef } from 'react';
+import { failureMessage } from '../../../common/media/media-failure.js';
 import { cameraStreamUrl, checkCameraUrl, type CameraSource } from '../../../common/panels/camera.js';
 import type { Language } from '../../../common/state.js';
 import { useWallOriginsIfAny } from '../../state/store-context.js';
+import { usePanelFault } from '../panel-faults.js';
 import { cameraText } from './camera-text.js';
 import { SignalLost } from './signal-lost.js';
 import { useCameraPlayer } from './use-camera-player.js';
@@ -30,6 +32,7 @@ export function CameraTile(props: TileProps) {
 }
 
 function RefusedTile({ camera, origin, language }: { camera: CameraSource; origin: string; language: Language }) {
+  usePanelFault(camera.id, { kind: 'camera', message: cameraText(language, 'notAllowedBody', origin) });
   return (
     <div className="camera-tile camera-tile--refused" role="alert" data-testid="camera-refused" data-camera-id={camera.id}>
       <strong>{cameraText(language, 'notAllowed')}</strong>
@@ -43,6 +46,9 @@ function PlayingTile({ camera, fit, showName, language, sync, syncDelayMs, url }
   const host = useRef<HTMLDivElement>(null);
   const status = useCameraPlayer(host, url, { sync, syncDelayMs });
   const name = language === 'en' && camera.nameEn ? camera.nameEn : camera.name;
+  // Retrying after a failure is still a fault: only a picture clears it.
+  const failing = status.failure && (status.state === 'signal-lost' || (status.state === 'loading' && status.attempt > 0));
+  usePanelFault(camera.id, failing && status.failure ? { kind: 'camera', message: failureMessage(status.failure, language) } : null);
   return (
     <div className={`camera-tile camera-tile--${fit}`} data-testid="camera-tile" data-camera-id={camera.id} data-camera-state={status.state} data-failure={status.failure?.kind ?? ''} data-failure-detail={status.failure?.detail ?? ''}>
       <div className="camera-tile__media" ref={host} />

@@ -13,6 +13,7 @@ import { useMapHost } from './map-host-context.js';
 import { MapLegend } from './map-legend.js';
 import { useGeoJson, useMapFont } from './use-geojson.js';
 import { useThrottled } from './use-throttled.js';
+import { usePanelFault } from '../panel-faults.js';
 
 // A map panel on one screen: registers a view with the screen's MapHost for the part of the panel this
 // screen shows, its view state derived from the panel's, so a panel spanning screens is one map.
@@ -66,12 +67,14 @@ export function MapPanelView({ panel, props, local, visible, language }: PanelVi
   useEffect(() => () => host?.remove(panel.id), [host, panel.id]);
 
   const failed = geo.filter((g) => g.error);
+  const problem = failed.map((g) => `${itext(language, 'map.loadFailed', { url: g.url })}: ${g.error}`).join(' · ');
+  usePanelFault('', problem ? { kind: 'map', message: problem } : null);
   const overlay = (
     <div className="map-overlay" data-map-overlay={panel.id} style={{ left: local.x, top: local.y, width: local.width, height: local.height }}>
       <MapLegend props={props} statuses={built.statuses} language={language} />
       {failed.length > 0 && (
         <div className="map-problem" role="alert">
-          {failed.map((g) => `${itext(language, 'map.loadFailed', { url: g.url })}: ${g.error}`).join(' · ')}
+          {problem}
         </div>
       )}
       {props.tiles?.attribution && <div className="map-attribution">{props.tiles.attribution}</div>}
