@@ -15,6 +15,9 @@ import { Rehearsals } from './rehearsals.js';
 import { useClockOffset } from './use-clock-offset.js';
 import { useScheduledState } from './use-scheduled-state.js';
 
+// A report lost with the link is sent again once it is back (a snapshot repaints, and the repaint reports).
+const LOST = new Set(['disconnected', 'timeout']);
+
 // A layer whose props have not changed is not rendered again: at a swap only the layers' visibility changes.
 const Screen = memo(CalibratedScreen);
 
@@ -45,7 +48,7 @@ export function ScreenPage({ screenId }: { screenId: string }) {
     () =>
       new FaultBoard((list) => {
         void bridge.reportFaults({ screenId, faults: list }).then((r) => {
-          if (!r.ok && r.error.code !== 'disconnected') console.warn(`panel faults refused: ${r.error.message}`);
+          if (!r.ok && !LOST.has(r.error.code)) console.warn(`panel faults refused: ${r.error.message}`);
         });
       }),
     [bridge, screenId],
@@ -69,7 +72,7 @@ export function ScreenPage({ screenId }: { screenId: string }) {
     if (!state || mode === 'loading') return;
     const report = { screenId, appliedRevision: state.revision, state: mode, viewport: size, ...(problem ? { message: problem.slice(0, 500) } : {}) };
     void bridge.reportScreen(report).then((r) => {
-      if (!r.ok && r.error.code !== 'disconnected') console.warn(`screen report refused: ${r.error.message}`);
+      if (!r.ok && !LOST.has(r.error.code)) console.warn(`screen report refused: ${r.error.message}`);
     });
     faults.resend(); // after a reconnect the main process has none of them
   });
