@@ -43,6 +43,8 @@ export const consoleEn: Record<ConsoleMessageKey, string> = {
   'preview.backend.off': 'Not configured',
   'preview.backend.connecting': 'Connecting',
   'preview.backend.connected': 'Connected',
+  'preview.screensOnline': '{online}/{total} online',
+  'preview.noFaults': 'All panels working',
   'preview.backend.lost': 'Backend connection lost',
   'preview.tone.current': 'Up to date',
   'preview.tone.behind': 'Behind',

@@ -42,6 +42,8 @@ export const consoleVi = {
   'preview.backend.off': 'Chưa cấu hình',
   'preview.backend.connecting': 'Đang kết nối',
   'preview.backend.connected': 'Đã kết nối',
+  'preview.screensOnline': '{online}/{total} trực tuyến',
+  'preview.noFaults': 'Các khung hoạt động bình thường',
   'preview.backend.lost': 'Mất kết nối máy chủ',
   'preview.tone.current': 'Đã cập nhật',
   'preview.tone.behind': 'Chưa cập nhật',

@@ -44,6 +44,10 @@ test.describe('the console', () => {
     await expect(faults).toContainText('Không tìm thấy luồng (404)');
     await expect(faults).toContainText(/từ \d\d:\d\d/);
     for (const id of ['A1', 'A2', 'B2'] as const) await expect(consolePage.page.getByTestId(`screen-faults-${id}`)).toHaveCount(0);
+    const summary = consolePage.page.getByTestId('summary-screens');
+    await expect(summary).toHaveAttribute('data-faults', '1');
+    await expect(summary).toContainText('4/4 trực tuyến');
+    await expect(summary).toContainText('1 sự cố ở các khung');
     // The technician's record of it, in the host's log file.
     const logFile = path.join(wall.host.dir, 'logs', 'toan-canh-web.log');
     await expect.poll(() => fs.readFileSync(logFile, 'utf8').split('\n').some((l) => l.includes('"msg":"panel fault"') && l.includes('khong-co-camera') && l.includes('"screenId":"B1"'))).toBe(true);
@@ -52,6 +56,8 @@ test.describe('the console', () => {
     const back = await wall.admin.request('layouts:apply', { layoutId: 'demo-2x2-normal' });
     if (!back.ok) throw new Error(back.error.message);
     await expect(faults).toHaveCount(0);
+    await expect(summary).toHaveAttribute('data-faults', '0');
+    await expect(summary).toContainText('Các khung hoạt động bình thường');
     // The browser's own line for each 404 the camera met is expected here; anything else still fails the test.
     const expected = (e: string) => e.includes('/screen/B1') && e.includes('status of 404');
     expect(pageErrors.filter(expected).length).toBeGreaterThan(0);

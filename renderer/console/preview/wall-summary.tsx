@@ -1,13 +1,18 @@
 import type { WallState } from '../../../common/state.js';
 import { useLanguage, useT } from '../../i18n/use-t.js';
+import { useWallState } from '../../state/store-context.js';
 
 // What the leader asks first: which scenario is on the wall, since when, by whom, and whether the
-// centre's server is reachable.
+// centre's server is reachable, and whether every screen is there and showing what it should.
 export function WallSummary({ state }: { state: WallState }) {
   const t = useT();
   const language = useLanguage();
   const scenario = state.scenario ?? null;
   const backend = state.backend ?? { state: 'off' as const, since: null, hubUrl: null };
+  const { statuses } = useWallState();
+  const online = state.wall.screens.filter((s) => statuses.some((st) => st.screenId === s.id && st.online)).length;
+  const faults = statuses.reduce((n, s) => n + (s.faults?.length ?? 0), 0);
+  const allWell = online === state.wall.screens.length && faults === 0;
   return (
     <section className="summary" data-testid="wall-summary">
       <div className="summary__item" data-testid="summary-scenario" data-scenario={scenario?.id ?? ''} data-scenario-revision={scenario?.revision ?? ''}>
@@ -33,6 +38,11 @@ export function WallSummary({ state }: { state: WallState }) {
         <strong className={`backend backend--${backend.state}`}>{t(`preview.backend.${backend.state}`)}</strong>
         {backend.hubUrl && <code>{backend.hubUrl}</code>}
         {backend.message && <span className="summary__message">{backend.message}</span>}
+      </div>
+      <div className="summary__item" data-testid="summary-screens" data-online={online} data-faults={faults}>
+        <span className="summary__label">{t('console.screens')}</span>
+        <strong className={allWell ? 'backend backend--connected' : 'backend backend--lost'}>{t('preview.screensOnline', { online, total: state.wall.screens.length })}</strong>
+        <span>{faults === 0 ? t('preview.noFaults') : t('console.faults', { count: faults })}</span>
       </div>
       <div className="summary__item">
         <span className="summary__label">{t('console.revision')}</span>
