@@ -17,11 +17,12 @@ import os from 'node:os';
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
-import { descendants, DisplayPriority, linuxProcSystem } from '../electron/core/display-priority.ts';
+import { DisplayPriority, linuxProcSystem } from '../electron/core/display-priority.ts';
 import { createLogger } from '../electron/core/log.ts';
 import { cspDirectives } from '../electron/core/security-headers.ts';
 import { machine, quantile, writeSection } from './bench-report.mjs';
 import { openPage } from './cdp-page.mjs';
+import { cpuPercent, machineTicks, treeSample } from './proc-tree.mjs';
 
 const GOAL_TILES = 16;
 const GOAL_MINUTES = 10;
@@ -62,78 +63,6 @@ if (!fs.existsSync(executablePath)) {
   process.exit(2);
 }
 
-// ---- /proc: the browser's process tree, its CPU ticks and memory ----------------------------------------
-
-const TICKS_PER_S = 100; // USER_HZ on Linux
-const PAGE_KIB = 4;
-
-function readProc(file) {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return null; // the process ended between listing and reading
-  }
-}
-
-/** pid → { ppid, ticks } for every process; the command name may hold spaces and parentheses. */
-function processTable() {
-  const table = new Map();
-  for (const name of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    const stat = readProc(`/proc/${name}/stat`);
-    if (!stat) continue;
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // Fields from 3 (state): ppid is field 4, utime 14, stime 15.
-    table.set(Number(name), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), rssKiB: Number(fields[21]) * PAGE_KIB });
-  }
-  return table;
-}
-
-/** The browser: every process below this one (Playwright starts Chromium as our child), but for the camera simulator's. */
-function tree(rootPid) {
-  const table = processTable();
-  const parents = new Map([...table].map(([pid, p]) => [pid, p.ppid]));
-  return [...descendants(parents, rootPid, new Set([simulatorPid]))].filter((pid) => pid !== rootPid && table.has(pid)).map((pid) => ({ pid, ...table.get(pid) }));
-}
-
-/** Chromium's name for a process (--type, the utility's service), so a growing one can be named. */
-function processKind(pid) {
-  const args = (readProc(`/proc/${pid}/cmdline`) ?? '').split(/[\0 ]/); // Chromium rewrites its title with spaces
-  const type = args.find((a) => a.startsWith('--type='))?.slice(7);
-  if (!type) return args[0]?.includes('chrom') ? 'browser' : 'other';
-  const sub = args.find((a) => a.startsWith('--utility-sub-type='))?.slice(19).split('.')[0];
-  return sub ? `${type}:${sub}` : type;
-}
-
-/** CPU ticks of the tree, and its memory: RSS summed (counts shared pages once per process) and PSS. */
-function treeSample(rootPid) {
-  const procs = tree(rootPid);
-  let pssKiB = 0;
-  const pssByKind = {};
-  for (const { pid } of procs) {
-    const rollup = readProc(`/proc/${pid}/smaps_rollup`);
-    const pss = rollup && /^Pss:\s+(\d+) kB/m.exec(rollup);
-    if (!pss) continue;
-    pssKiB += Number(pss[1]);
-    const kind = processKind(pid);
-    pssByKind[kind] = (pssByKind[kind] ?? 0) + Number(pss[1]);
-  }
-  return { at: Date.now(), ticks: new Map(procs.map((p) => [p.pid, p.ticks])), rssKiB: procs.reduce((s, p) => s + p.rssKiB, 0), pssKiB, pssByKind, processes: procs.length };
-}
-
-/** Share of one core the tree used between two samples (processes in both). */
-function cpuPercent(a, b) {
-  let ticks = 0;
-  for (const [pid, t] of b.ticks) if (a.ticks.has(pid)) ticks += t - a.ticks.get(pid);
-  return (100 * ticks) / TICKS_PER_S / ((b.at - a.at) / 1000);
-}
-
-/** Busy share of all cores (whole machine) from /proc/stat. */
-function machineTicks() {
-  const cpu = readProc('/proc/stat').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-  const idle = cpu[3] + (cpu[4] ?? 0);
-  return { total: cpu.reduce((s, v) => s + v, 0), idle };
-}
 
 let simulatorPid = -1;
 
@@ -263,7 +192,7 @@ async function run(tiles, pageUrl, origin) {
 
     await page.send('Performance.enable');
     const heapStart = await heapUsed(page);
-    const memStart = treeSample(rootPid);
+    const memStart = treeSample(rootPid, new Set([simulatorPid]));
     const machineStart = machineTicks();
     const loadStart = os.loadavg()[0];
     const first = await tileStats(page);
@@ -273,13 +202,13 @@ async function run(tiles, pageUrl, origin) {
     for (let elapsed = step; elapsed <= windowMs; elapsed += step) {
       await sleep(step);
       await heapUsed(page); // every sample after a collection, so garbage not yet collected is not counted as growth
-      const s = treeSample(rootPid);
+      const s = treeSample(rootPid, new Set([simulatorPid]));
       trend.push({ minute: elapsed / 60_000, rssMiB: s.rssKiB / 1024, pssMiB: s.pssKiB / 1024, rendererMiB: (s.pssByKind.renderer ?? 0) / 1024 });
     }
     const last = await tileStats(page);
     const playingAtEnd = last.filter((t) => t.state === 'playing').length;
     const heapEnd = await heapUsed(page);
-    const memEnd = treeSample(rootPid);
+    const memEnd = treeSample(rootPid, new Set([simulatorPid]));
     const machineEnd = machineTicks();
     const seconds = (memEnd.at - memStart.at) / 1000;
     const perTile = last.map((t) => {
