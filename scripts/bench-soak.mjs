@@ -8,7 +8,8 @@
 //
 // Environment: BENCH_MINUTES (measured, default 30), BENCH_SWITCH_S (between activations, default 30),
 // BENCH_WARMUP_S (after every screen is ready and rehearsed, default 150: one cycle),
-// CHROMIUM_PATH (default /usr/bin/chromium).
+// BENCH_WITHOUT (panel types left out of every layout, e.g. camera,map: to tell what grows), CHROMIUM_PATH
+// (default /usr/bin/chromium).
 import { chromium } from 'playwright-core';
 import { startWebHostProcess } from '../tests/e2e/support/web-host-process.ts';
 import { machine, writeSection } from './bench-report.mjs';
@@ -28,7 +29,8 @@ const SETTLE_S = Math.min(10, SWITCH_S / 2);
 const SCENARIOS = ['flood-response', 'storm', 'traffic-incident', 'public-event', 'normal-operations'];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-const host = await startWebHostProcess({});
+const without = (process.env.BENCH_WITHOUT ?? '').split(',').filter(Boolean);
+const host = await startWebHostProcess({ withoutTypes: without });
 const rest = host.hubUrl;
 const token = rest.searchParams.get('token');
 const browser = await chromium.launch({
@@ -147,7 +149,8 @@ const rows = [
 });
 const perScreen = last.pages.map((p, i) => `${p.id}: heap ${fmt(first.pages[i].heapMiB)} → ${fmt(p.heapMiB)} MiB, nodes ${first.pages[i].nodes} → ${p.nodes}, videos ${first.pages[i].videos} → ${p.videos}, canvases ${first.pages[i].canvases} → ${p.canvases}`);
 
-const md = `## Soak: the demo wall running with scenario switches (\`npm run bench:soak\`)
+const section = without.length ? `bench:soak:without-${without.join('-')}` : 'bench:soak';
+const md = `## Soak: the demo wall running with scenario switches (\`npm run bench:soak\`${without.length ? `, BENCH_WITHOUT=${without.join(',')}` : ''})
 
 Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}; Debian's Chromium, SwiftShader, four screen pages
 of the 2×2 demo (maps, cameras, KPIs, reports) in one browser, the web host with its embedded hub (flood simulation
@@ -163,6 +166,6 @@ ${rows.join('\n')}
 - Console errors and warnings on the screens: **${errors.length}**${errors.length ? ` (first: ${errors.slice(0, 3).join(' · ')})` : ''}; Chromium's SwiftShader performance notes ("GL Driver Message"): ${glNotes}.
 - Per screen, first → last sample: ${perScreen.join('; ')}.
 `;
-writeSection('bench:soak', md);
+writeSection(section, md);
 console.log(md);
-console.log('written to docs/benchmarks.md (section bench:soak)');
+console.log(`written to docs/benchmarks.md (section ${section})`);
