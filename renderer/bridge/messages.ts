@@ -62,3 +62,6 @@ export function checkAnswer(channel: InvokeChannel, result: Result<unknown>): Re
 export function encodeRequest(id: number, channel: InvokeChannel, payload: unknown): string {
   return JSON.stringify({ id, channel, payload });
 }
+
+/** Error codes for a request the link lost (dropped, or unanswered): worth asking again, not a refusal. */
+export const LINK_LOST_CODES: ReadonlySet<string> = new Set(['disconnected', 'timeout']);

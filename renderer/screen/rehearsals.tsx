@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { WallBridge } from '../../common/contract.js';
+import { LINK_LOST_CODES } from '../bridge/messages.js';
 import { rehearsalPlan, type Rehearsal } from '../../common/rehearsal.js';
 import type { WallState } from '../../common/state.js';
 import type { Rect } from '../../common/wall/schema.js';
@@ -10,7 +11,6 @@ import type { Rect } from '../../common/wall/schema.js';
 
 const POLL_MS = 250;
 const GIVE_UP_MS = 60_000;
-const TRANSIENT = new Set(['timeout', 'disconnected']);
 const ATTEMPTS = 4;
 const RETRY_MS = 2000;
 
@@ -44,7 +44,7 @@ export function Rehearsals({ bridge, screen, base, busy, children }: Props) {
           void bridge.getScenarioLayouts().then((r) => {
             if (!live) return;
             if (r.ok) return setPlan(rehearsalPlan(r.value, screenRef.current, null));
-            if (TRANSIENT.has(r.error.code) && attempt < ATTEMPTS) {
+            if (LINK_LOST_CODES.has(r.error.code) && attempt < ATTEMPTS) {
               retry = setTimeout(() => ask(attempt + 1), RETRY_MS * 2 ** (attempt - 1));
               return;
             }

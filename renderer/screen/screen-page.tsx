@@ -1,5 +1,6 @@
 import { memo, useEffect, useMemo } from 'react';
 import { layerKey, screenLayers } from '../../common/scenario-swap.js';
+import { LINK_LOST_CODES } from '../bridge/messages.js';
 import { useT } from '../i18n/use-t.js';
 import { MapHostPoolProvider } from '../panels/map/map-host-context.js';
 import { LayerFaultsProvider } from '../panels/panel-faults.js';
@@ -14,9 +15,6 @@ import { FaultBoard } from './fault-board.js';
 import { Rehearsals } from './rehearsals.js';
 import { useClockOffset } from './use-clock-offset.js';
 import { useScheduledState } from './use-scheduled-state.js';
-
-// A report lost with the link is sent again once it is back (a snapshot repaints, and the repaint reports).
-const LOST = new Set(['disconnected', 'timeout']);
 
 // A layer whose props have not changed is not rendered again: at a swap only the layers' visibility changes.
 const Screen = memo(CalibratedScreen);
@@ -48,7 +46,7 @@ export function ScreenPage({ screenId }: { screenId: string }) {
     () =>
       new FaultBoard((list) => {
         void bridge.reportFaults({ screenId, faults: list }).then((r) => {
-          if (!r.ok && !LOST.has(r.error.code)) console.warn(`panel faults refused: ${r.error.message}`);
+          if (!r.ok && !LINK_LOST_CODES.has(r.error.code)) console.warn(`panel faults refused: ${r.error.message}`);
         });
       }),
     [bridge, screenId],
@@ -58,6 +56,10 @@ export function ScreenPage({ screenId }: { screenId: string }) {
   useEffect(() => {
     if (shownKey) faults.show(shownKey);
   }, [faults, shownKey]);
+  // The main process drops a screen's faults when it goes offline: back online, they are sent again.
+  useEffect(() => {
+    if (connected) faults.resend();
+  }, [faults, connected]);
 
   // Once this screen is up, fetch the map and camera code, so a scenario that brings them swaps in on time.
   const ready = mode === 'ready';
@@ -71,10 +73,10 @@ export function ScreenPage({ screenId }: { screenId: string }) {
     markDocument(mode, state?.revision ?? null, state?.language ?? 'vi');
     if (!state || mode === 'loading') return;
     const report = { screenId, appliedRevision: state.revision, state: mode, viewport: size, ...(problem ? { message: problem.slice(0, 500) } : {}) };
+    // A report lost with the link is not a warning: the snapshot after reconnecting repaints, and reports.
     void bridge.reportScreen(report).then((r) => {
-      if (!r.ok && !LOST.has(r.error.code)) console.warn(`screen report refused: ${r.error.message}`);
+      if (!r.ok && !LINK_LOST_CODES.has(r.error.code)) console.warn(`screen report refused: ${r.error.message}`);
     });
-    faults.resend(); // after a reconnect the main process has none of them
   });
 
   if (problem) {

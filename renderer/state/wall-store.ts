@@ -1,4 +1,5 @@
 import type { ClientRole, WallBridge } from '../../common/contract.js';
+import { LINK_LOST_CODES } from '../bridge/messages.js';
 import type { AppError } from '../../common/result.js';
 import { applyPatch, type ScreenStatus, type StatePatch, type WallState } from '../../common/state.js';
 
@@ -25,8 +26,7 @@ export function reducePatch(state: WallState | null, patch: StatePatch): PatchOu
   return next ? { kind: 'applied', state: next } : { kind: 'gap' };
 }
 
-// Losing the link is not a reason to give up: the bridge reconnects and a snapshot follows.
-const TRANSIENT = new Set(['disconnected', 'timeout']);
+// Losing the link is not a reason to give up (LINK_LOST_CODES): the bridge reconnects and a snapshot follows.
 // An unanswered ask on a live link has no reconnect to follow it: a page with no state asks again.
 const RETRY_MS = 2000;
 
@@ -91,7 +91,7 @@ export class WallStore {
     try {
       const result = await this.bridge.getSnapshot();
       if (result.ok) this.receiveSnapshot(result.value);
-      else if (!TRANSIENT.has(result.error.code)) this.set({ status: 'error', error: result.error });
+      else if (!LINK_LOST_CODES.has(result.error.code)) this.set({ status: 'error', error: result.error });
       else if (result.error.code === 'timeout' && !this.view.state && !this.stopped) {
         this.retry = setTimeout(() => void this.fetchSnapshot(), RETRY_MS);
       }

@@ -46,9 +46,8 @@ function PlayingTile({ camera, fit, showName, language, sync, syncDelayMs, url }
   const host = useRef<HTMLDivElement>(null);
   const status = useCameraPlayer(host, url, { sync, syncDelayMs });
   const name = language === 'en' && camera.nameEn ? camera.nameEn : camera.name;
-  // Retrying after a failure is still a fault: only a picture clears it.
-  const failing = status.failure && (status.state === 'signal-lost' || (status.state === 'loading' && status.attempt > 0));
-  usePanelFault(camera.id, failing && status.failure ? { kind: 'camera', message: failureMessage(status.failure, language) } : null);
+  // The player stays signal-lost while it retries: only a picture clears the fault.
+  usePanelFault(camera.id, status.state === 'signal-lost' && status.failure ? { kind: 'camera', message: failureMessage(status.failure, language) } : null);
   return (
     <div className={`camera-tile camera-tile--${fit}`} data-testid="camera-tile" data-camera-id={camera.id} data-camera-state={status.state} data-failure={status.failure?.kind ?? ''} data-failure-detail={status.failure?.detail ?? ''}>
       <div className="camera-tile__media" ref={host} />
