@@ -1,4 +1,4 @@
-import { describeVerification, verifyDatabaseFile } from './core/audit/verify-db.js';
+import { describeVerification, verifyDatabaseFile } from './wall/audit/verify-db.js';
 
 // `npm run audit:verify -- --db <file>`: checks the audit log's hash chain. Exit code 0 when it holds,
 // 1 when a row was altered, removed or inserted (the first broken row is named), 2 when it cannot check.

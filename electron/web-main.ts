@@ -3,13 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { StartupError, startApp } from './core/app.js';
-import { startAppBackend } from './core/backend-setup.js';
-import { cliUsage, parseCliArgs } from './core/cli-args.js';
-import { createLogger, stderrSink, teeSink } from './core/log.js';
-import { logDirFor, openLogFile } from './core/log-file.js';
-import { startWebHost } from './core/web-host.js';
-import { createWebTokens } from './core/web-tokens.js';
+import { StartupError, startApp } from './startup/app.js';
+import { startHub } from '../hub/server.js';
+import { startAppBackend } from './hub-link/backend-setup.js';
+import { cliUsage, parseCliArgs } from './startup/cli-args.js';
+import { createLogger, stderrSink, teeSink } from '../node-common/log.js';
+import { logDirFor, openLogFile } from '../node-common/log-file.js';
+import { startWebHost } from './web-host/web-host.js';
+import { createWebTokens } from './web-host/web-tokens.js';
 
 // `npm run web -- --wall <file> --port <n>`: the wall served to browsers. Prints one URL a line.
 
@@ -60,6 +61,7 @@ async function main(): Promise<number> {
     scenariosDir: path.join(root, 'config', 'scenarios'),
     camerasDir: path.join(root, 'assets', 'media', 'cameras'),
     log: log.child('backend'),
+    embedHub: startHub,
   });
   const host = await startWebHost({ core: app.core, host: args.host ?? '127.0.0.1', port: args.port ?? 4280, staticDir, tokens, log: log.child('host'), cameras: backend.cameras });
 

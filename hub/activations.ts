@@ -1,7 +1,7 @@
 import { protocolError } from '../common/protocol/errors.js';
 import type { Actor } from '../common/protocol/primitives.js';
 import type { Activation, ActivationResult, Scenario, WallAck } from '../common/protocol/scenario.js';
-import type { Logger } from '../electron/core/log.js';
+import type { Logger } from '../node-common/log.js';
 import type { Command, CommandResult, Sender } from './core.js';
 import type { HubDatabase } from './db/open.js';
 import type { NodeInfo, NodeRegistry } from './registry.js';

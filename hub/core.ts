@@ -7,8 +7,8 @@ import { HEARTBEAT, type HandshakeAuth, type Hello } from '../common/protocol/ha
 import type { Actor } from '../common/protocol/primitives.js';
 import type { Activation, Proposal, Scenario, WallAck } from '../common/protocol/scenario.js';
 import { MAX_EVENT_BYTES } from '../common/protocol/validate.js';
-import { DataCache } from '../electron/core/data-cache.js';
-import type { Logger } from '../electron/core/log.js';
+import { DataCache } from '../node-common/data-cache.js';
+import type { Logger } from '../node-common/log.js';
 import { ActivationBook } from './activations.js';
 import type { HubDatabase } from './db/open.js';
 import { FloodRule } from './flood-rule.js';

@@ -4,11 +4,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { createLogger, stderrSink, teeSink } from '../electron/core/log.js';
-import { logDirFor, openLogFile } from '../electron/core/log-file.js';
+import { createLogger, stderrSink, teeSink } from '../node-common/log.js';
+import { logDirFor, openLogFile } from '../node-common/log-file.js';
 import { openHubDatabase } from './db/open.js';
 import { startHub } from './server.js';
-import { newToken, type TokenGrant } from './tokens.js';
+import { newToken } from '../node-common/tokens.js';
+import type { TokenGrant } from './tokens.js';
 
 // `npm run hub -- --port <n>`: the reference hub on its own, for walls driven by several PCs.
 // Prints the REST base URL with a token allowed to activate scenarios, on a line of its own.

@@ -5,9 +5,10 @@ import type { Ack } from '../common/protocol/errors.js';
 import { PROTOCOL_VERSIONS } from '../common/protocol/handshake.js';
 import { IdSchema } from '../common/protocol/primitives.js';
 import { check, MAX_EVENT_BYTES } from '../common/protocol/validate.js';
-import type { Logger } from '../electron/core/log.js';
+import type { Logger } from '../node-common/log.js';
 import type { HubCore } from './core.js';
-import { tokenTag, type GrantRole, type TokenBook, type TokenGrant } from './tokens.js';
+import { tokenTag } from '../node-common/tokens.js';
+import type { GrantRole, TokenBook, TokenGrant } from './tokens.js';
 
 // The REST side of the hub: scenarios, walls, proposals, the audit log, and data pushed by a
 // province's own feeds. Answers are JSON { ok, value } or { ok: false, error: { code, message } }.

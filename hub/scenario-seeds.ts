@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describeIssues } from '../common/contract.js';
 import { ScenarioSchema, type Scenario } from '../common/protocol/scenario.js';
-import type { Logger } from '../electron/core/log.js';
+import type { Logger } from '../node-common/log.js';
 import type { HubDatabase } from './db/open.js';
 
 // Scenarios ship as config/scenarios/*.json. A file is stored when it is new or its `version` is

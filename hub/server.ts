@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import type { Logger } from '../electron/core/log.js';
+import type { Logger } from '../node-common/log.js';
 import { createCameraSimulator, type CameraSimulator } from './cameras/simulator.js';
 import { HubCore } from './core.js';
 import { openHubDatabase } from './db/open.js';
@@ -9,7 +9,8 @@ import { createRestHandler } from './rest.js';
 import { seedScenarios } from './scenario-seeds.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from './sim/simulator.js';
 import { attachSockets } from './sockets.js';
-import { newToken, TokenBook, type TokenGrant } from './tokens.js';
+import { newToken } from '../node-common/tokens.js';
+import { TokenBook, type TokenGrant } from './tokens.js';
 
 // The reference hub: REST and socket.io on one port. Embedded in the app by default, or run
 // alone (hub/main.ts) for walls driven by several PCs.

@@ -4,10 +4,11 @@ import { describeIssues } from '../common/contract.js';
 import { protocolError, type Ack } from '../common/protocol/errors.js';
 import { HEARTBEAT, HUB_NAMESPACE, HUB_SOCKET_PATH, HandshakeAuthSchema, PROTOCOL_VERSIONS, negotiateVersion, type HandshakeAuth, type Refusal } from '../common/protocol/handshake.js';
 import { HARD_LIMIT_BYTES, parseNodeEvent } from '../common/protocol/validate.js';
-import type { Logger } from '../electron/core/log.js';
+import type { Logger } from '../node-common/log.js';
 import type { HubCore, Sender } from './core.js';
 import type { NodeInfo } from './registry.js';
-import { tokenTag, type TokenBook } from './tokens.js';
+import { tokenTag } from '../node-common/tokens.js';
+import type { TokenBook } from './tokens.js';
 
 // The /wall namespace: wall nodes connect here. The handshake is checked before the connection is
 // accepted; then every event goes through one gate (size, name, schema) and is answered.

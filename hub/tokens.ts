@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 
 // Bearer tokens and what they allow. A wall node's token lets it connect and pass on commands of
 // the people it has authenticated (with their role); REST tokens carry a person's or system's role.
@@ -12,12 +12,7 @@ export interface TokenGrant {
   name: string;
 }
 
-export const newToken = (): string => randomBytes(24).toString('base64url');
-
 const digest = (s: string): Buffer => createHash('sha256').update(s, 'utf8').digest();
-
-/** Short, non-reversible tag of a presented token, so refused attempts can be correlated in the log. */
-export const tokenTag = (token: string): string => digest(token).subarray(0, 4).toString('hex');
 
 export class TokenBook {
   private readonly grants: Array<{ digest: Buffer; grant: TokenGrant }>;

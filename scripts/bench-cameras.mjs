@@ -17,12 +17,12 @@ import os from 'node:os';
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
-import { DisplayPriority, linuxProcSystem } from '../electron/core/display-priority.ts';
-import { createLogger } from '../electron/core/log.ts';
-import { cspDirectives } from '../electron/core/security-headers.ts';
-import { machine, quantile, writeSection } from './bench-report.mjs';
-import { openPage } from './cdp-page.mjs';
-import { cpuPercent, machineTicks, treeSample } from './proc-tree.mjs';
+import { DisplayPriority, linuxProcSystem } from '../electron/shell-policy/display-priority.ts';
+import { createLogger } from '../node-common/log.ts';
+import { cspDirectives } from '../electron/web-host/security-headers.ts';
+import { machine, quantile, writeSection } from './bench-report.mjs.mjs';
+import { openPage } from './cdp-page.mjs.mjs';
+import { cpuPercent, machineTicks, treeSample } from './proc-tree.mjs.mjs';
 
 const GOAL_TILES = 16;
 const GOAL_MINUTES = 10;
@@ -54,7 +54,7 @@ if (!tileCounts.length || tileCounts.some((n) => !Number.isInteger(n) || n < 1 |
   process.exit(2);
 }
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// As the Electron app does for its own windows (electron/core/display-priority.ts): Chromium's frame-path
+// As the Electron app does for its own windows (electron/shell-policy/display-priority.ts): Chromium's frame-path
 // threads at real-time priority, set again as threads come.
 const normalPriority = process.env.TOAN_CANH_DISPLAY_PRIORITY === 'normal';
 const priorityLog = createLogger('bench.priority');
@@ -85,7 +85,7 @@ function startCameras() {
 
 const OUT = path.resolve('node_modules/.cache/toan-canh-bench/cameras');
 
-/** The camera harness (renderer/panels/camera/e2e-harness.ts, the screen's CameraView), built by Vite. */
+/** The camera harness (tests/harness/camera-harness-page.ts, the screen's CameraView), built by Vite. */
 async function buildPage() {
   await build({
     configFile: false,
@@ -97,7 +97,7 @@ async function buildPage() {
       emptyOutDir: true,
       target: 'es2022',
       assetsInlineLimit: 0,
-      rollupOptions: { input: path.resolve('renderer/panels/camera/e2e-harness.ts'), output: { entryFileNames: 'harness.js', assetFileNames: 'assets/[name]-[hash][extname]' } },
+      rollupOptions: { input: path.resolve('tests/harness/camera-harness-page.ts'), output: { entryFileNames: 'harness.js', assetFileNames: 'assets/[name]-[hash][extname]' } },
     },
   });
   const styles = fs.readdirSync(path.join(OUT, 'assets')).filter((f) => f.endsWith('.css'));
@@ -256,7 +256,7 @@ let site;
 const results = [];
 try {
   const html = await buildPage();
-  // The app's policy (electron/core/security-headers.ts), with the simulator's origin as a listed camera origin.
+  // The app's policy (electron/web-host/security-headers.ts), with the simulator's origin as a listed camera origin.
   const csp = cspDirectives({ cameras: [cameras.origin] }).join('; ');
   site = await servePage(html, csp);
   for (const tiles of tileCounts) {
@@ -328,7 +328,7 @@ JS heap is \`JSHeapUsedSize\`; every memory sample follows a forced GC of the pa
 per process), PSS shares them out. The page is driven over the DevTools protocol without its Network domain (\`scripts/cdp-page.mjs\`):
 under Playwright, DevTools kept every segment's body in the renderer and PSS grew ~45 MiB a minute with 16 tiles.
 As the Electron app does for its windows, Chromium's frame-path threads (display compositor, renderer compositor, video frame
-compositor) run at real-time round-robin priority (\`electron/core/display-priority.ts\`; \`TOAN_CANH_DISPLAY_PRIORITY=normal\` leaves them
+compositor) run at real-time round-robin priority (\`electron/shell-policy/display-priority.ts\`; \`TOAN_CANH_DISPLAY_PRIORITY=normal\` leaves them
 be): at normal priority the display compositor's frame timer sometimes fired 40–56 ms late while its thread was idle and the cores
 were busy with decoders, and every tile dropped a frame at once.
 ${full ? '' : `\n**Short or partial run** (${minutes} min, tiles ${tileCounts.join(', ')}): a check that the benchmark works, not the goal figures;\nthe goals are judged on a ${GOAL_MINUTES}-minute run with ${GOAL_TILES} tiles on a quiet machine.\n`}${loaded ? `\n**The machine was busy** (other processes used the CPU during the window, or the load average exceeded the ${cores} cores):\nfigures are worse than the page alone would give; run again on a quiet machine before comparing with the goals.\n` : ''}

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
-import { machine, quantile, writeSection } from './bench-report.mjs';
+import { machine, quantile, writeSection } from './bench-report.mjs.mjs';
 
 const { values } = parseArgs({ options: { frames: { type: 'string', default: '20' }, renderers: { type: 'string', default: 'swiftshader,llvmpipe' } } });
 const frames = Number(values.frames);
@@ -23,7 +23,7 @@ const RENDERERS = {
 
 const out = path.resolve('node_modules/.cache/toan-canh-bench');
 fs.mkdirSync(out, { recursive: true });
-await build({ entryPoints: ['renderer/panels/map/bench-harness.ts'], bundle: true, format: 'esm', platform: 'browser', target: 'es2022', outfile: path.join(out, 'map-bench.js'), logLevel: 'warning' });
+await build({ entryPoints: ['tests/harness/map-bench-page.ts'], bundle: true, format: 'esm', platform: 'browser', target: 'es2022', outfile: path.join(out, 'map-bench.js'), logLevel: 'warning' });
 const html = '<!doctype html><html><head><meta charset="utf-8"><title>map bench</title></head><body style="margin:0;background:#000"><script type="module" src="/map-bench.js"></script></body></html>';
 const server = http.createServer((req, res) => {
   if (req.url === '/map-bench.js') {

@@ -12,8 +12,8 @@
 // (default /usr/bin/chromium).
 import { chromium } from 'playwright-core';
 import { startWebHostProcess } from '../tests/e2e/support/web-host-process.ts';
-import { machine, writeSection } from './bench-report.mjs';
-import { processKind, readProc, tree, treeSample } from './proc-tree.mjs';
+import { machine, writeSection } from './bench-report.mjs.mjs';
+import { processKind, readProc, tree, treeSample } from './proc-tree.mjs.mjs';
 
 const env = (name, fallback) => {
   const v = process.env[name] === undefined ? fallback : Number(process.env[name]);

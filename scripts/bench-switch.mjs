@@ -4,11 +4,11 @@
 // docs/benchmarks.md. Usage: npm run bench:switch -- [--switches 100]
 import { chromium } from 'playwright-core';
 import { DEFAULT_APPLY_DELAY_MS } from '../common/scenario-swap.ts';
-import { machine, quantile, writeSection } from './bench-report.mjs';
+import { machine, quantile, writeSection } from './bench-report.mjs.mjs';
 import { firstShown, ScreenWatch } from '../tests/support/screen-watch.ts';
 import { startWebHostProcess } from '../tests/e2e/support/web-host-process.ts';
-import { DisplayPriority, linuxProcSystem } from '../electron/core/display-priority.ts';
-import { createLogger } from '../electron/core/log.ts';
+import { DisplayPriority, linuxProcSystem } from '../electron/shell-policy/display-priority.ts';
+import { createLogger } from '../node-common/log.ts';
 
 const switches = Number(process.argv[process.argv.indexOf('--switches') + 1]) || 100;
 // Each switch starts on a settled wall: the previous switch's old layout has been torn down by then, as
@@ -52,7 +52,7 @@ const glRenderer = await pages[0].evaluate(() => {
   return name;
 });
 // As the Electron app does for its windows: Chromium's frame-path threads at real-time priority
-// (electron/core/display-priority.ts), unless TOAN_CANH_DISPLAY_PRIORITY=normal. Chromium is our descendant.
+// (electron/shell-policy/display-priority.ts), unless TOAN_CANH_DISPLAY_PRIORITY=normal. Chromium is our descendant.
 const priority = new DisplayPriority(process.env.TOAN_CANH_DISPLAY_PRIORITY === 'normal' ? null : linuxProcSystem(), createLogger('bench.priority'));
 let priorityNote = '';
 const raise = () =>
@@ -178,7 +178,7 @@ const report = `## Scenario switching on ${renderer}${without.length ? `, withou
 
 ${switches} switches (${SETTLE_MS / 1000} s apart) between the flood and normal scenarios on the 2×2 demo wall (web host, embedded hub,
 four 1920×1080 screen pages in headless Debian Chromium, \`--renderer ${renderer}\`: WebGL on "${glRenderer}", no GPU), activated
-over the hub's REST API. Chromium's frame-path threads at ${priorityNote} (\`electron/core/display-priority.ts\`, as the app sets them). Times are on the wall node's clock as each page estimates it (\`clock:sync\`).
+over the hub's REST API. Chromium's frame-path threads at ${priorityNote} (\`electron/shell-policy/display-priority.ts\`, as the app sets them). Times are on the wall node's clock as each page estimates it (\`clock:sync\`).
 The hub schedules the swap ${applyDelayMs} ms after it accepts an activation (\`TOAN_CANH_APPLY_DELAY_MS\`), so every
 screen has time to draw the new layout hidden; that delay is part of the end-to-end figure. Each screen
 draws the next layout in a hidden layer as soon as it arrives and, in the frame of the apply time, only

@@ -1,6 +1,6 @@
 // /proc for the benchmarks: a process tree's CPU ticks and memory (RSS and PSS, by Chromium process kind).
 import fs from 'node:fs';
-import { descendants } from '../electron/core/display-priority.ts';
+import { descendants } from '../electron/shell-policy/display-priority.ts';
 
 const TICKS_PER_S = 100; // USER_HZ on Linux
 const PAGE_KIB = 4;

@@ -1,6 +1,6 @@
 import type { BrowserWindow } from 'electron';
-import type { CrashDecision, CrashPolicy } from '../core/crash-policy.js';
-import type { Logger } from '../core/log.js';
+import type { CrashDecision, CrashPolicy } from '../shell-policy/crash-policy.js';
+import type { Logger } from '../../node-common/log.js';
 
 // Applies the crash policy to one window: reload a dead page after the policy's delay, end a hung
 // renderer after its grace period (its death then decides the reload), give up when told to.

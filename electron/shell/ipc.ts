@@ -1,10 +1,10 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { IPC_PREFIX, invokeChannels, type ClientRole, type InvokeChannel } from '../../common/contract.js';
 import { fail, type Result } from '../../common/result.js';
-import type { CoreClient } from '../core/client.js';
-import type { Logger } from '../core/log.js';
-import { senderRefusal } from '../core/shell-policy.js';
-import type { WallCore } from '../core/wall-core.js';
+import type { CoreClient } from '../wall/client.js';
+import type { Logger } from '../../node-common/log.js';
+import { senderRefusal } from '../shell-policy/shell-policy.js';
+import type { WallCore } from '../wall/wall-core.js';
 
 // Electron IPC to the core. A window's role and screen come from this registry, filled by the main
 // process when it creates the window, never from what the page says. Every message is checked:

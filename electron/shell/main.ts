@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { app, dialog, Menu, powerSaveBlocker, session } from 'electron';
-import { StartupError, startApp, type RunningApp } from '../core/app.js';
-import { startAppBackend, type RunningBackend } from '../core/backend-setup.js';
-import { cliUsage, electronUserArgs, isChromiumSwitch, parseCliArgs, type CliArgs } from '../core/cli-args.js';
-import { DisplayPriority, linuxProcSystem } from '../core/display-priority.js';
-import { createLogger, stderrSink, teeSink, type LogSink } from '../core/log.js';
-import { logDirFor, openLogFile, type LogFile } from '../core/log-file.js';
-import { onAppliedMappingChange } from '../core/technician/install.js';
+import { StartupError, startApp, type RunningApp } from '../startup/app.js';
+import { startHub } from '../../hub/server.js';
+import { startAppBackend, type RunningBackend } from '../hub-link/backend-setup.js';
+import { cliUsage, electronUserArgs, isChromiumSwitch, parseCliArgs, type CliArgs } from '../startup/cli-args.js';
+import { DisplayPriority, linuxProcSystem } from '../shell-policy/display-priority.js';
+import { createLogger, stderrSink, teeSink, type LogSink } from '../../node-common/log.js';
+import { logDirFor, openLogFile, type LogFile } from '../../node-common/log-file.js';
+import { onAppliedMappingChange } from '../wall/technician/install.js';
 import { IpcRouter } from './ipc.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
 import { enableSandbox, hardenSession } from './security.js';
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
       scenariosDir: path.join(root, 'config', 'scenarios'),
       camerasDir: path.join(root, 'assets', 'media', 'cameras'),
       log: log.child('backend'),
+      embedHub: startHub,
     });
     if (backend.restUrl) log.info('hub REST API', { url: backend.restUrl });
   } catch (err) {

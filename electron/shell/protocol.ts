@@ -1,11 +1,11 @@
 import { readFile, stat } from 'node:fs/promises';
 import { protocol } from 'electron';
-import { APP_SCHEME, appRequestFile, isAppUrl } from '../core/app-protocol.js';
-import { isCameraPath, isRelayedCameraPath } from '../core/camera-relay.js';
-import type { Logger } from '../core/log.js';
+import { APP_SCHEME, appRequestFile, isAppUrl } from '../shell-policy/app-protocol.js';
+import { isCameraPath, isRelayedCameraPath } from '../hub-link/camera-relay.js';
+import type { Logger } from '../../node-common/log.js';
 import type { WebOrigins } from '../../common/web-origins.js';
-import { pageHtml, SECURITY_HEADERS, securityHeaders } from '../core/security-headers.js';
-import { mimeType } from '../core/web-static.js';
+import { pageHtml, SECURITY_HEADERS, securityHeaders } from '../web-host/security-headers.js';
+import { mimeType } from '../web-host/web-static.js';
 
 // app://toancanh/… serves the built renderer: a standard, secure origin for our pages, with the
 // same CSP and security headers as the web host. No CORS privilege: other origins cannot read it.

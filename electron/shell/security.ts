@@ -1,6 +1,6 @@
 import { app, type Session, type WebContents, type WebPreferences } from 'electron';
-import type { Logger } from '../core/log.js';
-import { navigationAllowed, permissionAllowed } from '../core/shell-policy.js';
+import type { Logger } from '../../node-common/log.js';
+import { navigationAllowed, permissionAllowed } from '../shell-policy/shell-policy.js';
 
 // Every window is a sandboxed page with no Node, isolated from its preload, that cannot leave our
 // origin, open windows, embed webviews or gain permissions we did not grant. Set once, for all.

@@ -1,12 +1,12 @@
 import { BrowserWindow, screen } from 'electron';
 import { calibratedWall } from '../../common/calibration/wall.js';
 import { planScreenWindows } from '../../common/wall/plan.js';
-import { consoleUrl, screenUrl } from '../core/app-protocol.js';
-import { CrashPolicy } from '../core/crash-policy.js';
-import type { Logger } from '../core/log.js';
-import { publishDisplays } from '../core/technician/install.js';
-import type { WallCore } from '../core/wall-core.js';
-import { layoutWindows, reconcileWindows, type ConsoleSpec, type DisplayWithWorkArea, type ScreenWindowSpec, type WindowAction } from '../core/window-reconciler.js';
+import { consoleUrl, screenUrl } from '../shell-policy/app-protocol.js';
+import { CrashPolicy } from '../shell-policy/crash-policy.js';
+import type { Logger } from '../../node-common/log.js';
+import { publishDisplays } from '../wall/technician/install.js';
+import type { WallCore } from '../wall/wall-core.js';
+import { layoutWindows, reconcileWindows, type ConsoleSpec, type DisplayWithWorkArea, type ScreenWindowSpec, type WindowAction } from '../shell-policy/window-reconciler.js';
 import { watchCrashes } from './crash-watch.js';
 import type { IpcRouter } from './ipc.js';
 import { secureWebPreferences } from './security.js';

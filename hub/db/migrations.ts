@@ -1,4 +1,4 @@
-import type { Migration } from '../../electron/core/db/migrations.js';
+import type { Migration } from '../../node-common/db/migrate.js';
 
 // The hub's own schema, run by the same numbered, checksummed runner as the app's database.
 // Released migrations are never edited, only appended; no BEGIN/COMMIT inside.

@@ -5,8 +5,8 @@ import type { z } from 'zod';
 import { describeIssues } from '../../common/contract.js';
 import { ActivationSchema, ScenarioSchema, type Activation, type Scenario } from '../../common/protocol/scenario.js';
 import { fail, ok, type Result } from '../../common/result.js';
-import { migrate } from '../../electron/core/db/migrate.js';
-import type { Logger } from '../../electron/core/log.js';
+import { migrate } from '../../node-common/db/migrate.js';
+import type { Logger } from '../../node-common/log.js';
 import { hubMigrations } from './migrations.js';
 import { prepareHubStatements, type AuditRow } from './statements.js';
 

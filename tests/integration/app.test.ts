@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startApp, StartupError, type RunningApp } from '../../electron/core/app.js';
-import { memoryLogger } from '../../electron/core/log.js';
+import { startApp, StartupError, type RunningApp } from '../../electron/startup/app.js';
+import { memoryLogger } from '../../node-common/log.js';
 
 const demoWall = fs.readFileSync('config/walls/demo-2x2.json', 'utf8');
 const demoLayout = fs.readFileSync('config/layouts/demo-2x2-normal.json', 'utf8');

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProfileFile, ProfileSummary } from '../../common/calibration/profile.js';
 import type { CalibrationState } from '../../common/calibration/schema.js';
-import { memoryLogger } from '../../electron/core/log.js';
-import { migrations } from '../../electron/core/db/migrations.js';
-import { installTechnician, loadTechnician } from '../../electron/core/technician/install.js';
+import { memoryLogger } from '../../node-common/log.js';
+import { migrations } from '../../electron/wall/db/migrations.js';
+import { installTechnician, loadTechnician } from '../../electron/wall/technician/install.js';
 import { consoleCore, type ConsoleCore } from '../support/console-core.js';
 
 // Profiles in the real database, behind the real role checks and audit log.

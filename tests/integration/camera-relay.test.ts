@@ -4,12 +4,13 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LayoutSchema } from '../../common/wall/layout-schema.js';
 import { WallSchema } from '../../common/wall/schema.js';
-import { backendFromEnv, startBackend, type RunningBackend } from '../../electron/core/backend-setup.js';
-import { isRelayedCameraPath } from '../../electron/core/camera-relay.js';
-import { memoryLogger } from '../../electron/core/log.js';
-import { WallCore } from '../../electron/core/wall-core.js';
-import { startWebHost, type WebHost } from '../../electron/core/web-host.js';
-import { createWebTokens } from '../../electron/core/web-tokens.js';
+import { backendFromEnv, startBackend, type RunningBackend } from '../../electron/hub-link/backend-setup.js';
+import { isRelayedCameraPath } from '../../electron/hub-link/camera-relay.js';
+import { startHub, type RunningHub } from '../../hub/server.js';
+import { memoryLogger } from '../../node-common/log.js';
+import { WallCore } from '../../electron/wall/wall-core.js';
+import { startWebHost, type WebHost } from '../../electron/web-host/web-host.js';
+import { createWebTokens } from '../../electron/web-host/web-tokens.js';
 import { startCameraServer } from '../../hub/cameras/server.js';
 import { DEFAULT_MEDIA_DIR } from '../../hub/cameras/simulator.js';
 
@@ -25,10 +26,12 @@ afterEach(async () => {
 
 const node = { nodeId: 'test-node', allowLocalActivation: false };
 
-async function wallWith(backend: Parameters<typeof startBackend>[1]['backend']): Promise<{ host: WebHost; running: RunningBackend }> {
+async function wallWith(backend: Parameters<typeof startBackend>[1]['backend']): Promise<{ host: WebHost; running: RunningBackend; hub: () => RunningHub }> {
   const log = memoryLogger();
   const core = new WallCore({ wall, layout, log });
-  const running = await startBackend(core, { backend, node }, log, undefined, 0);
+  let hub: RunningHub | null = null;
+  const embedHub = async (o: Parameters<typeof startHub>[0]) => (hub = await startHub(o));
+  const running = await startBackend(core, { backend, node }, { log, embedHub, connectWithinMs: 0 });
   cleanup.push(() => running.close());
   const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-cam-relay-'));
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>index</title>');
@@ -37,7 +40,7 @@ async function wallWith(backend: Parameters<typeof startBackend>[1]['backend']):
     await host.close();
     fs.rmSync(staticDir, { recursive: true, force: true });
   });
-  return { host, running };
+  return { host, running, hub: () => hub! };
 }
 
 function embedded(dir: string, camerasDir: string | null) {
@@ -48,7 +51,7 @@ describe('camera streams on the wall host’s own origin', () => {
   it('the embedded hub’s simulated cameras play through the web host: live playlist, then its newest segment', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-cam-'));
     cleanup.push(() => fs.rmSync(dir, { recursive: true, force: true }));
-    const { host, running } = await wallWith(embedded(dir, DEFAULT_MEDIA_DIR));
+    const { host, running, hub } = await wallWith(embedded(dir, DEFAULT_MEDIA_DIR));
     expect(running.camerasUrl).toBe(running.hub!.url);
 
     const playlist = await fetch(`${host.origin}/cameras/de-huu-ngan/live.m3u8`);
@@ -64,7 +67,7 @@ describe('camera streams on the wall host’s own origin', () => {
 
     expect((await fetch(`${host.origin}/cameras/no-such-camera/live.m3u8`)).status).toBe(404);
     // A camera switched off on the hub is off through the host too.
-    running.hub!.cameras!.setCameraState('de-huu-ngan', 'offline-404');
+    hub().cameras!.setCameraState('de-huu-ngan', 'offline-404');
     expect((await fetch(`${host.origin}/cameras/de-huu-ngan/live.m3u8`)).status).toBe(404);
   });
 
@@ -107,7 +110,7 @@ describe('camera streams on the wall host’s own origin', () => {
     cleanup.push(() => fs.rmSync(dir, { recursive: true, force: true }));
     const log = memoryLogger();
     const core = new WallCore({ wall, layout, log });
-    await expect(startBackend(core, { backend: embedded(dir, path.join(dir, 'nowhere')), node }, log, undefined, 0)).rejects.toThrow(/nowhere does not exist.*make-camera-clips/);
+    await expect(startBackend(core, { backend: embedded(dir, path.join(dir, 'nowhere')), node }, { log, embedHub: startHub, connectWithinMs: 0 })).rejects.toThrow(/nowhere does not exist.*make-camera-clips/);
   });
 
   it('the embedded hub simulates cameras along with the data feeds, both off with TOAN_CANH_SIMULATE=0', () => {

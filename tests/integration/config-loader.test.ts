@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadLayoutFile, loadWallFile, watchConfigFile } from '../../electron/core/config-loader.js';
+import { loadLayoutFile, loadWallFile, watchConfigFile } from '../../electron/startup/config-loader.js';
 import type { WallConfig } from '../../common/wall/schema.js';
 import type { Result } from '../../common/result.js';
 

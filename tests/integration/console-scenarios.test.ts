@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Scenario } from '../../common/protocol/scenario.js';
-import { startBackendSync } from '../../electron/core/backend-sync.js';
-import type { CoreClient } from '../../electron/core/client.js';
-import { memoryLogger } from '../../electron/core/log.js';
+import { startBackendSync } from '../../electron/hub-link/backend-sync.js';
+import type { CoreClient } from '../../electron/wall/client.js';
+import { memoryLogger } from '../../node-common/log.js';
 import { consoleCore, type ConsoleCore } from '../support/console-core.js';
 import { testHub, TOKENS, until } from '../support/hub-fixture.js';
 

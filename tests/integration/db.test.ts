@@ -7,10 +7,11 @@ import { z } from 'zod';
 import type { Result } from '../../common/result.js';
 import { LayoutSchema, type Layout } from '../../common/wall/layout-schema.js';
 import { WallSchema, type WallConfig } from '../../common/wall/schema.js';
-import type { ChangeEvent } from '../../electron/core/db/events.js';
-import { migrate, migrationChecksum } from '../../electron/core/db/migrate.js';
-import { migrations, type Migration } from '../../electron/core/db/migrations.js';
-import { openDatabase, type AppDatabase, type OpenOptions } from '../../electron/core/db/open.js';
+import type { ChangeEvent } from '../../electron/wall/db/events.js';
+import { migrate, migrationChecksum } from '../../node-common/db/migrate.js';
+import { migrations } from '../../electron/wall/db/migrations.js';
+import type { Migration } from '../../node-common/db/migrate.js';
+import { openDatabase, type AppDatabase, type OpenOptions } from '../../electron/wall/db/open.js';
 
 const demoWall: WallConfig = WallSchema.parse(JSON.parse(readFileSync(new URL('../../config/walls/demo-2x2.json', import.meta.url), 'utf8')));
 const demoLayout: Layout = LayoutSchema.parse(

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Layout } from '../../common/wall/layout-schema.js';
-import type { CoreClient } from '../../electron/core/client.js';
+import type { CoreClient } from '../../electron/wall/client.js';
 import { consoleCore, type ConsoleCore } from '../support/console-core.js';
 
 let t: ConsoleCore;

@@ -4,11 +4,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LayoutSchema } from '../../common/wall/layout-schema.js';
 import { WallSchema } from '../../common/wall/schema.js';
-import { memoryLogger } from '../../electron/core/log.js';
-import { installTechnician } from '../../electron/core/technician/install.js';
-import { WallCore } from '../../electron/core/wall-core.js';
-import { startWebHost, type WebHost } from '../../electron/core/web-host.js';
-import { createWebTokens } from '../../electron/core/web-tokens.js';
+import { memoryLogger } from '../../node-common/log.js';
+import { installTechnician } from '../../electron/wall/technician/install.js';
+import { WallCore } from '../../electron/wall/wall-core.js';
+import { startWebHost, type WebHost } from '../../electron/web-host/web-host.js';
+import { createWebTokens } from '../../electron/web-host/web-tokens.js';
 import { WallSocket } from '../support/wall-socket.js';
 
 // A browser opened at /screen (no screen id) over the real web host: it waits with its code until a

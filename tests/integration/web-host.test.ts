@@ -7,10 +7,10 @@ import { MAX_MESSAGE_BYTES } from '../../common/contract.js';
 import { applyPatch, type StatePatch, type WallState } from '../../common/state.js';
 import { LayoutSchema } from '../../common/wall/layout-schema.js';
 import { WallSchema } from '../../common/wall/schema.js';
-import { memoryLogger } from '../../electron/core/log.js';
-import { WallCore } from '../../electron/core/wall-core.js';
-import { startWebHost, type WebHost } from '../../electron/core/web-host.js';
-import { createWebTokens } from '../../electron/core/web-tokens.js';
+import { memoryLogger } from '../../node-common/log.js';
+import { WallCore } from '../../electron/wall/wall-core.js';
+import { startWebHost, type WebHost } from '../../electron/web-host/web-host.js';
+import { createWebTokens } from '../../electron/web-host/web-tokens.js';
 import { WallSocket } from '../support/wall-socket.js';
 
 const wall = WallSchema.parse(JSON.parse(fs.readFileSync('config/walls/demo-2x2.json', 'utf8')));

@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { LayoutSchema } from '../../common/wall/layout-schema.js';
 import { WallSchema } from '../../common/wall/schema.js';
-import type { CoreClient } from '../../electron/core/client.js';
-import { installConsoleServices, type ConsoleServices } from '../../electron/core/console-services.js';
-import { openDatabase, type AppDatabase } from '../../electron/core/db/open.js';
-import { memoryLogger } from '../../electron/core/log.js';
-import { WallCore } from '../../electron/core/wall-core.js';
+import type { CoreClient } from '../../electron/wall/client.js';
+import { installConsoleServices, type ConsoleServices } from '../../electron/wall/console-services.js';
+import { openDatabase, type AppDatabase } from '../../electron/wall/db/open.js';
+import { memoryLogger } from '../../node-common/log.js';
+import { WallCore } from '../../electron/wall/wall-core.js';
 
 // A wall core with accounts, role checks and the audit log on a temporary database, and a fake clock.
 

@@ -5,10 +5,10 @@ import type { EventChannel, EventPayload, FeedEventChannel, FeedEventPayload } f
 import type { DataEntry } from '../../common/protocol/data.js';
 import { LayoutSchema } from '../../common/wall/layout-schema.js';
 import { WallSchema } from '../../common/wall/schema.js';
-import { startBackendSync, type BackendSync, type BackendSyncOptions } from '../../electron/core/backend-sync.js';
-import type { CoreClient } from '../../electron/core/client.js';
-import { memoryLogger } from '../../electron/core/log.js';
-import { WallCore } from '../../electron/core/wall-core.js';
+import { startBackendSync, type BackendSync, type BackendSyncOptions } from '../../electron/hub-link/backend-sync.js';
+import type { CoreClient } from '../../electron/wall/client.js';
+import { memoryLogger } from '../../node-common/log.js';
+import { WallCore } from '../../electron/wall/wall-core.js';
 import { startHub, type RunningHub, type StartHubOptions } from '../../hub/server.js';
 import type { TokenGrant } from '../../hub/tokens.js';
 

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DataEntry } from '../../../common/protocol/data.js';
 import type { Layout } from '../../../common/wall/layout-schema.js';
-import { startApp, type RunningApp } from '../../../electron/core/app.js';
-import { createLogger } from '../../../electron/core/log.js';
-import { startWebHost, type WebHost } from '../../../electron/core/web-host.js';
+import { startApp, type RunningApp } from '../../../electron/startup/app.js';
+import { createLogger } from '../../../node-common/log.js';
+import { startWebHost, type WebHost } from '../../../electron/web-host/web-host.js';
 
 // The web host started inside the test process, for specs that feed the wall's data cache: values go in
 // through WallCore.publishData — where the backend link delivers the hub's data — and reach the pages

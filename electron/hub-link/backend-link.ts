@@ -1,0 +1,215 @@
+import { io, type Socket } from 'socket.io-client';
+import { ClockSync } from '../../common/clock-sync.js';
+import { ackSchema, protocolError, type Ack } from '../../common/protocol/errors.js';
+import { nodeEvents, type HubEvent, type HubPayload, type NodeAckValue, type NodeEvent, type NodePayload } from '../../common/protocol/events.js';
+import { HUB_NAMESPACE, HUB_SOCKET_PATH, PROTOCOL_VERSIONS, RefusalSchema, type HandshakeAuthInput } from '../../common/protocol/handshake.js';
+import { parseHubEvent } from '../../common/protocol/validate.js';
+import { IdSchema, RevisionSchema } from '../../common/protocol/primitives.js';
+import { z } from 'zod';
+import type { Logger } from '../../node-common/log.js';
+
+// The wall node's link to the hub (socket.io-client, plain Node). It authenticates in the handshake,
+// reconnects with backoff and jitter, notices a dead link within deadAfterMs (clock samples double as
+// heartbeats), keeps an NTP-style clock offset, and checks every event before handing it on.
+// After every (re)connect the hub sends its full state again; nothing relies on session recovery.
+
+export type LinkState = 'connecting' | 'connected' | 'lost';
+
+// Enough of a refused activation to tell the hub which one failed (e.g. a panel type this node lacks).
+const EnvelopeSchema = z.looseObject({ wallId: IdSchema, revision: RevisionSchema });
+
+/** One checked event from the hub, discriminated by name. */
+export type HubMessage = { [E in HubEvent]: { event: E; payload: HubPayload<E> } }[HubEvent];
+
+export interface LinkHandlers {
+  state(state: LinkState, since: number, message?: string): void;
+  message(message: HubMessage): void;
+  /** An activation that failed the checks but names its wall and revision, so the failure can be reported. */
+  badActivation(wallId: string, revision: number, reason: string): void;
+}
+
+export interface BackendLinkOptions {
+  url: string;
+  token: string;
+  nodeId: string;
+  wallId: string;
+  screens: string[];
+  log: Logger;
+  handlers: Partial<LinkHandlers>;
+  /** What the wall shows now, sent in every handshake. */
+  current?: () => { revision: number; scenarioId: string } | null;
+  now?: () => number;
+  syncIntervalMs?: number;
+  /** No packet from the hub for this long: the link is dead, reconnect. */
+  deadAfterMs?: number;
+  reconnectDelayMs?: number;
+  reconnectDelayMaxMs?: number;
+  /** Wait after the hub refused the connection (bad token, screens taken) before trying again. */
+  refusedRetryMs?: number;
+  requestTimeoutMs?: number;
+}
+
+export class BackendLink {
+  readonly clock = new ClockSync();
+  private socket: Socket | null = null;
+  private linkState: LinkState = 'connecting';
+  private since: number;
+  private connectedOnce = false;
+  private lastHeard = 0;
+  private roughOffset: number | null = null;
+  private timers: NodeJS.Timeout[] = [];
+  private retry: NodeJS.Timeout | undefined;
+  private refusals = 0;
+  private readonly now: () => number;
+  private readonly log: Logger;
+
+  constructor(private readonly o: BackendLinkOptions) {
+    this.now = o.now ?? Date.now;
+    this.log = o.log;
+    this.since = this.now();
+  }
+
+  get state(): { state: LinkState; since: number } {
+    return { state: this.linkState, since: this.since };
+  }
+
+  start(): void {
+    const auth = (cb: (data: object) => void) =>
+      cb({ token: this.o.token, protocol: { ...PROTOCOL_VERSIONS }, nodeId: this.o.nodeId, wallId: this.o.wallId, screens: this.o.screens, current: this.o.current?.() ?? null } satisfies HandshakeAuthInput);
+    const socket = io(new URL(HUB_NAMESPACE, this.o.url).href, {
+      path: HUB_SOCKET_PATH,
+      transports: ['websocket'],
+      auth,
+      forceNew: true,
+      autoConnect: false,
+      reconnectionDelay: this.o.reconnectDelayMs ?? 500,
+      reconnectionDelayMax: this.o.reconnectDelayMaxMs ?? 5000,
+      randomizationFactor: 0.5,
+      timeout: 4000,
+    });
+    this.socket = socket;
+    socket.on('connect', () => {
+      if (!socket.connected || this.linkState === 'connected') return;
+      this.connectedOnce = true;
+      this.refusals = 0;
+      this.lastHeard = this.now();
+      this.setState('connected');
+      void this.syncBurst();
+    });
+    socket.on('disconnect', (reason) => {
+      if (socket.connected) return; // a forged "disconnect" event
+      this.setState(this.connectedOnce ? 'lost' : 'connecting', `disconnected: ${reason}`);
+      // The hub ended the session itself: socket.io will not retry, so we do, after a pause.
+      if (reason === 'io server disconnect') this.retryLater();
+    });
+    socket.on('connect_error', (err: Error & { data?: unknown }) => {
+      if (socket.connected) return;
+      const refusal = RefusalSchema.safeParse(err.data);
+      const message = refusal.success ? `${refusal.data.code}: ${refusal.data.message}` : err.message;
+      this.log.warn('hub connection failed', { url: this.o.url, message: message.slice(0, 300) });
+      this.setState(this.linkState, message.slice(0, 500));
+      if (!socket.active) this.retryLater();
+    });
+    socket.io.on('ping', () => {
+      this.lastHeard = this.now();
+    });
+    socket.onAny((event: unknown, ...args: unknown[]) => this.receive(event, args));
+    socket.connect();
+    const interval = this.o.syncIntervalMs ?? 2000;
+    this.timers.push(setInterval(() => this.heartbeat(), interval));
+  }
+
+  /** Send an event and wait for the hub's answer; refused at once while the link is down. */
+  async request<E extends NodeEvent>(event: E, payload: NodePayload<E>): Promise<Ack<NodeAckValue<E>>> {
+    const socket = this.socket;
+    if (!socket?.connected) return protocolError('backend-offline', `the hub is not connected (${this.linkState} since ${new Date(this.since).toISOString()})`);
+    const ms = this.o.requestTimeoutMs ?? 5000;
+    try {
+      const answer: unknown = await socket.timeout(ms).emitWithAck(event, payload);
+      this.lastHeard = this.now();
+      const parsed = ackSchema(nodeEvents[event].ack).safeParse(answer);
+      if (parsed.success) return parsed.data as Ack<NodeAckValue<E>>;
+      this.log.warn('hub answered something unexpected', { event });
+      return protocolError('internal', `the hub's answer to ${event} does not match the protocol`);
+    } catch {
+      return protocolError('backend-offline', `the hub did not answer ${event} within ${ms} ms`);
+    }
+  }
+
+  /** A hub time on this node's clock: the filtered NTP estimate, else the hello's rough one. */
+  toLocal(hubMs: number): number {
+    return hubMs - (this.clock.offset ?? this.roughOffset ?? 0);
+  }
+
+  toHub(localMs: number): number {
+    return localMs + (this.clock.offset ?? this.roughOffset ?? 0);
+  }
+
+  close(): void {
+    for (const t of this.timers) clearInterval(t);
+    clearTimeout(this.retry);
+    this.timers = [];
+    this.socket?.removeAllListeners();
+    this.socket?.disconnect();
+    this.socket = null;
+  }
+
+  private receive(event: unknown, args: unknown[]): void {
+    this.lastHeard = this.now();
+    const parsed = args.length === 1 ? parseHubEvent(event, args[0]) : protocolError('invalid-payload', 'hub events carry exactly one payload');
+    if (!parsed.ok) {
+      this.log.warn('hub event refused', { event: String(event).slice(0, 80), code: parsed.error.code, message: parsed.error.message.slice(0, 300) });
+      const envelope = event === 'wall:activation' ? EnvelopeSchema.safeParse(args[0]) : null;
+      if (envelope?.success) this.o.handlers.badActivation?.(envelope.data.wallId, envelope.data.revision, parsed.error.message);
+      return;
+    }
+    const message = parsed.value as HubMessage;
+    if (message.event === 'hub:hello') this.roughOffset = message.payload.hubTime - this.now();
+    if (message.event === 'hub:error') this.log.warn('hub reported an error', { ...message.payload });
+    try {
+      this.o.handlers.message?.(message);
+    } catch (err) {
+      this.log.error('hub event handler failed', { event: message.event, error: String(err) });
+    }
+  }
+
+  private heartbeat(): void {
+    if (!this.socket?.connected) return;
+    const silent = this.now() - this.lastHeard;
+    if (silent > (this.o.deadAfterMs ?? 8000)) {
+      this.log.warn('hub silent; reconnecting', { silentMs: silent });
+      this.socket.io.engine?.close(); // the manager reconnects by itself after a transport close
+      return;
+    }
+    void this.sync();
+  }
+
+  private async sync(): Promise<void> {
+    const t0 = this.now();
+    const answer = await this.request('clock:sync', { t0 });
+    const t3 = this.now();
+    if (answer.ok && answer.value.t0 === t0) this.clock.add({ t0, t1: answer.value.t1, t2: answer.value.t2, t3 });
+  }
+
+  private async syncBurst(): Promise<void> {
+    for (let i = 0; i < 4 && this.socket?.connected; i++) await this.sync();
+  }
+
+  private retryLater(): void {
+    clearTimeout(this.retry);
+    const base = this.o.refusedRetryMs ?? 10_000;
+    const delay = Math.min(base * 2 ** Math.min(this.refusals++, 3), 60_000) * (0.75 + Math.random() * 0.5);
+    this.retry = setTimeout(() => this.socket?.connect(), delay);
+    this.retry.unref();
+  }
+
+  private setState(state: LinkState, message?: string): void {
+    const changed = state !== this.linkState;
+    if (changed) {
+      this.linkState = state;
+      this.since = this.now();
+      this.log.info('hub link', { state, url: this.o.url, message });
+    }
+    this.o.handlers.state?.(state, this.since, message);
+  }
+}

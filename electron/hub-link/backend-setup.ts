@@ -1,0 +1,211 @@
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import { newToken } from '../../node-common/tokens.js';
+import { startBackendSync, type BackendSync } from './backend-sync.js';
+import { localCameraRelay, noCameraRelay, remoteCameraRelay, type CameraRelay, type CameraSource } from './camera-relay.js';
+import type { RunningApp } from '../startup/app.js';
+import type { Logger } from '../../node-common/log.js';
+import type { WallCore } from '../wall/wall-core.js';
+
+// Which hub a wall node talks to: the reference hub embedded in this process (the default, so
+// `npm start` and `npm run web` need nothing else), a remote one (walls driven by several PCs), or none.
+// The node never imports the hub: an entry point that embeds one passes its starter in (`embedHub`).
+
+/** What the node asks of a hub it embeds; the reference hub's `startHub` (hub/server.ts) fits. */
+export type EmbedHub = (options: EmbedHubOptions) => Promise<EmbeddedHub>;
+
+export interface EmbedHubOptions {
+  port: number;
+  dbFile: string;
+  tokens: readonly TokenGrant[];
+  log: Logger;
+  scenariosDir: string;
+  simulate?: SimulatorChoice;
+  applyDelayMs?: number;
+  cameras?: { mediaDir: string };
+}
+
+export interface EmbeddedHub {
+  /** http://host:port */
+  url: string;
+  adminToken: string;
+  /** The simulated cameras it serves at /cameras/…, or null. */
+  cameras: CameraSource | null;
+  close(): Promise<void>;
+}
+
+/** The embedded hub's data-feed simulation, as the environment sets it. */
+export interface SimulatorChoice {
+  seed: number;
+  timeScale: number;
+  startHour: number;
+}
+
+export type BackendChoice =
+  | {
+      kind: 'embedded';
+      port: number;
+      dbFile: string;
+      scenariosDir: string;
+      simulate: SimulatorChoice | null;
+      /** How far ahead of an activation the screens swap; undefined: the hub's default. */
+      applyDelayMs?: number;
+      /** Clip folder of the simulated cameras (assets/media/cameras); null: the hub serves none. */
+      camerasDir: string | null;
+    }
+  | { kind: 'remote'; url: string; token: string }
+  | { kind: 'off' };
+
+export interface NodeChoice {
+  nodeId: string;
+  screens?: string[];
+  allowLocalActivation: boolean;
+}
+
+/**
+ * From the environment: TOAN_CANH_HUB (unset or "embedded", "off", or the hub's URL with
+ * TOAN_CANH_HUB_TOKEN), TOAN_CANH_HUB_PORT, TOAN_CANH_SIMULATE=0, TOAN_CANH_TIME_SCALE, TOAN_CANH_APPLY_DELAY_MS,
+ * TOAN_CANH_SCENARIOS_DIR,
+ * TOAN_CANH_NODE_ID, TOAN_CANH_NODE_SCREENS (comma-separated), TOAN_CANH_LOCAL_ACTIVATION=1.
+ * The embedded hub simulates cameras from `camerasDir` along with its data feeds (both off with TOAN_CANH_SIMULATE=0).
+ */
+export function backendFromEnv(
+  env: NodeJS.ProcessEnv,
+  defaults: { dataDir: string; scenariosDir: string; wallId: string; camerasDir?: string },
+): { backend: BackendChoice; node: NodeChoice } {
+  const hub = env.TOAN_CANH_HUB ?? 'embedded';
+  const number = (name: string, fallback: number) => {
+    const value = env[name] === undefined || env[name] === '' ? fallback : Number(env[name]);
+    if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number, not "${env[name]}"`);
+    return value;
+  };
+  let backend: BackendChoice;
+  if (hub === 'off') backend = { kind: 'off' };
+  else if (hub === 'embedded') {
+    backend = {
+      kind: 'embedded',
+      port: number('TOAN_CANH_HUB_PORT', 0),
+      dbFile: path.join(defaults.dataDir, 'hub.db'),
+      // A province's own scenario files, seeded into the embedded hub in place of config/scenarios.
+      scenariosDir: env.TOAN_CANH_SCENARIOS_DIR || defaults.scenariosDir,
+      simulate: env.TOAN_CANH_SIMULATE === '0' ? null : { seed: number('TOAN_CANH_SEED', 20251104), timeScale: number('TOAN_CANH_TIME_SCALE', 120), startHour: number('TOAN_CANH_SIM_START_HOUR', 0) },
+      camerasDir: env.TOAN_CANH_SIMULATE === '0' ? null : (defaults.camerasDir ?? null),
+      ...(env.TOAN_CANH_APPLY_DELAY_MS ? { applyDelayMs: number('TOAN_CANH_APPLY_DELAY_MS', 0) } : {}),
+    };
+  } else {
+    if (!/^https?:\/\//.test(hub)) throw new Error(`TOAN_CANH_HUB must be "embedded", "off" or the hub's http(s) URL, not "${hub}"`);
+    if (!env.TOAN_CANH_HUB_TOKEN) throw new Error('TOAN_CANH_HUB_TOKEN is needed with a remote hub: the wall-node token the hub printed');
+    backend = { kind: 'remote', url: hub, token: env.TOAN_CANH_HUB_TOKEN };
+  }
+  const screens = env.TOAN_CANH_NODE_SCREENS?.split(',').map((s) => s.trim()).filter(Boolean);
+  return {
+    backend,
+    node: {
+      nodeId: env.TOAN_CANH_NODE_ID ?? defaultNodeId(defaults.wallId),
+      ...(screens?.length ? { screens } : {}),
+      allowLocalActivation: env.TOAN_CANH_LOCAL_ACTIVATION === '1',
+    },
+  };
+}
+
+/** This PC's name as a node id (letters, digits, "-", "_"). */
+export function defaultNodeId(wallId: string): string {
+  const host = os.hostname().replace(/[^A-Za-z0-9_-]/g, '-').replace(/^[^A-Za-z0-9]+/, '');
+  return `${host || 'node'}-${wallId}`.slice(0, 64);
+}
+
+export interface RunningBackend {
+  /** The embedded hub's REST base URL with a token allowed to activate scenarios. */
+  restUrl: string | null;
+  hub: EmbeddedHub | null;
+  sync: BackendSync | null;
+  /** Answers /cameras/… on the wall's own origin from this hub (web host; see camera-relay.ts). */
+  cameras: CameraRelay;
+  /** Where the Electron protocol fetches /cameras/… from: the hub's base URL, or null with no hub. */
+  camerasUrl: string | null;
+  close(): Promise<void>;
+}
+
+const GrantsSchema = z.array(z.strictObject({ token: z.string().min(16), role: z.enum(['node', 'viewer', 'operator', 'leader', 'admin']), name: z.string() }));
+type TokenGrant = z.infer<typeof GrantsSchema>[number];
+
+export interface StartBackendOptions {
+  log: Logger;
+  /** Starts the hub when the choice is "embedded"; without it that choice is refused. */
+  embedHub?: EmbedHub;
+  /** Keeps the embedded hub's tokens across restarts (so a printed REST URL keeps working). */
+  settings?: { get(key: string): unknown; set(key: string, value: unknown): void };
+  /** How long to wait for the first connection before returning (default 3 s). */
+  connectWithinMs?: number;
+}
+
+/** Start the choice and link the core to it. */
+export async function startBackend(core: WallCore, choice: { backend: BackendChoice; node: NodeChoice }, options: StartBackendOptions): Promise<RunningBackend> {
+  const { backend, node } = choice;
+  const { log, settings, connectWithinMs = 3000 } = options;
+  if (backend.kind === 'off') return { restUrl: null, hub: null, sync: null, cameras: noCameraRelay(), camerasUrl: null, close: async () => {} };
+  let hub: EmbeddedHub | null = null;
+  let url: string;
+  let token: string;
+  if (backend.kind === 'embedded') {
+    if (!options.embedHub) throw new Error('this process cannot embed a hub: set TOAN_CANH_HUB to the hub\'s URL (with TOAN_CANH_HUB_TOKEN) or to "off"');
+    const stored = GrantsSchema.safeParse(settings?.get('hub.embedded.tokens'));
+    const grants: TokenGrant[] = stored.success ? stored.data : [
+      { token: newToken(), role: 'admin', name: 'hub admin' },
+      { token: newToken(), role: 'node', name: 'embedded wall node' },
+    ];
+    if (!stored.success) settings?.set('hub.embedded.tokens', grants);
+    hub = await options.embedHub({
+      port: backend.port,
+      dbFile: backend.dbFile,
+      tokens: grants,
+      log: log.child('hub'),
+      scenariosDir: backend.scenariosDir,
+      ...(backend.simulate ? { simulate: backend.simulate } : {}),
+      ...(backend.applyDelayMs === undefined ? {} : { applyDelayMs: backend.applyDelayMs }),
+      ...(backend.camerasDir ? { cameras: { mediaDir: backend.camerasDir } } : {}),
+    });
+    url = hub.url;
+    token = grants.find((g) => g.role === 'node')?.token ?? '';
+  } else {
+    url = backend.url;
+    token = backend.token;
+  }
+  const sync = startBackendSync({ core, log: log.child('node'), url, token, nodeId: node.nodeId, allowLocalActivation: node.allowLocalActivation, ...(node.screens ? { screens: node.screens } : {}) });
+  // Wait briefly so the first printed state is settled; a hub that is down is not an error: the link keeps trying.
+  const end = Date.now() + connectWithinMs;
+  while (core.state.backend?.state !== 'connected' && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+  return {
+    restUrl: hub ? `${hub.url}/api?token=${encodeURIComponent(hub.adminToken)}` : null,
+    hub,
+    sync,
+    cameras: hub ? (hub.cameras ? localCameraRelay(hub.cameras) : noCameraRelay()) : remoteCameraRelay(url, log.child('cameras')),
+    camerasUrl: hub && !hub.cameras ? null : url,
+    close: async () => {
+      sync.close();
+      await hub?.close();
+    },
+  };
+}
+
+/**
+ * The backend for a started app, as both the Electron app and the web host run it: the choice from
+ * the environment, the embedded hub's data beside the app's database, its tokens kept in settings.
+ */
+export function startAppBackend(
+  app: RunningApp,
+  options: { dbFile: string; scenariosDir: string; camerasDir?: string; log: Logger; env?: NodeJS.ProcessEnv; embedHub?: EmbedHub },
+): Promise<RunningBackend> {
+  const choice = backendFromEnv(options.env ?? process.env, {
+    dataDir: path.dirname(options.dbFile),
+    scenariosDir: options.scenariosDir,
+    wallId: app.core.state.wall.id,
+    ...(options.camerasDir ? { camerasDir: options.camerasDir } : {}),
+  });
+  return startBackend(app.core, choice, {
+    log: options.log,
+    ...(options.embedHub ? { embedHub: options.embedHub } : {}),
+    settings: { get: (k) => app.db.settings.get(k, z.unknown()), set: (k, v) => void app.db.settings.set(k, v) },
+  });
+}

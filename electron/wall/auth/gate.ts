@@ -1,0 +1,89 @@
+import type { ChannelSpec } from '../../../common/channel-spec.js';
+import { invokeChannels, isInvokeChannel, type InvokeChannel } from '../../../common/contract.js';
+import type { AppError, Result } from '../../../common/result.js';
+import type { AuditTable } from '../audit/audit-table.js';
+import { commandDetail, commandTarget, originOf, resultText } from '../audit/describe.js';
+import type { CoreClient } from '../client.js';
+import type { Logger } from '../../../node-common/log.js';
+import type { ConsoleAuth } from './console-auth.js';
+
+/** What WallCore asks before and after every command (see WallCore.setGate). */
+export interface CoreGate {
+  /** null when the client may call `channel` now; otherwise why not. Screens never sign in. */
+  authorize(client: CoreClient, channel: InvokeChannel): AppError | null;
+  /** Run a command and write it to the audit log (reads only when refused). */
+  audited(client: CoreClient, channel: unknown, payload: unknown, run: () => Promise<Result<unknown>>): Promise<Result<unknown>>;
+}
+
+const ROLE_VI: Record<string, string> = { operator: 'cán bộ vận hành', leader: 'lãnh đạo', technician: 'kỹ thuật viên', admin: 'quản trị viên' };
+
+export function createGate(auth: ConsoleAuth, audit: AuditTable, log: Logger): CoreGate {
+  const who = (client: CoreClient): { actor: string; role: string } => {
+    if (client.role === 'screen') return { actor: `screen ${client.screenId ?? '?'}`, role: 'screen' };
+    const session = auth.sessionOf(client);
+    return session ? { actor: session.username, role: session.role } : { actor: '-', role: '-' };
+  };
+
+  return {
+    authorize(client, channel) {
+      const spec: ChannelSpec = invokeChannels[channel];
+      if (client.role !== 'console' || !spec.users) return null;
+      const hadSession = auth.hadSession(client);
+      const session = auth.sessionOf(client);
+      if (!session) {
+        return hadSession
+          ? { code: 'auth/session-expired', message: 'Phiên làm việc đã hết do không hoạt động; hãy đăng nhập lại. / The session timed out; sign in again.' }
+          : { code: 'auth/not-signed-in', message: `Cần đăng nhập để thực hiện ${channel}. / Sign in to do ${channel}.` };
+      }
+      if (!spec.users.includes(session.role)) {
+        const needed = spec.users.map((r) => ROLE_VI[r] ?? r).join(', ');
+        return {
+          code: 'forbidden',
+          message:
+            `Tài khoản "${session.username}" (${ROLE_VI[session.role] ?? session.role}) không có quyền thực hiện ${channel}; cần vai trò: ${needed}. / ` +
+            `Account "${session.username}" (${session.role}) may not do ${channel}; it needs the role ${spec.users.join(' or ')}.`,
+        };
+      }
+      if (!spec.quiet) auth.sessions.touch(session);
+      return null;
+    },
+
+    async audited(client, channel, payload, run) {
+      const before = who(client);
+      const result = await run();
+      const quiet = isInvokeChannel(channel) && (invokeChannels[channel] as ChannelSpec).quiet === true;
+      if (quiet && result.ok) return result;
+      const after = who(client);
+      const { actor, role } = after.actor !== '-' ? after : before;
+      try {
+        audit.append({
+          actor,
+          role,
+          action: String(channel).slice(0, 80),
+          target: commandTarget(payload),
+          detail: commandDetail(payload),
+          origin: originOf(client),
+          ok: result.ok,
+          result: resultText(result),
+        });
+      } catch (err) {
+        log.error('could not write the audit log', { channel: String(channel).slice(0, 80), error: String(err) });
+      }
+      return result;
+    },
+  };
+}
+
+/** The audit entry for a session that ended by itself or was ended by an administrator. */
+export function recordSessionEnd(audit: AuditTable, session: { username: string; role: string }, why: 'idle' | 'account changed'): void {
+  audit.append({
+    actor: session.username,
+    role: session.role,
+    action: why === 'idle' ? 'auth:timeout' : 'auth:ended',
+    target: session.username,
+    detail: null,
+    origin: 'core',
+    ok: true,
+    result: why === 'idle' ? 'ok: signed out after the idle timeout' : 'ok: signed out because an administrator changed the account',
+  });
+}

@@ -1,0 +1,130 @@
+// Released migrations are never edited, only appended. Each applied migration's checksum is
+// recorded, and the app refuses to open a database whose applied migrations no longer match.
+// Migration SQL runs inside the runner's transaction: no BEGIN/COMMIT in it.
+
+import type { Migration } from '../../../node-common/db/migrate.js';
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'walls-layouts-settings',
+    up: `
+CREATE TABLE walls (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  config_json TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE TABLE layouts (
+  id TEXT PRIMARY KEY,
+  wall_id TEXT NOT NULL REFERENCES walls(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  layout_json TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX layouts_wall_id ON layouts(wall_id);
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value_json TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+`,
+  },
+  {
+    version: 2,
+    name: 'users-audit-log',
+    up: `
+CREATE TABLE users (
+  username TEXT PRIMARY KEY,
+  display_name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('operator', 'leader', 'technician', 'admin')),
+  password_hash TEXT NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  last_login_at INTEGER
+);
+CREATE TABLE audit_log (
+  seq INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  role TEXT NOT NULL,
+  action TEXT NOT NULL,
+  target TEXT,
+  detail TEXT,
+  origin TEXT NOT NULL,
+  ok INTEGER NOT NULL,
+  result TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX audit_log_at ON audit_log(at);
+CREATE INDEX audit_log_actor ON audit_log(actor, seq);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: rows cannot be changed'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: rows cannot be removed'); END;
+`,
+  },
+  {
+    version: 3,
+    name: 'calibration-profiles',
+    up: `
+CREATE TABLE calibration_profiles (
+  id TEXT PRIMARY KEY,
+  wall_id TEXT NOT NULL REFERENCES walls(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  profile_json TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  UNIQUE (wall_id, name)
+);
+`,
+  },
+  {
+    version: 4,
+    name: 'layout-drafts',
+    up: `
+CREATE TABLE layout_drafts (
+  username TEXT NOT NULL REFERENCES users(username) ON DELETE CASCADE,
+  layout_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  layout_json TEXT NOT NULL,
+  base_revision INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (username, layout_id)
+);
+`,
+  },
+  {
+    version: 5,
+    name: 'scenario-library',
+    up: `
+CREATE TABLE scenario_library (
+  id TEXT PRIMARY KEY,
+  wall_id TEXT NOT NULL REFERENCES walls(id) ON DELETE CASCADE,
+  scenario_json TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  updated_by TEXT NOT NULL
+);
+CREATE INDEX scenario_library_wall ON scenario_library(wall_id);
+`,
+  },
+  {
+    version: 6,
+    name: 'scenario-drafts',
+    up: `
+CREATE TABLE scenario_drafts (
+  username TEXT NOT NULL REFERENCES users(username) ON DELETE CASCADE,
+  scenario_id TEXT NOT NULL,
+  wall_id TEXT NOT NULL REFERENCES walls(id) ON DELETE CASCADE,
+  scenario_json TEXT NOT NULL,
+  base_revision INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (username, scenario_id)
+);
+`,
+  },
+];

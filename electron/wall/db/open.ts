@@ -1,0 +1,130 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { ok, type Result } from '../../../common/result.js';
+import { auditTable, type AuditTable } from '../audit/audit-table.js';
+import { calibrationProfilesTable, type CalibrationProfilesTable } from './calibration-profiles.js';
+import { usersTable, type UsersTable } from '../auth/users-table.js';
+import { draftsTable, type DraftsTable } from '../layouts/drafts-table.js';
+import { libraryTable, type LibraryTable } from '../scenarios/library-table.js';
+import { scenarioDraftsTable, type ScenarioDraftsTable } from '../scenarios/scenario-drafts-table.js';
+import { DbEmitter, type DbEvents, type Unsubscribe } from './events.js';
+import { dbFail, errorMessage, moveAsideHint } from '../../../node-common/db/errors.js';
+import { layoutsTable, type LayoutsTable } from './layouts.js';
+import type { Logger } from '../../../node-common/db/logger.js';
+import { checkMigrated, migrate } from '../../../node-common/db/migrate.js';
+import { migrations } from './migrations.js';
+import { settingsTable, type SettingsTable } from './settings.js';
+import { prepareStatements } from './statements.js';
+import { wallsTable, type WallsTable } from './walls.js';
+
+export interface OpenOptions {
+  /** Read only: no folder is created, nothing is migrated, writes throw. */
+  readonly?: boolean;
+  logger?: Logger;
+  /** Clock for updated_at / applied_at, in ms. */
+  now?: () => number;
+  busyTimeoutMs?: number;
+}
+
+export interface AppDatabase {
+  readonly file: string;
+  readonly walls: WallsTable;
+  readonly layouts: LayoutsTable;
+  readonly settings: SettingsTable;
+  readonly users: UsersTable;
+  readonly audit: AuditTable;
+  readonly drafts: DraftsTable;
+  readonly scenarioLibrary: LibraryTable;
+  readonly scenarioDrafts: ScenarioDraftsTable;
+  readonly calibrationProfiles: CalibrationProfilesTable;
+  on<K extends keyof DbEvents>(event: K, listener: (data: DbEvents[K]) => void): Unsubscribe;
+  off<K extends keyof DbEvents>(event: K, listener: (data: DbEvents[K]) => void): void;
+  /** Idempotent; drops every listener. */
+  close(): void;
+}
+
+/** Open (creating if needed) and migrate the app database at `file`. Never throws for a bad file. */
+export function openDatabase(file: string, opts: OpenOptions = {}): Result<AppDatabase> {
+  const readonly = opts.readonly ?? false;
+  const logger = opts.logger ?? console;
+  const now = opts.now ?? Date.now;
+  if (readonly && !existsSync(file)) {
+    return dbFail('db/cannot-open', `"${file}" does not exist; it is created when Toàn Cảnh first starts normally.`, file);
+  }
+  let db: Database.Database | undefined;
+  try {
+    if (!readonly) mkdirSync(dirname(file), { recursive: true });
+    db = new Database(file, { readonly, fileMustExist: readonly });
+    db.pragma(`busy_timeout = ${Math.trunc(opts.busyTimeoutMs ?? 5000)}`);
+    if (!readonly) {
+      const mode = db.pragma('journal_mode = WAL', { simple: true });
+      // WAL needs shared memory, which network drives often lack; the app still works, only slower.
+      if (mode !== 'wal') logger.warn(`"${file}" could not switch to WAL (journal mode is ${String(mode)}); is it on a network drive?`);
+    }
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') {
+      db.close();
+      return dbFail('db/corrupt', `"${file}" is damaged (quick_check: ${String(check)}). ${moveAsideHint(file)}`, file);
+    }
+    const schema = readonly ? checkMigrated(db, migrations) : migrate(db, migrations, now);
+    if (!schema.ok) {
+      db.close();
+      return schema;
+    }
+    return ok(assemble(db, file, logger, now));
+  } catch (error) {
+    if (db?.open) db.close(); // release the file so it can be moved aside
+    return openError(file, error);
+  }
+}
+
+function assemble(db: Database.Database, file: string, logger: Logger, now: () => number): AppDatabase {
+  const emitter = new DbEmitter(logger);
+  const context = { db, statements: prepareStatements(db), emitter, logger, now };
+  return {
+    file,
+    walls: wallsTable(context),
+    layouts: layoutsTable(context),
+    settings: settingsTable(context),
+    users: usersTable(db, now),
+    audit: auditTable(db, now),
+    drafts: draftsTable(db, logger, now),
+    scenarioLibrary: libraryTable(db, logger, now),
+    scenarioDrafts: scenarioDraftsTable(db, logger, now),
+    calibrationProfiles: calibrationProfilesTable(db, emitter, logger, now),
+    on: (event, listener) => emitter.on(event, listener),
+    off: (event, listener) => emitter.off(event, listener),
+    close() {
+      emitter.clear();
+      if (!db.open) return;
+      if (!db.readonly) db.pragma('optimize'); // SQLite's advice before closing a long-lived connection
+      db.close();
+    },
+  };
+}
+
+function openError(file: string, error: unknown): Result<never> {
+  const code = error instanceof Database.SqliteError ? error.code : '';
+  const detail = errorMessage(error);
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
+    return dbFail('db/corrupt', `"${file}" is not a readable Toàn Cảnh database (${detail}). ${moveAsideHint(file)}`, file);
+  }
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM') || isFsError(error)) {
+    return dbFail(
+      'db/cannot-open',
+      `cannot open "${file}" (${detail}). Check that the folder exists or can be created and that this user may read and write it.`,
+      file,
+    );
+  }
+  if (code.startsWith('SQLITE_BUSY')) {
+    return dbFail('db/busy', `"${file}" is locked by another program (${detail}). Is Toàn Cảnh already running?`, file);
+  }
+  return dbFail('db/open-failed', `cannot open "${file}": ${detail}`, file);
+}
+
+function isFsError(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' && /^E[A-Z]+$/.test(error.code);
+}

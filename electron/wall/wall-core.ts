@@ -1,0 +1,361 @@
+import {
+  describeIssues,
+  invokeChannels,
+  isInvokeChannel,
+  MAX_MESSAGE_BYTES,
+  type InvokeChannel,
+  type InvokeRequest,
+  type InvokeResponse,
+} from '../../common/contract.js';
+import { chunkEntries } from '../../common/protocol/chunk.js';
+import type { DataEntry } from '../../common/protocol/data.js';
+import { fail, ok, type Result } from '../../common/result.js';
+import type { Scenario } from '../../common/protocol/scenario.js';
+import type { ScenarioOverview } from '../../common/scenario-view.js';
+import type { BackendStatus, Problem, ScenarioState, ScreenFaults, ScreenReport, ScreenStatus, WallState } from '../../common/state.js';
+import type { Layout } from '../../common/wall/layout-schema.js';
+import type { WallConfig } from '../../common/wall/schema.js';
+import type { CoreGate } from './auth/gate.js';
+import type { CoreClient } from './client.js';
+import { initialTechnicianState, type TechnicianState } from '../../common/calibration/technician-state.js';
+import { addPendingPage, fitToWall, removePendingPage } from './technician/presence.js';
+import { commands, type StateChange } from './commands.js';
+import type { CoreHandler, CoreHandlers } from './core-handlers.js';
+import { DataCache } from '../../node-common/data-cache.js';
+import type { Logger } from '../../node-common/log.js';
+import { supersedes } from '../hub-link/scenario-state.js';
+import { actorOf, noBackend, runScenarioCommand, type ScenarioService } from '../hub-link/scenario-service.js';
+import { scenarioLayouts } from '../hub-link/scenario-layouts.js';
+import { ScreenStatusBoard } from './screen-status.js';
+
+export interface WallCoreOptions {
+  wall: WallConfig;
+  layout: Layout;
+  language?: WallState['language'];
+  log: Logger;
+  now?: () => number;
+  /** The technician's state at start (the calibration saved last time, the profiles). */
+  technician?: TechnicianState;
+  /** Called after every committed change, e.g. to save settings. */
+  onCommit?: (state: WallState, change: StateChange) => void;
+}
+
+/**
+ * The one owner of the wall state. Transports (Electron IPC, the web host) hand it validated
+ * connections and raw requests; it checks role and payload, applies named commands, and sends
+ * every client a snapshot on connect, then patches with consecutive revisions.
+ */
+export class WallCore {
+  private current: WallState;
+  private readonly clients = new Set<CoreClient>();
+  private readonly log: Logger;
+  private readonly now: () => number;
+  private readonly board: ScreenStatusBoard;
+  private readonly listeners = new Set<(state: WallState, change: StateChange) => void>();
+  private readonly screenListeners = new Set<(statuses: ScreenStatus[]) => void>();
+  private readonly data = new DataCache();
+  private overview: ScenarioOverview = { scenarios: [], proposals: [], result: null };
+  private scenarios: ScenarioService | null = null;
+  private gate: CoreGate | null = null;
+  private readonly handlers = new Map<string, CoreHandler<never>>();
+
+  constructor(private readonly options: WallCoreOptions) {
+    this.log = options.log;
+    this.now = options.now ?? Date.now;
+    this.current = {
+      revision: 1,
+      wall: options.wall,
+      layout: options.layout,
+      language: options.language ?? 'vi',
+      identify: false,
+      problems: [],
+      scenario: null,
+      backend: { state: 'off', since: null, hubUrl: null },
+      technician: options.technician ?? initialTechnicianState(),
+    };
+    this.board = new ScreenStatusBoard(options.wall, this.now);
+  }
+
+  get state(): WallState {
+    return this.current;
+  }
+
+  get screenStatuses() {
+    return this.board.list();
+  }
+
+  /** Called after every committed change (e.g. the shell re-plans windows when the wall changes). */
+  onChange(listener: (state: WallState, change: StateChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Register a client; it gets the snapshot now and patches from then on. Returns the disconnect. */
+  connect(client: CoreClient): () => void {
+    if (client.role === 'screen' && client.screenId === undefined && client.pairCode !== undefined) return this.connectPending(client, client.pairCode);
+    if (client.role === 'screen' && (client.screenId === undefined || !this.hasScreen(client.screenId))) {
+      throw new Error(`unknown screen "${client.screenId ?? ''}"; known screens: ${this.screenIds().join(', ')}`);
+    }
+    this.clients.add(client);
+    this.log.info('client connected', { client: client.id, role: client.role, screenId: client.screenId, transport: client.transport });
+    client.send('state:snapshot', this.current);
+    const chunks = chunkEntries(this.data.list());
+    for (const entries of chunks.length ? chunks : [[]]) client.sendFeed?.('data:snapshot', { entries });
+    if (client.role === 'console') client.sendFeed?.('scenarios:overview', this.overview);
+    if (client.role === 'screen' && client.screenId) this.board.connected(client.screenId, client.transport);
+    if (client.role === 'console') client.send('screens:status', this.board.list());
+    this.broadcastStatuses();
+    return () => this.disconnect(client);
+  }
+
+  private disconnect(client: CoreClient): void {
+    if (!this.clients.delete(client)) return;
+    this.log.info('client disconnected', { client: client.id, role: client.role, screenId: client.screenId });
+    if (client.role === 'screen' && client.screenId) {
+      const stillThere = [...this.clients].some((c) => c.role === 'screen' && c.screenId === client.screenId);
+      if (!stillThere) this.board.disconnected(client.screenId);
+      this.broadcastStatuses();
+    }
+  }
+
+  /**
+   * Who may call what (signed-in console roles) and the audit log. startApp always installs one;
+   * a core without it (unit tests of the core's mechanics) checks window roles and payloads only.
+   */
+  setGate(gate: CoreGate | null): void {
+    this.gate = gate;
+  }
+
+  /** Serve channels that are not state commands (accounts, audit, layouts). */
+  addHandlers(handlers: CoreHandlers): void {
+    for (const [channel, handler] of Object.entries(handlers)) this.handlers.set(channel, handler as CoreHandler<never>);
+  }
+
+  /** A /screen page without a screen id: it gets the state, and shows its code until it is given a position. */
+  private connectPending(client: CoreClient, code: string): () => void {
+    this.clients.add(client);
+    this.log.info('page waiting for a position', { client: client.id, code, transport: client.transport });
+    client.send('state:snapshot', this.current);
+    this.setTechnician(addPendingPage(this.technician, code, this.now()), { by: client.id, command: 'pages:waiting' });
+    return () => {
+      if (!this.clients.delete(client)) return;
+      const next = removePendingPage(this.technician, code);
+      if (next) this.setTechnician(next, { by: client.id, command: 'pages:left' });
+    };
+  }
+
+  private get technician(): TechnicianState {
+    return this.current.technician ?? initialTechnicianState();
+  }
+
+  /** A technician change (calibration, test pattern, displays, waiting pages): one patch of that field. */
+  setTechnician(technician: TechnicianState, meta: { by: string; command: string }): number {
+    return this.commit({ technician }, meta);
+  }
+
+  /** Handle one request from a client: never throws, always answers with a Result. */
+  handle(client: CoreClient, channel: unknown, payload: unknown): Promise<Result<unknown>> {
+    const receivedAt = this.now();
+    const run = () => this.run(client, channel, payload, receivedAt);
+    return this.gate ? this.gate.audited(client, channel, payload, run) : run();
+  }
+
+  private async run(client: CoreClient, channel: unknown, payload: unknown, receivedAt: number): Promise<Result<unknown>> {
+    if (!isInvokeChannel(channel)) {
+      this.log.warn('unknown channel refused', { client: client.id, channel: String(channel).slice(0, 80) });
+      return fail('unknown-channel', `unknown channel "${String(channel).slice(0, 80)}"`);
+    }
+    const spec = invokeChannels[channel];
+    if (!(spec.roles as readonly string[]).includes(client.role)) {
+      this.log.warn('channel refused for role', { client: client.id, channel, role: client.role });
+      return fail('forbidden', `a ${client.role} window may not call ${channel}`);
+    }
+    if (approxSize(payload) > MAX_MESSAGE_BYTES) return fail('too-large', `payload for ${channel} is larger than ${MAX_MESSAGE_BYTES} bytes`);
+    const parsed = spec.request.safeParse(payload);
+    if (!parsed.success) {
+      const message = describeIssues(parsed.error);
+      this.log.warn('invalid payload refused', { client: client.id, channel, message });
+      return fail('invalid-payload', `${channel}: ${message}`);
+    }
+    const refusal = this.gate?.authorize(client, channel);
+    if (refusal) {
+      this.log.warn('command refused for the signed-in user', { client: client.id, channel, code: refusal.code, actor: client.actor?.name });
+      return { ok: false, error: refusal };
+    }
+    try {
+      if (channel === 'clock:sync') return ok({ t0: (parsed.data as InvokeRequest<'clock:sync'>).t0, t1: receivedAt, t2: this.now() });
+      return await this.dispatch(client, channel, parsed.data as InvokeRequest<typeof channel>);
+    } catch (err) {
+      this.log.error('command failed', { client: client.id, channel, error: String(err) });
+      return fail('internal', `${channel} failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  private dispatch<C extends InvokeChannel>(client: CoreClient, channel: C, request: InvokeRequest<C>): Result<InvokeResponse<C>> | Promise<Result<unknown>> {
+    switch (channel) {
+      case 'scenarios:overview':
+        return ok(this.overview as InvokeResponse<C>);
+      case 'scenarios:layouts':
+        return ok(scenarioLayouts(this.overview.scenarios, this.current.wall) as InvokeResponse<C>);
+      case 'scenario:activate':
+      case 'scenario:revert':
+      case 'proposal:confirm':
+      case 'proposal:dismiss':
+        return runScenarioCommand(this.scenarios, actorOf(client), channel, request, this.log.child('scenario'));
+      case 'state:snapshot':
+        return ok(this.current as InvokeResponse<C>);
+      case 'screens:status':
+        return ok(this.board.list() as InvokeResponse<C>);
+      case 'screen:faults':
+        return this.reportFaults(client, request as ScreenFaults) as Result<InvokeResponse<C>>;
+      case 'screen:report':
+        return this.report(client, request as ScreenReport) as Result<InvokeResponse<C>>;
+      default: {
+        const handler = this.handlers.get(channel);
+        if (handler) return Promise.resolve(handler(client, request as never));
+        const command = commands[channel as keyof typeof commands] as (typeof commands)[keyof typeof commands] | undefined;
+        if (!command) return fail('unavailable', `${channel} is not served here`);
+        const change = command(this.current, request as never);
+        return ok(this.commit(change, { by: client.id, command: channel }) as InvokeResponse<C>);
+      }
+    }
+  }
+
+  /** Where the console's scenario commands go (the backend link); null: none configured. */
+  setScenarioService(service: ScenarioService | null): void {
+    this.scenarios = service;
+  }
+
+  /** Hand a scenario from the console's library to the backend, on behalf of `client`. */
+  publishScenario(client: CoreClient, scenario: Scenario): Promise<Result<{ version: number }>> {
+    return this.scenarios ? this.scenarios.publish(scenario, actorOf(client)) : Promise.resolve(noBackend());
+  }
+
+  /** Show a scenario: its layout and state in one patch. Ordered and idempotent by hub revision. */
+  applyScenario(scenario: ScenarioState, layout: Layout): { applied: boolean; revision: number } {
+    if (!supersedes(scenario, this.current.scenario)) return { applied: false, revision: this.current.revision };
+    const revision = this.commit({ layout, scenario }, { by: scenario.activatedBy.name, command: 'scenario:apply' });
+    return { applied: true, revision };
+  }
+
+  setBackend(backend: BackendStatus): number {
+    const now = this.current.backend;
+    if (now && now.state === backend.state && now.hubUrl === backend.hubUrl && now.message === backend.message) return this.current.revision;
+    return this.commit({ backend }, { by: 'backend', command: 'backend:status' });
+  }
+
+  /** New data feed values: cached (newer wins) and sent to every window that takes feed events. */
+  publishData(entries: readonly DataEntry[]): void {
+    const accepted = this.data.merge(entries);
+    if (!accepted.length) return;
+    for (const chunk of chunkEntries(accepted)) for (const client of this.clients) client.sendFeed?.('data:update', { entries: chunk });
+  }
+
+  get dataCache(): DataCache {
+    return this.data;
+  }
+
+  setScenarioOverview(overview: ScenarioOverview): void {
+    this.overview = overview;
+    for (const client of this.clients) if (client.role === 'console') client.sendFeed?.('scenarios:overview', overview);
+  }
+
+  get scenarioOverview(): ScenarioOverview {
+    return this.overview;
+  }
+
+  /** Called whenever a screen's status changes (connect, disconnect, report). */
+  onScreens(listener: (statuses: ScreenStatus[]) => void): () => void {
+    this.screenListeners.add(listener);
+    return () => this.screenListeners.delete(listener);
+  }
+
+  private report(client: CoreClient, report: ScreenReport): Result<null> {
+    if (report.screenId !== client.screenId) {
+      this.log.warn('screen report for another screen refused', { client: client.id, own: client.screenId, claimed: report.screenId });
+      return fail('forbidden', `this window shows screen ${client.screenId ?? '?'}, not ${report.screenId}`);
+    }
+    this.board.report(report);
+    this.broadcastStatuses();
+    return ok(null);
+  }
+
+  private reportFaults(client: CoreClient, report: ScreenFaults): Result<null> {
+    if (report.screenId !== client.screenId) {
+      this.log.warn('panel faults for another screen refused', { client: client.id, own: client.screenId, claimed: report.screenId });
+      return fail('forbidden', `this window shows screen ${client.screenId ?? '?'}, not ${report.screenId}`);
+    }
+    const { added, cleared } = this.board.faults(report.screenId, report.faults);
+    for (const f of added) this.log.warn('panel fault', { screenId: report.screenId, panelId: f.panelId, subject: f.subject, kind: f.kind, message: f.message });
+    for (const f of cleared) this.log.info('panel fault cleared', { screenId: report.screenId, panelId: f.panelId, subject: f.subject, kind: f.kind });
+    if (added.length || cleared.length) this.broadcastStatuses();
+    return ok(null);
+  }
+
+  /** Replace the wall and layout (config reloaded); clears config problems. */
+  replaceWall(wall: WallConfig, layout: Layout): number {
+    this.board.reset(wall);
+    const technician = fitToWall(this.technician, wall);
+    return this.commit({ wall, layout, technician, problems: this.current.problems.filter((p) => !p.code.startsWith('config')) }, { by: 'config', command: 'config:reload' });
+  }
+
+  setLayout(layout: Layout, by: string): number {
+    return this.commit({ layout }, { by, command: 'layout:set' });
+  }
+
+  /** Show a problem on the console (replacing any with the same code and place); the wall keeps its state. */
+  reportProblem(problem: Omit<Problem, 'at'>): number {
+    const others = this.current.problems.filter((p) => !(p.code === problem.code && p.where === problem.where));
+    return this.commit({ problems: [...others, { ...problem, at: this.now() }].slice(-50) }, { by: 'core', command: 'problem:report' });
+  }
+
+  clearProblems(code: string): number {
+    const problems = this.current.problems.filter((p) => p.code !== code);
+    if (problems.length === this.current.problems.length) return this.current.revision;
+    return this.commit({ problems }, { by: 'core', command: 'problem:clear' });
+  }
+
+  private commit(change: StateChange, meta: { by: string; command: string }): number {
+    const revision = this.current.revision + 1;
+    this.current = { ...this.current, ...change, revision };
+    this.log.info('state changed', { revision, ...meta, keys: Object.keys(change) });
+    for (const client of this.clients) client.send('state:patch', { revision, set: change });
+    this.options.onCommit?.(this.current, change);
+    for (const listener of this.listeners) {
+      try {
+        listener(this.current, change);
+      } catch (err) {
+        this.log.error('change listener failed', { error: String(err) });
+      }
+    }
+    return revision;
+  }
+
+  private broadcastStatuses(): void {
+    const list = this.board.list();
+    for (const client of this.clients) if (client.role === 'console') client.send('screens:status', list);
+    for (const listener of this.screenListeners) {
+      try {
+        listener(list);
+      } catch (err) {
+        this.log.error('screen listener failed', { error: String(err) });
+      }
+    }
+  }
+
+  private hasScreen(id: string): boolean {
+    return this.current.wall.screens.some((s) => s.id === id);
+  }
+
+  private screenIds(): string[] {
+    return this.current.wall.screens.map((s) => s.id);
+  }
+}
+
+function approxSize(value: unknown): number {
+  try {
+    return JSON.stringify(value)?.length ?? 0;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}

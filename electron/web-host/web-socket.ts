@@ -1,0 +1,184 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { describeIssues, MAX_MESSAGE_BYTES, type ClientRole } from '../../common/contract.js';
+import { fail, type Result } from '../../common/result.js';
+import { ClientMessageSchema, CloseCodes, WS_PATH, type ServerMessage } from '../../common/web-protocol.js';
+import type { CoreClient } from '../wall/client.js';
+import type { Logger } from '../../node-common/log.js';
+import type { WallCore } from '../wall/wall-core.js';
+import { tokenAllows, type WebTokens } from './web-tokens.js';
+
+// The web host's WebSocket side: each connection becomes a CoreClient. Messages above
+// MAX_MESSAGE_BYTES are answered with an error; only far larger ones (HARD_LIMIT) cost the connection.
+const HARD_LIMIT = 2 * MAX_MESSAGE_BYTES;
+// A page that stops reading must not make the host buffer without end.
+const MAX_BUFFERED = 8 * MAX_MESSAGE_BYTES;
+const SCREEN_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
+const PAIR_CODE = /^[A-Z2-9]{6}$/;
+
+export interface SocketHostOptions {
+  core: WallCore;
+  tokens: WebTokens;
+  log: Logger;
+  heartbeatMs: number;
+}
+
+export interface SocketHost {
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  close(): Promise<void>;
+}
+
+const MISSED_PINGS = 2;
+
+export function createSocketHost({ core, tokens, log, heartbeatMs }: SocketHostOptions): SocketHost {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: HARD_LIMIT, clientTracking: true });
+  const missed = new WeakMap<WebSocket, number>();
+  let seq = 0;
+
+  // Ping every client; one that answered none of the last two pings is gone (cable pulled, PC asleep).
+  // Two, not one: a screen busy compiling map shaders on a loaded PC may answer one ping late.
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      const unanswered = missed.get(ws) ?? 0;
+      if (unanswered >= MISSED_PINGS) {
+        log.warn('no heartbeat answer, closing connection');
+        ws.terminate();
+        continue;
+      }
+      missed.set(ws, unanswered + 1);
+      ws.ping();
+    }
+  }, heartbeatMs);
+  heartbeat.unref();
+
+  function attach(ws: WebSocket, role: ClientRole, screenId: string | undefined, address: string | undefined, pairCode?: string): void {
+    const id = `web-${++seq}`;
+    const send = (message: ServerMessage): void => {
+      if (ws.readyState !== ws.OPEN) return;
+      if (ws.bufferedAmount > MAX_BUFFERED) {
+        log.warn('client not reading, closing connection', { client: id, buffered: ws.bufferedAmount });
+        ws.terminate();
+        return;
+      }
+      ws.send(JSON.stringify(message));
+    };
+    const client: CoreClient = {
+      id,
+      transport: 'browser',
+      role,
+      ...(screenId === undefined ? {} : { screenId }),
+      ...(pairCode === undefined ? {} : { pairCode }),
+      ...(address === undefined ? {} : { address }),
+      send: (event, payload) => send({ event, payload }),
+      sendFeed: (event, payload) => send({ event, payload }),
+    };
+    missed.set(ws, 0);
+    ws.on('pong', () => missed.set(ws, 0));
+    ws.on('error', (err) => log.warn('connection error', { client: id, error: err.message }));
+
+    let disconnect: () => void;
+    try {
+      disconnect = core.connect(client);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      log.warn('connection refused', { client: id, role, screenId, error: message });
+      ws.close(CloseCodes.unknownScreen, truncateUtf8(message, 120));
+      return;
+    }
+    ws.on('close', () => disconnect());
+    ws.on('message', (data, isBinary) => {
+      void answer(client, data, isBinary).then(send, (err: unknown) => {
+        log.error('request failed', { client: id, error: String(err) });
+        send({ id: null, result: fail('internal', 'the request failed inside the host') });
+      });
+    });
+  }
+
+  async function answer(client: CoreClient, data: RawData, isBinary: boolean): Promise<ServerMessage> {
+    const refuse = (id: number | null, code: string, message: string): ServerMessage => {
+      log.warn('bad message', { client: client.id, code, message: message.slice(0, 200) });
+      return { id, result: fail(code, message) };
+    };
+    if (isBinary) return refuse(null, 'bad-message', 'send text frames carrying JSON');
+    const text = rawText(data);
+    if (Buffer.byteLength(text) > MAX_MESSAGE_BYTES) return refuse(null, 'too-large', `messages are limited to ${MAX_MESSAGE_BYTES} bytes`);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return refuse(null, 'bad-json', 'the message is not valid JSON');
+    }
+    const parsed = ClientMessageSchema.safeParse(json);
+    if (!parsed.success) return refuse(salvageId(json), 'bad-message', `expected { id, channel, payload }: ${describeIssues(parsed.error)}`);
+    const result: Result<unknown> = await core.handle(client, parsed.data.channel, parsed.data.payload);
+    return { id: parsed.data.id, result };
+  }
+
+  return {
+    handleUpgrade(req, socket, head) {
+      const url = new URL(req.url ?? '/', 'http://host.invalid');
+      if (url.pathname !== WS_PATH) return reject(socket, 404, 'Not Found');
+      if (!originAllowed(req)) {
+        log.warn('websocket refused: foreign origin', { origin: req.headers.origin });
+        return reject(socket, 403, 'Forbidden');
+      }
+      const role = url.searchParams.get('role');
+      const screenId = url.searchParams.get('screen') ?? undefined;
+      if (role !== 'screen' && role !== 'console') return reject(socket, 400, 'Bad Request');
+      // A screen names its screen, or (a page waiting for a position) the code it shows.
+      const pairCode = role === 'screen' && screenId === undefined ? (url.searchParams.get('pair') ?? undefined) : undefined;
+      if (role === 'screen' && (screenId === undefined ? pairCode === undefined || !PAIR_CODE.test(pairCode) : !SCREEN_ID.test(screenId))) return reject(socket, 400, 'Bad Request');
+      if (!tokenAllows(tokens, url.searchParams.get('token'), role)) {
+        log.warn('websocket refused: bad token', { role });
+        return reject(socket, 401, 'Unauthorized');
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => attach(ws, role, role === 'screen' ? screenId : undefined, req.socket.remoteAddress, pairCode));
+    },
+    async close() {
+      clearInterval(heartbeat);
+      const closing = [...wss.clients].map((ws) => new Promise<void>((resolve) => {
+        ws.once('close', () => resolve());
+        ws.close(CloseCodes.goingAway, 'host stopping');
+        setTimeout(() => ws.terminate(), 1000).unref();
+      }));
+      await Promise.all(closing);
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
+
+/** Browsers always send Origin: it must be this host. Tools without one (curl, tests) pass on the token. */
+function originAllowed(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    const url = new URL(origin);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+function reject(socket: Duplex, status: number, text: string): void {
+  socket.once('finish', () => socket.destroy());
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+function rawText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8');
+  return data.toString('utf8');
+}
+
+function salvageId(json: unknown): number | null {
+  if (typeof json !== 'object' || json === null || !('id' in json)) return null;
+  const { id } = json;
+  return typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 ? id : null;
+}
+
+function truncateUtf8(s: string, bytes: number): string {
+  let out = s;
+  while (Buffer.byteLength(out) > bytes) out = out.slice(0, -1);
+  return out;
+}
