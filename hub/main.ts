@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,6 +7,8 @@ import { createLogger, stderrSink, teeSink } from '../node-common/log.js';
 import { logDirFor, openLogFile } from '../node-common/log-file.js';
 import { openHubDatabase } from './db/open.js';
 import { startHub } from './server.js';
+import { describeIssues } from '../common/contract.js';
+import { readJsonFile } from '../node-common/json-file.js';
 import { newToken } from '../node-common/tokens.js';
 import type { TokenGrant } from './tokens.js';
 
@@ -38,7 +39,13 @@ function defaultDb(): string {
 
 /** Tokens given in a file, else the ones this database was given before, else new ones (kept). */
 function grants(dbFile: string, file: string | undefined): TokenGrant[] {
-  if (file) return GrantsSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  if (file) {
+    const json = readJsonFile(file, 'check --tokens');
+    if (!json.ok) throw new Error(json.error.message);
+    const parsed = GrantsSchema.safeParse(json.value);
+    if (!parsed.success) throw new Error(`${file}: ${describeIssues(parsed.error)}; each entry is { "token": "<16+ characters>", "role": "node|viewer|operator|leader|admin", "name": "…" }`);
+    return parsed.data;
+  }
   const fresh = [
     { token: newToken(), role: 'admin' as const, name: 'hub admin' },
     { token: newToken(), role: 'node' as const, name: 'wall nodes' },

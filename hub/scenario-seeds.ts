@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describeIssues } from '../common/contract.js';
 import { ScenarioSchema, type Scenario } from '../common/protocol/scenario.js';
+import { readJsonFile } from '../node-common/json-file.js';
 import type { Logger } from '../node-common/log.js';
 import type { HubDatabase } from './db/open.js';
 
@@ -25,22 +26,23 @@ export function readScenarioFiles(dir: string): { scenarios: Array<{ file: strin
   const seen = new Map<string, string>();
   for (const name of names) {
     const file = path.join(dir, name);
-    try {
-      const parsed = ScenarioSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '')));
-      if (!parsed.success) {
-        problems.push({ file, message: describeIssues(parsed.error) });
-        continue;
-      }
-      const other = seen.get(parsed.data.id);
-      if (other) {
-        problems.push({ file, message: `scenario id "${parsed.data.id}" is already used by ${other}; give each scenario its own id` });
-        continue;
-      }
-      seen.set(parsed.data.id, file);
-      scenarios.push({ file, scenario: parsed.data });
-    } catch (error) {
-      problems.push({ file, message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` });
+    const json = readJsonFile(file);
+    if (!json.ok) {
+      problems.push({ file, message: json.error.message });
+      continue;
     }
+    const parsed = ScenarioSchema.safeParse(json.value);
+    if (!parsed.success) {
+      problems.push({ file, message: describeIssues(parsed.error) });
+      continue;
+    }
+    const other = seen.get(parsed.data.id);
+    if (other) {
+      problems.push({ file, message: `scenario id "${parsed.data.id}" is already used by ${other}; give each scenario its own id` });
+      continue;
+    }
+    seen.set(parsed.data.id, file);
+    scenarios.push({ file, scenario: parsed.data });
   }
   return { scenarios, problems };
 }

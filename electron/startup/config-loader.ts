@@ -7,6 +7,7 @@ import { LayoutSchema } from '../../common/wall/layout-schema.js';
 import type { Layout } from '../../common/wall/layout-schema.js';
 import { rectsOverlap, wallCanvas, wallGeometryIssues } from '../../common/wall/geometry.js';
 import { fail, ok } from '../../common/result.js';
+import { readJsonFile } from '../../node-common/json-file.js';
 import type { Result } from '../../common/result.js';
 import { formatPath } from '../../common/contract.js';
 
@@ -89,43 +90,15 @@ export function validateLayout(json: unknown, wall?: WallConfig, file?: string):
   return issues.length ? invalid('config/layout-mismatch', issues, file) : ok(layout);
 }
 
-/** 1-based line and column of a character offset. */
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
-}
-
-function readJson(file: string): Result<unknown> {
-  const abs = path.resolve(file);
-  let text: string;
-  try {
-    text = fs.readFileSync(abs, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') {
-      return fail('config/not-found', `file not found: ${abs}; check --wall or create it from config/walls/demo-2x2.json`, abs);
-    }
-    return fail('config/unreadable', `cannot read ${abs} (${code ?? String(err)}); check that the file is readable by this user`, abs);
-  }
-  text = text.replace(/^\uFEFF/, ''); // editors on Windows may save a byte-order mark
-  try {
-    return ok(JSON.parse(text));
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    const at = /position (\d+)/.exec(message)?.[1];
-    const { line, column } = lineColumn(text, at === undefined ? text.length : Number(at));
-    const reason = message.replace(/ in JSON at position \d+.*$/, '');
-    return fail('config/bad-json', `${abs}: not valid JSON at line ${line}, column ${column}: ${reason}; look for a missing comma, quote or bracket there`, `${abs}:${line}:${column}`);
-  }
-}
+const WALL_MISSING = 'check --wall or create it from config/walls/demo-2x2.json';
 
 export function loadWallFile(file: string): Result<WallConfig> {
-  const json = readJson(file);
+  const json = readJsonFile(file, WALL_MISSING);
   return json.ok ? validateWall(json.value, path.resolve(file)) : json;
 }
 
 export function loadLayoutFile(file: string, wall?: WallConfig): Result<Layout> {
-  const json = readJson(file);
+  const json = readJsonFile(file, 'check --layout or create it from config/layouts/demo-2x2-normal.json');
   return json.ok ? validateLayout(json.value, wall, path.resolve(file)) : json;
 }
 

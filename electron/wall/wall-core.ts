@@ -8,6 +8,7 @@ import {
   type InvokeResponse,
 } from '../../common/contract.js';
 import { chunkEntries } from '../../common/protocol/chunk.js';
+import { jsonBytes } from '../../common/protocol/validate.js';
 import type { DataEntry } from '../../common/protocol/data.js';
 import { fail, ok, type Result } from '../../common/result.js';
 import type { Scenario } from '../../common/protocol/scenario.js';
@@ -170,7 +171,7 @@ export class WallCore {
       this.log.warn('channel refused for role', { client: client.id, channel, role: client.role });
       return fail('forbidden', `a ${client.role} window may not call ${channel}`);
     }
-    if (approxSize(payload) > MAX_MESSAGE_BYTES) return fail('too-large', `payload for ${channel} is larger than ${MAX_MESSAGE_BYTES} bytes`);
+    if (jsonBytes(payload) > MAX_MESSAGE_BYTES) return fail('too-large', `payload for ${channel} is larger than ${MAX_MESSAGE_BYTES} bytes`);
     const parsed = spec.request.safeParse(payload);
     if (!parsed.success) {
       const message = describeIssues(parsed.error);
@@ -349,13 +350,5 @@ export class WallCore {
 
   private screenIds(): string[] {
     return this.current.wall.screens.map((s) => s.id);
-  }
-}
-
-function approxSize(value: unknown): number {
-  try {
-    return JSON.stringify(value)?.length ?? 0;
-  } catch {
-    return Number.POSITIVE_INFINITY;
   }
 }
