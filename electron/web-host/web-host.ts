@@ -7,7 +7,7 @@ import type { ClientRole } from '../../common/contract.js';
 import { isCameraPath, type CameraRelay } from '../hub-link/camera-relay.js';
 import type { Logger } from '../../node-common/log.js';
 import type { WallCore } from '../wall/wall-core.js';
-import { createSocketHost } from './web-socket.js';
+import { SocketHost } from './web-socket.js';
 import { resolveStaticPath, sendFile, sendMessagePage, sendPage } from './web-static.js';
 import { tokenAllows, type WebTokens } from './web-tokens.js';
 
@@ -27,10 +27,9 @@ export interface WebHostOptions {
   cameras?: CameraRelay;
 }
 
-export interface WebHost {
-  origin: string;
-  urls: { console: string; screens: Array<{ screenId: string; url: string }> };
-  close(): Promise<void>;
+export interface WebHostUrls {
+  console: string;
+  screens: Array<{ screenId: string; url: string }>;
 }
 
 const SCREEN_ROUTE = /^\/screen\/([A-Za-z0-9][A-Za-z0-9_-]{0,31})\/?$/;
@@ -49,12 +48,88 @@ function pageRole(pathname: string): ClientRole | null {
 }
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const { core, tokens, log } = options;
-  const host = options.host ?? '127.0.0.1';
-  const staticDir = path.resolve(options.staticDir ?? 'dist/renderer');
-  const sockets = createSocketHost({ core, tokens, log, heartbeatMs: options.heartbeatMs ?? 5000 });
+  const host = new WebHost(options);
+  await host.listen();
+  return host;
+}
 
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+export class WebHost {
+  private readonly core: WallCore;
+  private readonly tokens: WebTokens;
+  private readonly log: Logger;
+  private readonly staticDir: string;
+  private readonly sockets: SocketHost;
+  private readonly server: http.Server;
+  private bound: { origin: string; urls: WebHostUrls } | null = null;
+
+  constructor(private readonly options: WebHostOptions) {
+    this.core = options.core;
+    this.tokens = options.tokens;
+    this.log = options.log;
+    this.staticDir = path.resolve(options.staticDir ?? 'dist/renderer');
+    this.sockets = new SocketHost({ core: this.core, tokens: this.tokens, log: this.log, heartbeatMs: options.heartbeatMs ?? 5000 });
+    this.server = http.createServer((req, res) => {
+      this.handle(req, res).catch((err: unknown) => {
+        this.log.error('request failed', { url: req.url?.slice(0, 200), error: String(err) });
+        if (res.headersSent) res.destroy();
+        else sendMessagePage(res, 500, 'Lỗi máy chủ.', 'Server error.');
+      });
+    });
+    this.server.on('upgrade', (req, socket, head: Buffer) => this.sockets.handleUpgrade(req, socket, head));
+  }
+
+  get origin(): string {
+    return this.listening().origin;
+  }
+
+  get urls(): WebHostUrls {
+    return this.listening().urls;
+  }
+
+  /** Binds the port; when that fails the WebSocket side is closed too and the error is thrown. */
+  async listen(): Promise<void> {
+    const host = this.options.host ?? '127.0.0.1';
+    try {
+      await new Promise<void>((resolve, reject) => {
+        this.server.once('error', reject);
+        this.server.listen(this.options.port, host, () => {
+          this.server.off('error', reject);
+          resolve();
+        });
+      });
+    } catch (err) {
+      await this.sockets.close();
+      throw err;
+    }
+    const { port } = this.server.address() as AddressInfo;
+    const origin = `http://${urlHost(host)}:${port}`;
+    const withToken = (p: string, token: string) => `${origin}${p}?token=${encodeURIComponent(token)}`;
+    this.bound = {
+      origin,
+      urls: {
+        console: withToken('/console', this.tokens.console),
+        screens: this.core.state.wall.screens.map((s) => ({ screenId: s.id, url: withToken(`/screen/${s.id}`, this.tokens.screen) })),
+      },
+    };
+    this.log.info('web host listening', { origin, staticDir: this.staticDir });
+  }
+
+  /** Says goodbye to every page, then closes the port and every HTTP connection. */
+  async close(): Promise<void> {
+    await this.sockets.close();
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+    this.log.info('web host stopped', { origin: this.bound?.origin });
+  }
+
+  private listening(): { origin: string; urls: WebHostUrls } {
+    if (!this.bound) throw new Error('the web host is not listening yet: await listen() (or use startWebHost) first');
+    return this.bound;
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const head = req.method === 'HEAD';
     if (req.method !== 'GET' && !head) {
       res.setHeader('Allow', 'GET, HEAD');
@@ -64,67 +139,35 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const q = raw.indexOf('?');
     const pathname = q < 0 ? raw : raw.slice(0, q);
     const query = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
-    if (options.cameras && isCameraPath(pathname) && options.cameras(req, res)) return;
+    if (this.options.cameras && isCameraPath(pathname) && this.options.cameras(req, res)) return;
     if (pathname === WS_PATH) return sendMessagePage(res, 426, 'Địa chỉ này chỉ dành cho WebSocket.', 'This address is for WebSocket connections only.', head);
-
     const role = pageRole(pathname);
-    if (role) {
-      if (!tokenAllows(tokens, query.get('token'), role)) {
-        log.warn('page refused: missing or wrong token', { path: pathname, role });
-        return sendMessagePage(res, 401, TOKEN_HELP.vi, TOKEN_HELP.en, head);
-      }
-      if (await sendPage(res, path.join(staticDir, 'index.html'), core.state.wall.webOrigins, head)) return;
-      log.error('renderer not built', { staticDir });
-      return sendMessagePage(res, 503, 'Chưa build giao diện: chạy npm run build:renderer.', 'The renderer is not built: run npm run build:renderer.', head);
-    }
+    if (role) return this.servePage(res, role, pathname, query, head);
     if (pathname === '/' || pathname === '/index.html') {
       return sendMessagePage(res, 404, 'Mở /console hoặc /screen/<mã màn hình> bằng địa chỉ máy chủ đã in ra.', 'Open /console or /screen/<screen id> using the address the host printed.', head);
     }
-    const file = resolveStaticPath(staticDir, pathname);
+    return this.serveFile(res, pathname, head);
+  }
+
+  private async servePage(res: http.ServerResponse, role: ClientRole, pathname: string, query: URLSearchParams, head: boolean): Promise<void> {
+    if (!tokenAllows(this.tokens, query.get('token'), role)) {
+      this.log.warn('page refused: missing or wrong token', { path: pathname, role });
+      return sendMessagePage(res, 401, TOKEN_HELP.vi, TOKEN_HELP.en, head);
+    }
+    if (await sendPage(res, path.join(this.staticDir, 'index.html'), this.core.state.wall.webOrigins, head)) return;
+    this.log.error('renderer not built', { staticDir: this.staticDir });
+    return sendMessagePage(res, 503, 'Chưa build giao diện: chạy npm run build:renderer.', 'The renderer is not built: run npm run build:renderer.', head);
+  }
+
+  private async serveFile(res: http.ServerResponse, pathname: string, head: boolean): Promise<void> {
+    const file = resolveStaticPath(this.staticDir, pathname);
     if (!file) {
-      log.warn('path refused', { path: pathname.slice(0, 200) });
+      this.log.warn('path refused', { path: pathname.slice(0, 200) });
       return sendMessagePage(res, 400, 'Đường dẫn không hợp lệ.', 'Invalid path.', head);
     }
     const cache = pathname.startsWith('/assets/') ? IMMUTABLE : 'no-cache';
     if (!(await sendFile(res, file, { head, cache }))) sendMessagePage(res, 404, 'Không tìm thấy.', 'Not found.', head);
   }
-
-  const server = http.createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      log.error('request failed', { url: req.url?.slice(0, 200), error: String(err) });
-      if (res.headersSent) res.destroy();
-      else sendMessagePage(res, 500, 'Lỗi máy chủ.', 'Server error.');
-    });
-  });
-  server.on('upgrade', (req, socket, head: Buffer) => sockets.handleUpgrade(req, socket, head));
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://${urlHost(host)}:${port}`;
-  const withToken = (p: string, token: string) => `${origin}${p}?token=${encodeURIComponent(token)}`;
-  log.info('web host listening', { origin, staticDir });
-
-  return {
-    origin,
-    urls: {
-      console: withToken('/console', tokens.console),
-      screens: core.state.wall.screens.map((s) => ({ screenId: s.id, url: withToken(`/screen/${s.id}`, tokens.screen) })),
-    },
-    async close() {
-      await sockets.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      log.info('web host stopped', { origin });
-    },
-  };
 }
 
 /** The host part of printed URLs: a wildcard bind is reached through this machine's LAN address. */

@@ -24,45 +24,88 @@ export interface SocketHostOptions {
   heartbeatMs: number;
 }
 
-export interface SocketHost {
-  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
-  close(): Promise<void>;
-}
-
 const MISSED_PINGS = 2;
 
-export function createSocketHost({ core, tokens, log, heartbeatMs }: SocketHostOptions): SocketHost {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: HARD_LIMIT, clientTracking: true });
-  const missed = new WeakMap<WebSocket, number>();
-  let seq = 0;
+/** Who an accepted upgrade request says it is, or why it is refused. */
+type Admission =
+  | { ok: true; role: ClientRole; screenId: string | undefined; pairCode: string | undefined }
+  | { ok: false; status: number; text: string; warn?: [string, Record<string, unknown>] };
+
+export class SocketHost {
+  private readonly core: WallCore;
+  private readonly tokens: WebTokens;
+  private readonly log: Logger;
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: HARD_LIMIT, clientTracking: true });
+  private readonly missed = new WeakMap<WebSocket, number>();
+  private readonly heartbeat: NodeJS.Timeout;
+  private seq = 0;
+
+  constructor({ core, tokens, log, heartbeatMs }: SocketHostOptions) {
+    this.core = core;
+    this.tokens = tokens;
+    this.log = log;
+    this.heartbeat = setInterval(() => this.pingAll(), heartbeatMs);
+    this.heartbeat.unref();
+  }
+
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const admitted = this.admit(req);
+    if (!admitted.ok) {
+      if (admitted.warn) this.log.warn(...admitted.warn);
+      return reject(socket, admitted.status, admitted.text);
+    }
+    const { role, screenId, pairCode } = admitted;
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, role, screenId, req.socket.remoteAddress, pairCode));
+  }
+
+  /** Says every page goodbye (1001), stops the heartbeat, and closes the server; a page that does not answer is cut after 1 s. */
+  async close(): Promise<void> {
+    clearInterval(this.heartbeat);
+    const closing = [...this.wss.clients].map((ws) => new Promise<void>((resolve) => {
+      const cut = setTimeout(() => ws.terminate(), 1000);
+      cut.unref();
+      ws.once('close', () => {
+        clearTimeout(cut);
+        resolve();
+      });
+      ws.close(CloseCodes.goingAway, 'host stopping');
+    }));
+    await Promise.all(closing);
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
 
   // Ping every client; one that answered none of the last two pings is gone (cable pulled, PC asleep).
   // Two, not one: a screen busy compiling map shaders on a loaded PC may answer one ping late.
-  const heartbeat = setInterval(() => {
-    for (const ws of wss.clients) {
-      const unanswered = missed.get(ws) ?? 0;
+  private pingAll(): void {
+    for (const ws of this.wss.clients) {
+      const unanswered = this.missed.get(ws) ?? 0;
       if (unanswered >= MISSED_PINGS) {
-        log.warn('no heartbeat answer, closing connection');
+        this.log.warn('no heartbeat answer, closing connection');
         ws.terminate();
         continue;
       }
-      missed.set(ws, unanswered + 1);
+      this.missed.set(ws, unanswered + 1);
       ws.ping();
     }
-  }, heartbeatMs);
-  heartbeat.unref();
+  }
 
-  function attach(ws: WebSocket, role: ClientRole, screenId: string | undefined, address: string | undefined, pairCode?: string): void {
-    const id = `web-${++seq}`;
-    const send = (message: ServerMessage): void => {
-      if (ws.readyState !== ws.OPEN) return;
-      if (ws.bufferedAmount > MAX_BUFFERED) {
-        log.warn('client not reading, closing connection', { client: id, buffered: ws.bufferedAmount });
-        ws.terminate();
-        return;
-      }
-      ws.send(JSON.stringify(message));
-    };
+  private admit(req: IncomingMessage): Admission {
+    const url = new URL(req.url ?? '/', 'http://host.invalid');
+    if (url.pathname !== WS_PATH) return { ok: false, status: 404, text: 'Not Found' };
+    if (!originAllowed(req)) return { ok: false, status: 403, text: 'Forbidden', warn: ['websocket refused: foreign origin', { origin: req.headers.origin }] };
+    const role = url.searchParams.get('role');
+    const screenId = url.searchParams.get('screen') ?? undefined;
+    if (role !== 'screen' && role !== 'console') return { ok: false, status: 400, text: 'Bad Request' };
+    // A screen names its screen, or (a page waiting for a position) the code it shows.
+    const pairCode = role === 'screen' && screenId === undefined ? (url.searchParams.get('pair') ?? undefined) : undefined;
+    if (role === 'screen' && (screenId === undefined ? pairCode === undefined || !PAIR_CODE.test(pairCode) : !SCREEN_ID.test(screenId))) return { ok: false, status: 400, text: 'Bad Request' };
+    if (!tokenAllows(this.tokens, url.searchParams.get('token'), role)) return { ok: false, status: 401, text: 'Unauthorized', warn: ['websocket refused: bad token', { role }] };
+    return { ok: true, role, screenId: role === 'screen' ? screenId : undefined, pairCode };
+  }
+
+  private attach(ws: WebSocket, role: ClientRole, screenId: string | undefined, address: string | undefined, pairCode?: string): void {
+    const id = `web-${++this.seq}`;
+    const send = (message: ServerMessage): void => this.send(ws, id, message);
     const client: CoreClient = {
       id,
       transport: 'browser',
@@ -73,31 +116,41 @@ export function createSocketHost({ core, tokens, log, heartbeatMs }: SocketHostO
       send: (event, payload) => send({ event, payload }),
       sendFeed: (event, payload) => send({ event, payload }),
     };
-    missed.set(ws, 0);
-    ws.on('pong', () => missed.set(ws, 0));
-    ws.on('error', (err) => log.warn('connection error', { client: id, error: err.message }));
+    this.missed.set(ws, 0);
+    ws.on('pong', () => this.missed.set(ws, 0));
+    ws.on('error', (err) => this.log.warn('connection error', { client: id, error: err.message }));
 
     let disconnect: () => void;
     try {
-      disconnect = core.connect(client);
+      disconnect = this.core.connect(client);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      log.warn('connection refused', { client: id, role, screenId, error: message });
+      this.log.warn('connection refused', { client: id, role, screenId, error: message });
       ws.close(CloseCodes.unknownScreen, truncateUtf8(message, 120));
       return;
     }
     ws.on('close', () => disconnect());
     ws.on('message', (data, isBinary) => {
-      void answer(client, data, isBinary).then(send, (err: unknown) => {
-        log.error('request failed', { client: id, error: String(err) });
+      void this.answer(client, data, isBinary).then(send, (err: unknown) => {
+        this.log.error('request failed', { client: id, error: String(err) });
         send({ id: null, result: fail('internal', 'the request failed inside the host') });
       });
     });
   }
 
-  async function answer(client: CoreClient, data: RawData, isBinary: boolean): Promise<ServerMessage> {
+  private send(ws: WebSocket, client: string, message: ServerMessage): void {
+    if (ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount > MAX_BUFFERED) {
+      this.log.warn('client not reading, closing connection', { client, buffered: ws.bufferedAmount });
+      ws.terminate();
+      return;
+    }
+    ws.send(JSON.stringify(message));
+  }
+
+  private async answer(client: CoreClient, data: RawData, isBinary: boolean): Promise<ServerMessage> {
     const refuse = (id: number | null, code: string, message: string): ServerMessage => {
-      log.warn('bad message', { client: client.id, code, message: message.slice(0, 200) });
+      this.log.warn('bad message', { client: client.id, code, message: message.slice(0, 200) });
       return { id, result: fail(code, message) };
     };
     if (isBinary) return refuse(null, 'bad-message', 'send text frames carrying JSON');
@@ -111,41 +164,9 @@ export function createSocketHost({ core, tokens, log, heartbeatMs }: SocketHostO
     }
     const parsed = ClientMessageSchema.safeParse(json);
     if (!parsed.success) return refuse(salvageId(json), 'bad-message', `expected { id, channel, payload }: ${describeIssues(parsed.error)}`);
-    const result: Result<unknown> = await core.handle(client, parsed.data.channel, parsed.data.payload);
+    const result: Result<unknown> = await this.core.handle(client, parsed.data.channel, parsed.data.payload);
     return { id: parsed.data.id, result };
   }
-
-  return {
-    handleUpgrade(req, socket, head) {
-      const url = new URL(req.url ?? '/', 'http://host.invalid');
-      if (url.pathname !== WS_PATH) return reject(socket, 404, 'Not Found');
-      if (!originAllowed(req)) {
-        log.warn('websocket refused: foreign origin', { origin: req.headers.origin });
-        return reject(socket, 403, 'Forbidden');
-      }
-      const role = url.searchParams.get('role');
-      const screenId = url.searchParams.get('screen') ?? undefined;
-      if (role !== 'screen' && role !== 'console') return reject(socket, 400, 'Bad Request');
-      // A screen names its screen, or (a page waiting for a position) the code it shows.
-      const pairCode = role === 'screen' && screenId === undefined ? (url.searchParams.get('pair') ?? undefined) : undefined;
-      if (role === 'screen' && (screenId === undefined ? pairCode === undefined || !PAIR_CODE.test(pairCode) : !SCREEN_ID.test(screenId))) return reject(socket, 400, 'Bad Request');
-      if (!tokenAllows(tokens, url.searchParams.get('token'), role)) {
-        log.warn('websocket refused: bad token', { role });
-        return reject(socket, 401, 'Unauthorized');
-      }
-      wss.handleUpgrade(req, socket, head, (ws) => attach(ws, role, role === 'screen' ? screenId : undefined, req.socket.remoteAddress, pairCode));
-    },
-    async close() {
-      clearInterval(heartbeat);
-      const closing = [...wss.clients].map((ws) => new Promise<void>((resolve) => {
-        ws.once('close', () => resolve());
-        ws.close(CloseCodes.goingAway, 'host stopping');
-        setTimeout(() => ws.terminate(), 1000).unref();
-      }));
-      await Promise.all(closing);
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
-    },
-  };
 }
 
 /** Browsers always send Origin: it must be this host. Tools without one (curl, tests) pass on the token. */
