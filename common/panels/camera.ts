@@ -28,7 +28,7 @@ export const CAMERA_GRIDS = [1, 4, 9, 16] as const;
 export const cameraProps = z
   .strictObject({
     cameras: z.array(CameraSource).min(1).max(16),
-    grid: z.union([z.literal(1), z.literal(4), z.literal(9), z.literal(16)]).default(1),
+    grid: z.literal([1, 4, 9, 16]).default(1),
     fit: z.enum(['cover', 'contain']).default('cover'),
     showNames: z.boolean().default(true),
     /** Delay behind live that every screen steers to; default four target durations of the stream. */

@@ -26,7 +26,7 @@ const Tiles = z.strictObject({
     .string()
     .max(500)
     .regex(/^https?:\/\/[^/?#]+\/.*\{z\}.*\{x\}.*\{y\}/, 'use an http(s) URL template with {z}, {x} and {y}, e.g. "https://gis.example.gov.vn/tiles/{z}/{x}/{y}.png"'),
-  tileSize: z.union([z.literal(256), z.literal(512)]).default(256),
+  tileSize: z.literal([256, 512]).default(256),
   maxZoom: z.number().int().min(0).max(22).default(18),
   opacity: z.number().min(0).max(1).default(1),
   attribution: z.string().max(200).optional(),

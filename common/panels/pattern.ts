@@ -19,7 +19,7 @@ const crosshatch = z.strictObject({
 /** White, yellow, cyan, green, magenta, red, blue, black, at 75 % or 100 % level. */
 const colourBars = z.strictObject({
   kind: z.literal('colour-bars'),
-  level: z.union([z.literal(75), z.literal(100)]).default(100),
+  level: z.literal([75, 100]).default(100),
 });
 
 const greyRamp = z.strictObject({

@@ -131,7 +131,7 @@ const AreasSchema = z
           id: IdSchema,
           name: text(120).optional(),
           /** 1 shallow, 2 deep, 3 very deep / dangerous. */
-          level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+          level: z.literal([1, 2, 3]),
           depthM: z.number().nonnegative().max(100).optional(),
           rings: z.array(z.array(lonLat).min(4).max(5000)).min(1).max(16),
           at: MillisSchema,

@@ -21,7 +21,7 @@ export type Rect = z.infer<typeof RectSchema>;
 export const EdgesMmSchema = z.strictObject({ top: mm, right: mm, bottom: mm, left: mm });
 export type EdgesMm = z.infer<typeof EdgesMmSchema>;
 
-export const RotationSchema = z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]);
+export const RotationSchema = z.literal([0, 90, 180, 270]);
 export type Rotation = z.infer<typeof RotationSchema>;
 
 /** Grid cell (row, col from 0) or an explicit canvas position in px for irregular walls. */

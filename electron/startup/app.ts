@@ -37,11 +37,17 @@ const settingKeys = {
   language: 'ui.language',
   compensation: (wallId: string) => `wall.${wallId}.bezelCompensation`,
   activeLayout: (wallId: string) => `wall.${wallId}.activeLayout`,
+  // Which wall and layout a file last held when it was good: a bad file falls back only to its own last good version.
+  wallOfFile: (file: string) => `file.${path.resolve(file)}.wall`,
+  layoutOfFile: (file: string) => `file.${path.resolve(file)}.layout`,
 };
 
+type Problem = { code: string; message: string; where?: string };
+
 /**
- * Load the wall, open the database and start the core. A bad wall file falls back to the last good
- * wall stored in the database (shown as a problem on the console), so a typo never blanks the wall.
+ * Load the wall, open the database and start the core. A bad wall or layout file falls back to the
+ * last good version of the same file stored in the database (said in the log and on the console), so
+ * a typo never blanks the wall; with no such version the start stops, naming file, field and reason.
  */
 export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   const log = options.log;
@@ -52,14 +58,15 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   try {
     const loaded = loadWallFile(options.wallFile);
     let wall: WallConfig;
-    const problems: { code: string; message: string; where?: string }[] = [];
+    const problems: Problem[] = [];
     if (loaded.ok) {
       wall = loaded.value;
+      db.settings.set(settingKeys.wallOfFile(options.wallFile), wall.id);
     } else {
-      const lastId = db.settings.get(settingKeys.lastWall, z.string());
+      const lastId = db.settings.get(settingKeys.wallOfFile(options.wallFile), z.string());
       const last = lastId ? db.walls.get(lastId) : null;
-      if (!last) throw new StartupError(loaded.error.message);
-      log.warn('wall file is bad; showing the last good wall from the database', { error: loaded.error.message, wall: last.id });
+      if (!last) throw new StartupError(`${loaded.error.message}\n(no earlier good version of this wall file in ${db.file} to fall back on: fix the file and start again)`);
+      log.warn('wall file is bad; showing its last good version from the database', { error: loaded.error.message, wall: last.id });
       wall = last;
       problems.push(loaded.error);
     }
@@ -108,17 +115,27 @@ function defaultLayoutFile(wallFile: string, wallId: string): string | undefined
   return fs.existsSync(candidate) ? candidate : undefined;
 }
 
-/** The layout file when it is good (and saved), else the layout last active in the database, else an empty one. */
-function pickLayout(db: AppDatabase, wall: WallConfig, file: string | undefined, log: Logger, problems: { code: string; message: string; where?: string }[]): Layout {
+/**
+ * The layout file when it is good (and saved); a bad one's last good version; with no file, the layout
+ * last active in the database, else an empty one. A bad file with no good version stops the start.
+ */
+function pickLayout(db: AppDatabase, wall: WallConfig, file: string | undefined, log: Logger, problems: Problem[]): Layout {
   if (file) {
     const loaded = loadLayoutFile(file, wall);
     if (loaded.ok) {
       const saved = db.layouts.save(loaded.value);
       if (!saved.ok) log.warn('could not save the layout', { error: saved.error.message });
       db.settings.set(settingKeys.activeLayout(wall.id), loaded.value.id);
+      db.settings.set(settingKeys.layoutOfFile(file), loaded.value.id);
       return loaded.value;
     }
+    const lastId = db.settings.get(settingKeys.layoutOfFile(file), z.string());
+    const last = lastId ? db.layouts.get(lastId) : null;
+    const checked = last ? validateLayout(last.layout, wall) : null;
+    if (!checked?.ok) throw new StartupError(`${loaded.error.message}\n(no earlier good version of this layout file in ${db.file} to fall back on: fix the file and start again)`);
+    log.warn('layout file is bad; showing its last good version from the database', { error: loaded.error.message, layout: checked.value.id });
     problems.push(loaded.error);
+    return checked.value;
   }
   const activeId = db.settings.get(settingKeys.activeLayout(wall.id), z.string());
   const stored = (activeId ? db.layouts.get(activeId) : null) ?? db.layouts.listForWall(wall.id)[0] ?? null;

@@ -18,8 +18,8 @@ function folder() {
   return { dir, wallFile: path.join(dir, 'walls', 'demo-2x2.json'), dbFile: path.join(dir, 'data', 'wall.db') };
 }
 
-async function start(opts: { wallFile: string; dbFile: string; watch?: boolean }) {
-  const app = await startApp({ ...opts, log: memoryLogger() });
+async function start(opts: { wallFile: string; dbFile: string; watch?: boolean; log?: ReturnType<typeof memoryLogger> }) {
+  const app = await startApp({ ...opts, log: opts.log ?? memoryLogger() });
   running.push(app);
   return app;
 }
@@ -60,6 +60,41 @@ describe('startApp', () => {
     const app = await start({ ...f, watch: false });
     expect(app.core.state.wall.screens.map((s) => s.id)).toEqual(['A1', 'A2', 'B1', 'B2']);
     expect(app.core.state.problems[0]?.message).toMatch(/not valid JSON at line 1/);
+  });
+
+  it('never falls back to another wall: a bad file on a database that holds a different wall stops the start', async () => {
+    const f = folder();
+    await (await start({ ...f, watch: false })).close();
+    running.length = 0;
+    const other = path.join(f.dir, 'walls', 'room-b.json');
+    fs.writeFileSync(other, demoWall.replace('"id": "demo-2x2"', '"id": "room-b"').replace('"position": { "row": 0, "col": 0 }', '"position": { "row": 0, "col": 0 }, "rotation": 45'));
+    const error = await start({ wallFile: other, dbFile: f.dbFile, watch: false }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StartupError);
+    expect(String(error)).toMatch(/room-b\.json: screens\[\d\]\.rotation: .*expected one of 0\|90\|180\|270/);
+    expect(String(error)).toMatch(/no earlier good version of this wall file/);
+  });
+
+  it('stops on a bad layout file with no good version, naming file, field and the allowed values', async () => {
+    const f = folder();
+    const layoutFile = path.join(f.dir, 'layouts', 'demo-2x2-normal.json');
+    fs.writeFileSync(layoutFile, demoLayout.replace(/"type": "clock"/, '"type": "clocks"'));
+    const error = await start({ ...f, watch: false }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StartupError);
+    expect(String(error)).toMatch(/demo-2x2-normal\.json › panels\[\d+\]\.type|demo-2x2-normal\.json: panels\[\d+\]\.type/);
+    expect(String(error)).toMatch(/unknown panel type "clocks"; known types: .*clock/);
+  });
+
+  it('shows the last good version of a layout file that went bad between runs, and says so in the log and on the console', async () => {
+    const f = folder();
+    await (await start({ ...f, watch: false })).close();
+    running.length = 0;
+    fs.writeFileSync(path.join(f.dir, 'layouts', 'demo-2x2-normal.json'), '{ "schemaVersion": 1, "panels": [');
+    const log = memoryLogger();
+    const app = await start({ ...f, watch: false, log });
+    expect(app.core.state.layout.id).toBe('demo-2x2-normal');
+    expect(app.core.state.layout.panels.length).toBeGreaterThan(0);
+    expect(app.core.state.problems[0]?.message).toMatch(/demo-2x2-normal\.json: not valid JSON at line 1/);
+    expect(log.lines.some((l) => l.level === 'warn' && /layout file is bad/.test(l.msg))).toBe(true);
   });
 
   it('keeps the console toggles (language, bezel compensation) across restarts', async () => {
