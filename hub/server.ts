@@ -8,7 +8,7 @@ import { openHubDatabase } from './db/open.js';
 import { createRestHandler } from './rest.js';
 import { seedScenarios } from './scenario-seeds.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from './sim/simulator.js';
-import { attachSockets } from './sockets.js';
+import { HubSockets } from './sockets.js';
 import { newToken } from '../node-common/tokens.js';
 import { TokenBook, type TokenGrant } from './tokens.js';
 
@@ -64,7 +64,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   // Loads the clips before anything listens: a missing or broken clip folder stops the start with its name.
   const cameras = options.cameras ? createCameraSimulator({ ...options.cameras, now }) : null;
   const server = http.createServer();
-  const sockets = attachSockets(server, tokens, log.child('sockets'), now);
+  const sockets = new HubSockets(server, tokens, log.child('sockets'), now);
   const core = new HubCore(
     {
       db,

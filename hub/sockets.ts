@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server, type Namespace, type Socket } from 'socket.io';
 import { describeIssues } from '../common/contract.js';
 import { protocolError, type Ack } from '../common/protocol/errors.js';
 import { HEARTBEAT, HUB_NAMESPACE, HUB_SOCKET_PATH, HandshakeAuthSchema, PROTOCOL_VERSIONS, negotiateVersion, type HandshakeAuth, type Refusal } from '../common/protocol/handshake.js';
@@ -18,27 +18,48 @@ interface NodeData {
   protocol: number;
 }
 
-export interface HubSockets {
-  sender: Sender;
-  bind(core: HubCore): void;
-  close(): Promise<void>;
-}
-
 const refusal = (r: Refusal): Error => Object.assign(new Error(r.message), { data: r });
 
-export function attachSockets(server: http.Server, tokens: TokenBook, log: Logger, now: () => number): HubSockets {
-  const io = new Server(server, {
-    path: HUB_SOCKET_PATH,
-    serveClient: false,
-    ...HEARTBEAT,
-    maxHttpBufferSize: HARD_LIMIT_BYTES,
-  });
-  const nsp = io.of(HUB_NAMESPACE);
-  let core: HubCore | null = null;
+export class HubSockets {
+  /** How the hub core reaches the nodes: one room per wall, or all of them. */
+  readonly sender: Sender;
+  private readonly io: Server;
+  private readonly nsp: Namespace;
+  private core: HubCore | null = null;
 
-  io.of('/').use((_socket, next) => next(refusal({ code: 'bad-handshake', message: `connect to the ${HUB_NAMESPACE} namespace` })));
+  constructor(server: http.Server, private readonly tokens: TokenBook, private readonly log: Logger, private readonly now: () => number) {
+    this.io = new Server(server, {
+      path: HUB_SOCKET_PATH,
+      serveClient: false,
+      ...HEARTBEAT,
+      maxHttpBufferSize: HARD_LIMIT_BYTES,
+    });
+    this.nsp = this.io.of(HUB_NAMESPACE);
+    this.io.of('/').use((_socket, next) => next(refusal({ code: 'bad-handshake', message: `connect to the ${HUB_NAMESPACE} namespace` })));
+    this.nsp.use((socket, next) => this.admit(socket, next));
+    this.nsp.on('connection', (socket: Socket) => this.join(socket));
+    this.sender = {
+      toWall: (wallId, event, payload) => void this.nsp.to(room(wallId)).emit(event, payload),
+      toAll: (event, payload) => void this.nsp.emit(event, payload),
+    };
+  }
 
-  nsp.use((socket, next) => {
+  /** The core is made with the sender, so it comes second; until then every node is turned away. */
+  bind(core: HubCore): void {
+    this.core = core;
+  }
+
+  /** Disconnects every node and closes socket.io (and with it the HTTP server it is attached to). */
+  close(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.nsp.disconnectSockets(true);
+      void this.io.close(() => resolve());
+    });
+  }
+
+  /** The handshake gate: schema, token, protocol version, before the connection is accepted. */
+  private admit(socket: Socket, next: (err?: Error) => void): void {
+    const { core, log, tokens } = this;
     const address = socket.handshake.address;
     const parsed = HandshakeAuthSchema.safeParse(socket.handshake.auth);
     if (!parsed.success) {
@@ -61,11 +82,13 @@ export function attachSockets(server: http.Server, tokens: TokenBook, log: Logge
     }
     socket.data = { auth, protocol } satisfies NodeData;
     next();
-  });
+  }
 
-  nsp.on('connection', (socket: Socket) => {
+  /** An admitted node joins its wall's room, gets the full state again, and is heard from event by event. */
+  private join(socket: Socket): void {
     // A client may send an event named "error"; with no listener Node would throw.
-    socket.on('error', (err) => log.warn('socket error', { error: String(err) }));
+    socket.on('error', (err) => this.log.warn('socket error', { error: String(err) }));
+    const core = this.core;
     if (!core) return void socket.disconnect(true);
     const { auth, protocol } = socket.data as NodeData;
     const address = socket.handshake.address;
@@ -75,20 +98,22 @@ export function attachSockets(server: http.Server, tokens: TokenBook, log: Logge
       socket.disconnect(true);
       return;
     }
-    if (joined.value.replaced) nsp.sockets.get(joined.value.replaced.connectionId)?.disconnect(true);
+    if (joined.value.replaced) this.nsp.sockets.get(joined.value.replaced.connectionId)?.disconnect(true);
     void socket.join(room(auth.wallId));
     for (const [event, payload] of joined.value.resync) socket.emit(event, payload);
 
-    socket.onAny((event: unknown, ...args: unknown[]) => handle(socket, auth, address, event, args));
+    socket.onAny((event: unknown, ...args: unknown[]) => this.handle(socket, auth, address, event, args));
     socket.on('disconnect', (reason) => {
       // A forged "disconnect" event arrives while still connected: ignore it.
       if (socket.connected) return;
-      core?.disconnectNode(auth.nodeId, socket.id, reason);
+      core.disconnectNode(auth.nodeId, socket.id, reason);
     });
-  });
+  }
 
-  function handle(socket: Socket, auth: HandshakeAuth, address: string, event: unknown, args: unknown[]): void {
-    const receivedAt = now();
+  /** One gate for every node event: size, name and schema, then the node's own connection, then the answer. */
+  private handle(socket: Socket, auth: HandshakeAuth, address: string, event: unknown, args: unknown[]): void {
+    const { core, log } = this;
+    const receivedAt = this.now();
     const last = args.at(-1);
     const ack = typeof last === 'function' ? (args.pop() as (answer: unknown) => void) : null;
     const reply = (answer: Ack<unknown>): void => {
@@ -104,19 +129,19 @@ export function attachSockets(server: http.Server, tokens: TokenBook, log: Logge
       }
       const node = core?.registry.get(auth.nodeId);
       if (!core || !node || node.connectionId !== socket.id) return reply(protocolError('forbidden', 'this connection has been replaced by a newer one of the same node'));
-      reply(dispatch(core, node, address, parsed.value, receivedAt));
+      reply(this.dispatch(core, node, address, parsed.value, receivedAt));
     } catch (err) {
       log.error('node event failed', { nodeId: auth.nodeId, event: String(event).slice(0, 80), error: String(err) });
       reply(protocolError('internal', 'the hub failed to handle this event'));
     }
   }
 
-  function dispatch(hub: HubCore, node: NodeInfo, address: string, parsed: Extract<ReturnType<typeof parseNodeEvent>, { ok: true }>['value'], receivedAt: number): Ack<unknown> {
+  private dispatch(hub: HubCore, node: NodeInfo, address: string, parsed: Extract<ReturnType<typeof parseNodeEvent>, { ok: true }>['value'], receivedAt: number): Ack<unknown> {
     const origin = `node ${node.nodeId} (${address})`;
     const own = (wallId: string) => (wallId === node.wallId ? null : protocolError('wrong-wall', `node "${node.nodeId}" drives wall "${node.wallId}", not "${wallId}"`));
     switch (parsed.event) {
       case 'clock:sync':
-        return { ok: true, value: { t0: parsed.payload.t0, t1: receivedAt, t2: now() } };
+        return { ok: true, value: { t0: parsed.payload.t0, t1: receivedAt, t2: this.now() } };
       case 'wall:ack':
         return hub.acknowledge(node, parsed.payload);
       case 'scenario:activate':
@@ -137,22 +162,6 @@ export function attachSockets(server: http.Server, tokens: TokenBook, log: Logge
     }
   }
 
-  const sender: Sender = {
-    toWall: (wallId, event, payload) => void nsp.to(room(wallId)).emit(event, payload),
-    toAll: (event, payload) => void nsp.emit(event, payload),
-  };
-
-  return {
-    sender,
-    bind(c) {
-      core = c;
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        nsp.disconnectSockets(true);
-        void io.close(() => resolve());
-      }),
-  };
 }
 
 const room = (wallId: string): string => `wall:${wallId}`;

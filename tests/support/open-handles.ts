@@ -16,3 +16,12 @@ export function openHandles(): OpenHandles {
 export async function settle(turns = 20): Promise<void> {
   for (let i = 0; i < turns; i++) await new Promise((resolve) => setImmediate(resolve));
 }
+
+/** Polls `check` on I/O turns, not timers, so it works while a test fakes them; the error names what was awaited. */
+export async function untilOnTurns(what: string, check: () => boolean, ms = 8000): Promise<void> {
+  const end = performance.now() + ms;
+  while (!check()) {
+    if (performance.now() > end) throw new Error(`timed out waiting for: ${what}`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
