@@ -7,6 +7,7 @@ import type { WallConfig } from '../../common/wall/schema.js';
 import { loadLayoutFile, loadWallFile, validateLayout, watchConfigFile } from './config-loader.js';
 import { installConsoleServices, type ConsoleServiceOptions } from '../wall/console-services.js';
 import { openDatabase, type AppDatabase } from '../wall/db/open.js';
+import { BackupSchedule, type BackupPlace } from '../../node-common/db/backup.js';
 import type { Logger } from '../../node-common/log.js';
 import { installTechnician, loadTechnician } from '../wall/technician/install.js';
 import { WallCore } from '../wall/wall-core.js';
@@ -21,6 +22,8 @@ export interface StartAppOptions {
   watch?: boolean;
   /** Console sessions (idle timeout) and password hashing cost; tests make them short and cheap. */
   console?: ConsoleServiceOptions;
+  /** Online backups of the database on a schedule (backupPlanFromEnv); none when omitted. */
+  backups?: (BackupPlace & { keep: number; everyMs: number }) | null;
 }
 
 export interface RunningApp {
@@ -93,12 +96,14 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     const stopTechnician = installTechnician(core, { profiles: db.calibrationProfiles, settings: db.settings, log: log.child('calibration') });
 
     const stops = options.watch === false ? [] : watchFiles(core, db, options.wallFile, layoutFile, log);
+    const backups = options.backups ? new BackupSchedule(db.backupSource, { ...options.backups, log: log.child('backup') }) : null;
     log.info('app started', { wall: wall.id, screens: wall.screens.length, layout: layout.id, db: db.file });
     return {
       core,
       db,
       close: async () => {
         for (const stop of stops) stop();
+        await backups?.close();
         services.close();
         stopTechnician();
         db.close();

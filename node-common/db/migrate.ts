@@ -91,6 +91,14 @@ export function checkMigrated(db: Database.Database, list: readonly Migration[])
   return ok(null);
 }
 
+/** Whether this version can open `db` (a backup, say): not written by a newer version, no migration edited. */
+export function checkRestorable(db: Database.Database, list: readonly Migration[]): Result<null> {
+  assertOrdered(list);
+  if (!db.prepare(sql.tableExists).get()) return dbFail('db/open-failed', `"${db.name}" is not a Toàn Cảnh database (it has no schema_migrations table)`, db.name);
+  const pending = pendingMigrations(db.name, db.prepare<[], AppliedMigration>(sql.applied).all(), list);
+  return pending.ok ? ok(null) : pending;
+}
+
 function pendingMigrations(file: string, applied: readonly AppliedMigration[], list: readonly Migration[]): Result<Migration[]> {
   const known = new Map(list.map((m) => [m.version, m]));
   const latestKnown = list.at(-1)?.version ?? 0;

@@ -12,6 +12,7 @@ import { DbEmitter, type DbEvents, type Unsubscribe } from './events.js';
 import { dbFail, errorMessage, moveAsideHint } from '../../../node-common/db/errors.js';
 import { layoutsTable, type LayoutsTable } from './layouts.js';
 import type { Logger } from '../../../node-common/db/logger.js';
+import type { BackupSource } from '../../../node-common/db/backup.js';
 import { checkMigrated, migrate } from '../../../node-common/db/migrate.js';
 import { migrations } from './migrations.js';
 import { settingsTable, type SettingsTable } from './settings.js';
@@ -42,6 +43,8 @@ export interface AppDatabase {
   off<K extends keyof DbEvents>(event: K, listener: (data: DbEvents[K]) => void): void;
   /** Idempotent; drops every listener. */
   close(): void;
+  /** For online backups (node-common/db/backup.ts) while the app runs. */
+  readonly backupSource: BackupSource;
 }
 
 /** Open (creating if needed) and migrate the app database at `file`. Never throws for a bad file. */
@@ -100,6 +103,7 @@ function assemble(db: Database.Database, file: string, logger: Logger, now: () =
     close() {
       emitter.clear();
       if (!db.open) return;
+    backupSource: { name: file, backup: (destination) => db.backup(destination) },
       if (!db.readonly) db.pragma('optimize'); // SQLite's advice before closing a long-lived connection
       db.close();
     },
