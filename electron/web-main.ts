@@ -5,11 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { StartupError, startApp } from './startup/app.js';
 import { startHub } from '../hub/server.js';
-import { backupPlanFromEnv } from '../node-common/db/backup.js';
 import { startAppBackend } from './hub-link/backend-setup.js';
 import { cliUsage, parseCliArgs } from './startup/cli-args.js';
 import { createLogger, stderrSink, teeSink } from '../node-common/log.js';
 import { logDirFor, openLogFile } from '../node-common/log-file.js';
+import { exitOnFatal } from '../node-common/fatal-exit.js';
+import { createNotifier } from '../node-common/sd-notify.js';
+import { httpAnswers, startWatchdog } from '../node-common/watchdog.js';
 import { startWebHost } from './web-host/web-host.js';
 import { createWebTokens } from './web-host/web-tokens.js';
 
@@ -43,6 +45,7 @@ async function main(): Promise<number> {
   const logDir = logDirFor(dbFile);
   const logFile = logDir ? openLogFile({ dir: logDir, name: 'toan-canh-web', onFailure: (m) => console.error(`toan-canh web: ${m}`) }) : null;
   const log = createLogger('web', logFile ? teeSink(stderrSink, logFile.sink) : stderrSink, process.env.TOAN_CANH_LOG === 'debug' ? 'debug' : 'info');
+  exitOnFatal({ log, exit: (code) => process.exit(code) });
   const app = await startApp({
     wallFile: args.wall ?? path.join(root, 'config', 'walls', 'demo-2x2.json'),
     ...(args.layout ? { layoutFile: args.layout } : {}),
@@ -52,7 +55,6 @@ async function main(): Promise<number> {
   // Tokens survive restarts so browser screens reconnect by themselves after the host comes back.
   let tokens = app.db.settings.get('web.tokens', TokensSchema);
   if (!tokens) {
-    backups: backupPlanFromEnv(process.env, dbFile, 'wall'),
     tokens = createWebTokens();
     app.db.settings.set('web.tokens', tokens);
   }
@@ -74,10 +76,19 @@ async function main(): Promise<number> {
   if (backend.restUrl) console.log(`hub ${backend.restUrl}`);
   if (logFile) console.log(`log ${logFile.file}`);
 
+  // Under systemd (packaging/linux/toan-canh-web.service): the watchdog is fed while the event loop
+  // runs and the host answers HTTP. Browser screens are other PCs: one switched off is shown on the
+  // console, and restarting the host would not bring it back, so they are not part of this check.
+  const notifier = createNotifier({ log: log.child('systemd') });
+  const watchdog = notifier.watchdogIntervalMs ? startWatchdog({ notifier, intervalMs: notifier.watchdogIntervalMs, checks: [httpAnswers(host.origin, 5000)], log: log.child('watchdog') }) : null;
+  await notifier.ready(host.origin);
+
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  watchdog?.close();
+  await notifier.stopping();
   await host.close();
   await backend.close();
   await app.close();

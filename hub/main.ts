@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { createLogger, stderrSink, teeSink } from '../node-common/log.js';
 import { logDirFor, openLogFile } from '../node-common/log-file.js';
+import { exitOnFatal } from '../node-common/fatal-exit.js';
+import { createNotifier } from '../node-common/sd-notify.js';
+import { httpAnswers, startWatchdog } from '../node-common/watchdog.js';
 import { openHubDatabase } from './db/open.js';
 import { startHub } from './server.js';
 import { describeIssues } from '../common/contract.js';
@@ -85,6 +88,7 @@ async function main(): Promise<number> {
   const logDir = logDirFor(dbFile);
   const logFile = logDir ? openLogFile({ dir: logDir, name: 'toan-canh-hub', onFailure: (m) => console.error(`toan-canh hub: ${m}`) }) : null;
   const log = createLogger('hub', logFile ? teeSink(stderrSink, logFile.sink) : stderrSink, process.env.TOAN_CANH_LOG === 'debug' ? 'debug' : 'info');
+  exitOnFatal({ log, exit: (code) => process.exit(code) });
   const hub = await startHub({
     port: number('port', values.port, 4290),
     host: values.host ?? '127.0.0.1',
@@ -103,10 +107,17 @@ async function main(): Promise<number> {
   if (hub.cameras) console.log(`simulated cameras: ${hub.url}/cameras (${hub.cameras.cameras().length})`);
   if (logFile) console.log(`log ${logFile.file}`);
 
+  // Under systemd (packaging/linux/toan-canh-hub.service): fed while the event loop runs and the hub answers HTTP.
+  const notifier = createNotifier({ log: log.child('systemd') });
+  const watchdog = notifier.watchdogIntervalMs ? startWatchdog({ notifier, intervalMs: notifier.watchdogIntervalMs, checks: [httpAnswers(hub.url, 5000)], log: log.child('watchdog') }) : null;
+  await notifier.ready(hub.url);
+
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  watchdog?.close();
+  await notifier.stopping();
   await hub.close();
   logFile?.close();
   return 0;

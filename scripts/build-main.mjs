@@ -10,18 +10,35 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const at = (p) => path.join(root, p);
 
 const common = { bundle: true, format: 'cjs', sourcemap: 'linked', legalComments: 'none', logLevel: 'warning', absWorkingDir: root };
+const node = {
+  platform: 'node',
+  target: 'node20',
+  // Native and optional modules stay outside the bundle.
+  external: ['better-sqlite3', 'bufferutil', 'utf-8-validate'],
+  // import.meta.url is empty in CommonJS; give modules that locate files by it the bundle's own URL.
+  define: { 'import.meta.url': '__toanCanhImportMetaUrl' },
+  banner: { js: "const __toanCanhImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
 
 await build({
   ...common,
   entryPoints: [at('electron/shell/main.ts')],
   outfile: at('dist/electron/main.cjs'),
-  platform: 'node',
-  target: 'node20',
-  external: ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate'],
-  // import.meta.url is empty in CommonJS; give modules that locate files by it the bundle's own URL.
-  define: { 'import.meta.url': '__toanCanhImportMetaUrl' },
-  banner: { js: "const __toanCanhImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  ...node,
+  external: ['electron', ...node.external],
 });
+
+// The web host and the hub for the packaged app's services (packaging/linux/): run by the Electron
+// binary as Node (ELECTRON_RUN_AS_NODE=1), with the same better-sqlite3 build. They sit at the top
+// of dist/ because each finds the app root one folder above its own file, as its source does.
+for (const [entry, out] of [['electron/web-main.ts', 'dist/web-main.cjs'], ['hub/main.ts', 'dist/hub-main.cjs']]) {
+  await build({
+    ...common,
+    entryPoints: [at(entry)],
+    outfile: at(out),
+    ...node,
+  });
+}
 
 await build({
   ...common,
@@ -41,4 +58,4 @@ if (extra.length > 0) {
   console.error(`build-main: the preload bundle requires ${extra.join(', ')}; a sandboxed preload may only require 'electron'`);
   process.exit(1);
 }
-console.log(`build-main: dist/electron/main.cjs, dist/preload/preload.cjs (${Math.round(preload.length / 1024)} KiB)`);
+console.log(`build-main: dist/electron/main.cjs, dist/web-main.cjs, dist/hub-main.cjs, dist/preload/preload.cjs (${Math.round(preload.length / 1024)} KiB)`);

@@ -2,12 +2,16 @@ import path from 'node:path';
 import { app, dialog, Menu, powerSaveBlocker, session } from 'electron';
 import { StartupError, startApp, type RunningApp } from '../startup/app.js';
 import { startHub } from '../../hub/server.js';
-import { backupPlanFromEnv } from '../../node-common/db/backup.js';
 import { startAppBackend, type RunningBackend } from '../hub-link/backend-setup.js';
 import { cliUsage, electronUserArgs, isChromiumSwitch, parseCliArgs, type CliArgs } from '../startup/cli-args.js';
 import { DisplayPriority, linuxProcSystem } from '../shell-policy/display-priority.js';
 import { createLogger, stderrSink, teeSink, type LogSink } from '../../node-common/log.js';
 import { logDirFor, openLogFile, type LogFile } from '../../node-common/log-file.js';
+import { exitOnFatal, FATAL_EXIT_CODE } from '../../node-common/fatal-exit.js';
+import { createNotifier } from '../../node-common/sd-notify.js';
+import { startWatchdog } from '../../node-common/watchdog.js';
+import { GpuPolicy } from '../shell-policy/gpu-policy.js';
+import { RELAUNCH_ENV, restartDecision } from '../shell-policy/restart-policy.js';
 import { onAppliedMappingChange } from '../wall/technician/install.js';
 import { IpcRouter } from './ipc.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
@@ -22,6 +26,22 @@ const root = path.resolve(__dirname, '..', '..');
 // Lines go to stderr at once and, once the data folder is known, to the log file beside the database.
 let fileSink: LogSink = () => undefined;
 const log = createLogger('shell', teeSink(stderrSink, (line) => fileSink(line)), process.env.TOAN_CANH_LOG === 'debug' ? 'debug' : 'info');
+
+/** Ends the app with `code`: systemd restarts it (packaging/linux/); elsewhere it relaunches itself. */
+function restartApp(code: number, why: string): void {
+  const decision = restartDecision(process.env, Date.now());
+  if (decision.how === 'relaunch') {
+    // The child inherits the environment: it carries the count that stops a relaunch loop.
+    process.env[RELAUNCH_ENV] = decision.history;
+    app.relaunch();
+    log.warn('relaunching Toàn Cảnh', { why, exitCode: code });
+  } else if (decision.how === 'give-up') {
+    log.error('not relaunching Toàn Cảnh', { why, reason: decision.reason, exitCode: code });
+  }
+  app.exit(code);
+}
+// Electron would show a dialog and stay up half-working; a wall must come back clean instead.
+exitOnFatal({ log, exit: (code) => restartApp(code, 'unrecoverable fault') });
 
 function readArgs(): CliArgs | number {
   const parsed = parseCliArgs(electronUserArgs(process.argv, process.defaultApp === true), { ignore: isChromiumSwitch });
@@ -65,7 +85,9 @@ async function main(): Promise<void> {
     () => running?.core.state.wall.webOrigins,
     () => backend?.camerasUrl ?? null,
   );
+  // A wall never blanks: no display sleep, no screensaver (see the README for X's own DPMS).
   const awake = powerSaveBlocker.start('prevent-display-sleep');
+  if (!powerSaveBlocker.isStarted(awake)) log.warn('could not keep the displays awake; turn off display sleep in the desktop settings');
 
   const wallFile = path.resolve(args.wall ?? path.join(root, 'config', 'walls', 'demo-2x2.json'));
   const dbFile = path.resolve(args.db ?? path.join(app.getPath('userData'), 'toan-canh.db'));
@@ -77,7 +99,7 @@ async function main(): Promise<void> {
   }
   let running: RunningApp | undefined;
   try {
-    running = await startApp({ wallFile, ...(args.layout ? { layoutFile: path.resolve(args.layout) } : {}), dbFile, log, backups: backupPlanFromEnv(process.env, dbFile, 'wall') });
+    running = await startApp({ wallFile, ...(args.layout ? { layoutFile: path.resolve(args.layout) } : {}), dbFile, log });
   } catch (err) {
     const message = err instanceof StartupError || err instanceof Error ? err.message : String(err);
     log.error('cannot start', { error: message, wallFile, dbFile });
@@ -115,6 +137,22 @@ async function main(): Promise<void> {
   });
   windows = wallWindows;
   wallWindows.start();
+  // The GPU process died: Chromium starts another, but pages that drew with it may stay black.
+  const gpu = new GpuPolicy();
+  app.on('child-process-gone', (_event, details) => {
+    if (details.type !== 'GPU') return;
+    const decision = gpu.gone(details.reason);
+    log.error('GPU process gone', { reason: details.reason, exitCode: details.exitCode, action: decision.action });
+    if (decision.action === 'recreate-windows') setTimeout(() => wallWindows.recreateWindows(), decision.delayMs).unref();
+    if (decision.action === 'restart-app') restartApp(FATAL_EXIT_CODE, decision.reason);
+  });
+  // Under systemd (packaging/linux/toan-canh.service): ready now; the watchdog is fed only while the
+  // event loop runs and every screen's page answers.
+  const notifier = createNotifier({ log: log.child('systemd') });
+  const watchdog = notifier.watchdogIntervalMs
+    ? startWatchdog({ notifier, intervalMs: notifier.watchdogIntervalMs, checks: [() => wallWindows.screensAnswer(5000)], log: log.child('watchdog') })
+    : null;
+  void notifier.ready(`${running.core.state.wall.screens.length} màn hình / screens`);
   // The wall's frame-path threads at real-time priority (core/display-priority.ts), again as renderers
   // come and go; TOAN_CANH_DISPLAY_PRIORITY=normal leaves them as Chromium sets them.
   const priority = new DisplayPriority(process.env.TOAN_CANH_DISPLAY_PRIORITY === 'normal' ? null : linuxProcSystem(), log.child('priority'));
@@ -133,6 +171,8 @@ async function main(): Promise<void> {
   onAppliedMappingChange(running.core, () => wallWindows.replan());
 
   app.on('before-quit', () => {
+    watchdog?.close();
+    void notifier.stopping();
     clearInterval(raising);
     wallWindows.stop();
   });

@@ -3,6 +3,7 @@ import { calibratedWall } from '../../common/calibration/wall.js';
 import { planScreenWindows } from '../../common/wall/plan.js';
 import { consoleUrl, screenUrl } from '../shell-policy/app-protocol.js';
 import { CrashPolicy } from '../shell-policy/crash-policy.js';
+import { ScreenLiveness } from '../shell-policy/screen-liveness.js';
 import type { Logger } from '../../node-common/log.js';
 import { publishDisplays } from '../wall/technician/install.js';
 import type { WallCore } from '../wall/wall-core.js';
@@ -25,10 +26,15 @@ export interface WallWindowsOptions {
 }
 
 const REPLAN_DELAY_MS = 500;
+// Past the crash policy's own recovery (15 s grace, then a reload): the app is restarted instead.
+const SCREEN_STALE_MS = 45_000;
+// Nobody looks at a pointer on a wall; an idle one parked over a map is a blemish.
+const HIDE_CURSOR_CSS = '*, *::before, *::after { cursor: none !important; }';
 
 export class WallWindows {
   private readonly screens = new Map<string, { window: BrowserWindow; spec: ScreenWindowSpec }>();
   private readonly policies = new Map<string, CrashPolicy>();
+  private readonly liveness = new ScreenLiveness(SCREEN_STALE_MS);
   private consoleWindow: BrowserWindow | null = null;
   private consoleDisplay: number | null = null;
   private reported = '';
@@ -64,6 +70,41 @@ export class WallWindows {
     if (win.isMinimized()) win.restore();
     win.show();
     win.focus();
+  }
+
+  /**
+   * Asks every screen's page to evaluate a constant; returns null when all answered recently enough,
+   * else why not (for the systemd watchdog). A page that is hung, or dead and not yet reloaded, is silent.
+   */
+  async screensAnswer(timeoutMs: number): Promise<string | null> {
+    await Promise.all(
+      [...this.screens].map(async ([screenId, { window }]) => {
+        if (window.isDestroyed()) return;
+        let timer: NodeJS.Timeout | undefined;
+        const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+        const answer = window.webContents.executeJavaScript('1').then(
+          () => true,
+          () => false,
+        );
+        if (await Promise.race([answer, late])) this.liveness.answered(screenId);
+        clearTimeout(timer);
+      }),
+    );
+    return this.liveness.verdict();
+  }
+
+  /** The GPU process died: pages that drew with it may stay black, so make every screen window again. */
+  recreateWindows(): void {
+    if (this.quitting) return;
+    const { log } = this.options;
+    for (const [screenId, { spec }] of [...this.screens]) {
+      log.info('re-creating screen window', { screen: screenId, reason: 'GPU process gone' });
+      this.closeScreen(screenId);
+      this.openScreen(spec);
+    }
+    // Closing the console would quit the app: reload its page instead.
+    const consoleWindow = this.consoleWindow;
+    if (consoleWindow && !consoleWindow.isDestroyed()) consoleWindow.webContents.loadURL(consoleUrl()).catch((err: unknown) => log.error('console reload failed', { error: String(err) }));
   }
 
   replan(): void {
@@ -117,6 +158,7 @@ export class WallWindows {
   private closeScreen(screenId: string): void {
     this.screens.get(screenId)?.window.destroy();
     this.screens.delete(screenId);
+    this.liveness.closed(screenId);
   }
 
   private openScreen(spec: ScreenWindowSpec): void {
@@ -135,13 +177,22 @@ export class WallWindows {
       webPreferences: secureWebPreferences(preload),
     });
     this.screens.set(spec.screenId, { window, spec });
+    this.liveness.opened(spec.screenId);
+    if (onWall) {
+      // Again after every load: a reload after a crash starts with a fresh document.
+      window.webContents.on('dom-ready', () => {
+        window.webContents.insertCSS(HIDE_CURSOR_CSS).catch((err: unknown) => log.warn('cannot hide the cursor', { screen: spec.screenId, error: String(err) }));
+      });
+    }
     window.once('ready-to-show', () => window.showInactive());
     // A wall screen closes with the app, not on its own (Alt+F4 on a wall must not leave a hole).
     window.on('close', (event) => {
       if (onWall && !this.quitting) event.preventDefault();
     });
     window.on('closed', () => {
-      if (this.screens.get(spec.screenId)?.window === window) this.screens.delete(spec.screenId);
+      if (this.screens.get(spec.screenId)?.window !== window) return;
+      this.screens.delete(spec.screenId);
+      this.liveness.closed(spec.screenId);
     });
     this.load(window, 'screen', spec.screenId, screenUrl(spec.screenId));
     log.info('screen window opened', { screen: spec.screenId, style: spec.style, display: spec.displayId, bounds: spec.bounds, fullscreen: spec.fullscreen });

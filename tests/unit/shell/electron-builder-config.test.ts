@@ -18,8 +18,10 @@ interface BuilderConfig {
   files: string[];
   asarUnpack: string[];
   extraMetadata: { main: string };
-  linux: { target: string[] };
+  linux: { target: string[]; extraFiles: Array<{ from: string; to: string; filter: string[] }> };
+  deb: { afterInstall: string; afterRemove: string };
   win: { target: string[] };
+  nsis: { include: string; perMachine: boolean };
 }
 const config = yaml.load(fs.readFileSync('electron-builder.yml', 'utf8')) as BuilderConfig;
 const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { main: string };
@@ -54,7 +56,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('ships the bundles, the renderer, the wall configs and package.json, but no source maps or sources', () => {
-    for (const file of ['dist/electron/main.cjs', 'dist/preload/preload.cjs', 'dist/renderer/index.html', 'dist/renderer/assets/index-abc.js', 'config/walls/demo-2x2.json', 'config/layouts/demo-2x2-normal.json', 'assets/media/cameras/de-huu-ngan/seg0.ts', 'package.json']) {
+    for (const file of ['dist/electron/main.cjs', 'dist/web-main.cjs', 'dist/hub-main.cjs', 'dist/preload/preload.cjs', 'dist/renderer/index.html', 'dist/renderer/assets/index-abc.js', 'config/walls/demo-2x2.json', 'config/layouts/demo-2x2-normal.json', 'assets/media/cameras/de-huu-ngan/seg0.ts', 'package.json']) {
       expect(packaged(file), file).toBe(true);
     }
     for (const file of ['dist/electron/main.cjs.map', 'electron/shell/main.ts', 'renderer/main.tsx', 'tests/unit/x.test.ts']) {
@@ -71,5 +73,26 @@ describe('electron-builder.yml', () => {
   it('builds AppImage and deb for Linux, an NSIS installer for Windows', () => {
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(config.win.target).toEqual(['nsis']);
+  });
+
+  it('ships the systemd units to /opt/…/systemd, where the deb\'s after-install takes them from', () => {
+    const units = fs.readdirSync('packaging/linux').filter((f) => f.endsWith('.service'));
+    expect(units.sort()).toEqual(['toan-canh-hub.service', 'toan-canh-web.service', 'toan-canh.service']);
+    const shipped = config.linux.extraFiles.find((e) => e.from === 'packaging/linux');
+    expect(shipped).toEqual({ from: 'packaging/linux', to: 'systemd', filter: ['*.service'] });
+    for (const unit of units) expect(shipped!.filter.some((pattern) => minimatch(unit, pattern))).toBe(true);
+    expect(config.deb).toEqual({ afterInstall: 'packaging/linux/after-install.tpl', afterRemove: 'packaging/linux/after-remove.tpl' });
+    for (const script of Object.values(config.deb)) expect(fs.existsSync(script), script).toBe(true);
+    expect(fs.readFileSync(config.deb.afterInstall, 'utf8')).toContain("UNITS='/opt/${sanitizedProductName}/systemd'");
+  });
+
+  it('starts the app at logon on Windows, from the per-machine installer, and forgets it on uninstall', () => {
+    expect(config.nsis.perMachine).toBe(true);
+    const script = fs.readFileSync(config.nsis.include, 'utf8');
+    const key = '"Software\\Microsoft\\Windows\\CurrentVersion\\Run" "ToanCanh"';
+    expect(script).toMatch(/!macro customInstall\s+WriteRegStr HKLM /);
+    expect(script).toContain(`WriteRegStr HKLM ${key} '"$INSTDIR\\\${APP_EXECUTABLE_FILENAME}" --kiosk'`);
+    expect(script).toMatch(/!macro customUnInstall\s+DeleteRegValue HKLM /);
+    expect(script).toContain(`DeleteRegValue HKLM ${key}`);
   });
 });

@@ -23,7 +23,17 @@ const fake = vi.hoisted(() => {
     destroyed = false;
     maximized = false;
     bounds: Rect;
-    readonly webContents = Object.assign(new Emitter(), { loads: [] as string[], crashed: 0, loadURL(url: string) { this.loads.push(url); return Promise.resolve(); }, forcefullyCrashRenderer() { this.crashed++; } });
+    readonly webContents = Object.assign(new Emitter(), {
+      loads: [] as string[],
+      crashed: 0,
+      css: [] as string[],
+      /** false: the page is hung and never answers. */
+      answers: true,
+      loadURL(url: string) { this.loads.push(url); return Promise.resolve(); },
+      forcefullyCrashRenderer() { this.crashed++; },
+      insertCSS(css: string) { this.css.push(css); return Promise.resolve('key'); },
+      executeJavaScript(code: string) { return this.answers ? Promise.resolve(code === '1' ? 1 : undefined) : new Promise(() => undefined); },
+    });
     constructor(readonly options: Record<string, unknown> & Rect) {
       super();
       this.bounds = { x: options.x, y: options.y, width: options.width, height: options.height };
@@ -164,5 +174,55 @@ describe('WallWindows', () => {
     second.windows.stop();
     second.byUrl('/console')!.close();
     expect(second.closed).not.toHaveBeenCalled();
+  });
+
+  it('hides the cursor on wall screens after every page load, not on previews or the console', () => {
+    const wallPc = start([laptop, display(11, 1920, 0), display(12, 3840, 0), display(13, 1920, 1080), display(14, 3840, 1080)]);
+    const b1 = wallPc.byUrl('/screen/B1')!;
+    b1.webContents.emit('dom-ready');
+    b1.webContents.emit('dom-ready'); // reloaded after a crash: a fresh document
+    expect(b1.webContents.css).toHaveLength(2);
+    expect(b1.webContents.css[0]).toMatch(/cursor: none !important/);
+    const consoleWindow = wallPc.byUrl('/console')!;
+    consoleWindow.webContents.emit('dom-ready');
+    expect(consoleWindow.webContents.css).toEqual([]);
+  });
+
+  it('leaves the cursor on preview windows (a laptop demo)', () => {
+    const preview = start([laptop]).byUrl('/screen/A1')!;
+    preview.webContents.emit('dom-ready');
+    expect(preview.webContents.css).toEqual([]);
+  });
+
+  it('tells the watchdog when a screen page stops answering, and which', async () => {
+    const { windows, byUrl } = start([laptop]);
+    expect(await windows.screensAnswer(5000)).toBeNull();
+    byUrl('/screen/A2')!.webContents.answers = false;
+    // Asked at 0 s and 25 s: silent, but still within 45 s of its last answer.
+    for (const wait of [20_000, 15_000]) {
+      const asked = windows.screensAnswer(5000);
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(await asked).toBeNull();
+      await vi.advanceTimersByTimeAsync(wait);
+    }
+    const asked = windows.screensAnswer(5000);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(await asked).toBe('screen windows not answering for more than 45 s: A2 (50 s)');
+    byUrl('/screen/A2')!.webContents.answers = true;
+    expect(await windows.screensAnswer(5000)).toBeNull();
+  });
+
+  it('re-creates every screen window where it was when the GPU process dies, and reloads the console', () => {
+    const { windows, open, byUrl, closed } = start([laptop, display(11, 1920, 0), display(12, 3840, 0), display(13, 1920, 1080), display(14, 3840, 1080)]);
+    const before = open().filter((w) => w.url?.includes('/screen/'));
+    const consoleWindow = byUrl('/console')!;
+    windows.recreateWindows();
+    expect(before.every((w) => w.destroyed)).toBe(true);
+    const after = open().filter((w) => w.url?.includes('/screen/'));
+    expect(after.map((w) => [w.url, w.bounds])).toEqual(before.map((w) => [w.url, w.bounds]));
+    expect(after.some((w) => before.includes(w))).toBe(false);
+    expect(consoleWindow.destroyed).toBe(false);
+    expect(consoleWindow.webContents.loads).toEqual(['app://toancanh/console', 'app://toancanh/console']);
+    expect(closed).not.toHaveBeenCalled();
   });
 });
