@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { StartupError, startApp } from './startup/app.js';
 import { startHub } from '../hub/server.js';
+import { backupPlanFromEnv } from '../node-common/db/backup.js';
 import { startAppBackend } from './hub-link/backend-setup.js';
 import { cliUsage, parseCliArgs } from './startup/cli-args.js';
 import { createLogger, stderrSink, teeSink } from '../node-common/log.js';
@@ -51,6 +52,7 @@ async function main(): Promise<number> {
     ...(args.layout ? { layoutFile: args.layout } : {}),
     dbFile,
     log,
+    backups: backupPlanFromEnv(process.env, dbFile, 'wall'),
   });
   // Tokens survive restarts so browser screens reconnect by themselves after the host comes back.
   let tokens = app.db.settings.get('web.tokens', TokensSchema);

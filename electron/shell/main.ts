@@ -2,6 +2,7 @@ import path from 'node:path';
 import { app, dialog, Menu, powerSaveBlocker, session } from 'electron';
 import { StartupError, startApp, type RunningApp } from '../startup/app.js';
 import { startHub } from '../../hub/server.js';
+import { backupPlanFromEnv } from '../../node-common/db/backup.js';
 import { startAppBackend, type RunningBackend } from '../hub-link/backend-setup.js';
 import { cliUsage, electronUserArgs, isChromiumSwitch, parseCliArgs, type CliArgs } from '../startup/cli-args.js';
 import { DisplayPriority, linuxProcSystem } from '../shell-policy/display-priority.js';
@@ -99,7 +100,7 @@ async function main(): Promise<void> {
   }
   let running: RunningApp | undefined;
   try {
-    running = await startApp({ wallFile, ...(args.layout ? { layoutFile: path.resolve(args.layout) } : {}), dbFile, log });
+    running = await startApp({ wallFile, ...(args.layout ? { layoutFile: path.resolve(args.layout) } : {}), dbFile, log, backups: backupPlanFromEnv(process.env, dbFile, 'wall') });
   } catch (err) {
     const message = err instanceof StartupError || err instanceof Error ? err.message : String(err);
     log.error('cannot start', { error: message, wallFile, dbFile });
