@@ -15,8 +15,7 @@ import { AuditPageSchema, AuditQuerySchema, AuditVerifySchema, type AuditQuery }
 import { ADMINS, EVERYONE, LEADERS, type ChannelSpec } from './channel-spec.js';
 import { layoutBridgeInvokes, layoutChannels } from './layout-contract.js';
 import { scenarioBridgeInvokes, scenarioLibraryChannels, type LeaderChannel } from './scenario-console-contract.js';
-import type { invokeChannels } from './contract.js';
-import type { Result } from './result.js';
+import type { InvokeMaker } from './bind-bridge.js';
 
 // The console's own channels (accounts, sessions, audit), merged into invokeChannels by contract.ts.
 
@@ -51,10 +50,8 @@ export const consoleChannels = {
 /** The console channels plus the leader's scenario commands, which contract.ts declares itself. */
 export type ConsoleChannel = keyof typeof consoleChannels | LeaderChannel;
 type Req<C extends keyof typeof consoleChannels> = z.input<(typeof consoleChannels)[C]['request']>;
-/** Every channel's schemas (contract.ts spreads consoleChannels into it; a type-only reference back). */
-type AllChannels = typeof invokeChannels;
 
-/** The console bridge functions, each tied to its one channel (never a pass-through). */
+/** The console bridge functions, each tied to its one channel (never a pass-through); bound with the wall's in contract.ts. */
 export const consoleBridgeInvokes = {
   authStatus: () => ['auth:status', {}],
   setupAdmin: (req: Req<'auth:setup'>) => ['auth:setup', req],
@@ -71,22 +68,4 @@ export const consoleBridgeInvokes = {
   verifyAudit: () => ['audit:verify', {}],
   ...layoutBridgeInvokes,
   ...scenarioBridgeInvokes,
-} as const satisfies Record<string, (...args: never[]) => readonly [ConsoleChannel, unknown]>;
-
-type Invokes = typeof consoleBridgeInvokes;
-type ChannelOf<K extends keyof Invokes> = ReturnType<Invokes[K]>[0];
-export type ConsoleBridge = {
-  [K in keyof Invokes]: (...args: Parameters<Invokes[K]>) => Promise<Result<z.output<AllChannels[ChannelOf<K>]['response']>>>;
-};
-
-/** Build the console functions over a transport's call (preload: IPC; renderer: WebSocket). */
-export function bindConsoleBridge(call: (channel: ConsoleChannel, payload: unknown) => Promise<Result<unknown>>): ConsoleBridge {
-  const entries = Object.entries(consoleBridgeInvokes).map(([name, make]) => {
-    const fn = (...args: unknown[]) => {
-      const [channel, payload] = (make as (...a: unknown[]) => readonly [ConsoleChannel, unknown])(...args);
-      return call(channel, payload);
-    };
-    return [name, fn] as const;
-  });
-  return Object.fromEntries(entries) as unknown as ConsoleBridge;
-}
+} as const satisfies Record<string, InvokeMaker<ConsoleChannel>>;

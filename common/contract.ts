@@ -7,13 +7,13 @@ import {
   StatePatchSchema,
   WallStateSchema,
 } from './state.js';
-import type { Result } from './result.js';
 import { DataBatchSchema } from './protocol/data.js';
 import { IdSchema } from './protocol/primitives.js';
 import { ClockSyncAnswerSchema, ScenarioCommandAnswerSchema, ScenarioLayoutSchema, ScenarioOverviewSchema } from './scenario-view.js';
 import { EVERYONE, LEADERS, TECHNICIANS, type ChannelSpec } from './channel-spec.js';
-import { consoleChannels, type ConsoleBridge } from './console-contract.js';
-import { technicianChannels, type TechnicianBridge } from './technician-contract.js';
+import { consoleBridgeInvokes, consoleChannels } from './console-contract.js';
+import { technicianBridgeInvokes, technicianChannels } from './technician-contract.js';
+import { bindBridge, type BoundBridge, type BridgeTransport, type InvokeMaker, type ListenedEvents } from './bind-bridge.js';
 
 // The one contract between the main process and every window, over Electron IPC or the web host's
 // WebSocket alike. Each channel has a schema for its payload and for its answer; both ends check.
@@ -89,30 +89,7 @@ export function isEventChannel(name: unknown): name is EventChannel {
 /** Largest payload either transport accepts; a wall state is far smaller. */
 export const MAX_MESSAGE_BYTES = 1024 * 1024;
 
-/**
- * What a window can do: one function per capability. The preload implements it over IPC,
- * renderer/bridge over the web host's WebSocket.
- */
-export interface WallBridge extends ConsoleBridge, TechnicianBridge {
-  getSnapshot(): Promise<Result<InvokeResponse<'state:snapshot'>>>;
-  reportScreen(report: InvokeRequest<'screen:report'>): Promise<Result<null>>;
-  reportFaults(faults: InvokeRequest<'screen:faults'>): Promise<Result<null>>;
-  getScreenStatuses(): Promise<Result<InvokeResponse<'screens:status'>>>;
-  setBezelCompensation(enabled: boolean): Promise<Result<number>>;
-  setIdentify(enabled: boolean): Promise<Result<number>>;
-  setLanguage(language: InvokeRequest<'settings:setLanguage'>['language']): Promise<Result<number>>;
-  /** One NTP-style exchange with the main process's clock (scenario apply times are on it). */
-  syncClock(t0: number): Promise<Result<InvokeResponse<'clock:sync'>>>;
-  /** The scenario layouts a screen may be switched to, so it can draw their maps once ahead of time. */
-  getScenarioLayouts(): Promise<Result<InvokeResponse<'scenarios:layouts'>>>;
-  onSnapshot(listener: (state: EventPayload<'state:snapshot'>) => void): () => void;
-  onPatch(listener: (patch: EventPayload<'state:patch'>) => void): () => void;
-  onScreenStatuses(listener: (statuses: EventPayload<'screens:status'>) => void): () => void;
-  /** Data feed values ('data:snapshot' and 'data:update' alike, both merge); optional for older bridges. */
-  onData?(listener: (batch: FeedEventPayload<'data:update'>) => void): () => void;
-}
-
-/** The bridge functions, each mapped to the channel it calls: used by both transports. */
+/** The wall's own bridge functions, each mapped to the channel it calls. */
 export const bridgeInvokes = {
   getSnapshot: () => ['state:snapshot', {}],
   reportScreen: (report: InvokeRequest<'screen:report'>) => ['screen:report', report],
@@ -120,10 +97,45 @@ export const bridgeInvokes = {
   getScreenStatuses: () => ['screens:status', {}],
   setBezelCompensation: (enabled: boolean) => ['wall:setBezelCompensation', { enabled }],
   setIdentify: (enabled: boolean) => ['wall:setIdentify', { enabled }],
-  setLanguage: (language: 'vi' | 'en') => ['settings:setLanguage', { language }],
+  setLanguage: (language: InvokeRequest<'settings:setLanguage'>['language']) => ['settings:setLanguage', { language }],
+  /** One NTP-style exchange with the main process's clock (scenario apply times are on it). */
   syncClock: (t0: number) => ['clock:sync', { t0 }],
+  /** The scenario layouts a screen may be switched to, so it can draw their maps once ahead of time. */
   getScenarioLayouts: () => ['scenarios:layouts', {}],
-} as const satisfies Record<string, (...args: never[]) => readonly [InvokeChannel, unknown]>;
+} as const satisfies Record<string, InvokeMaker<InvokeChannel>>;
+
+/** Every event a bridge listener may hear: the revisioned state's and the feeds'. */
+export const bridgeEventChannels = { ...eventChannels, ...feedEventChannels } as const;
+export type BridgeEvent = keyof typeof bridgeEventChannels;
+
+/** The bridge's listeners, each with the events it hears. */
+export const bridgeListeners = {
+  onSnapshot: ['state:snapshot'],
+  onPatch: ['state:patch'],
+  onScreenStatuses: ['screens:status'],
+  /** Data feed values: a snapshot and an update both merge into the page's cache. */
+  onData: ['data:snapshot', 'data:update'],
+} as const satisfies Record<string, ListenedEvents<BridgeEvent>>;
+
+/**
+ * What a window can do: one function per capability, bound from this spec by common/bind-bridge.ts over
+ * Electron IPC (preload/) or the web host's WebSocket (renderer/bridge/), never listed by hand.
+ */
+export const wallBridgeSpec = {
+  channels: invokeChannels,
+  events: bridgeEventChannels,
+  invokes: { ...bridgeInvokes, ...consoleBridgeInvokes, ...technicianBridgeInvokes },
+  listeners: bridgeListeners,
+};
+
+type BoundWallBridge = BoundBridge<typeof wallBridgeSpec>;
+/** onData is optional so a page's stand-in bridge (tests, harnesses) may leave the data feeds out. */
+export type WallBridge = Omit<BoundWallBridge, 'onData'> & Partial<Pick<BoundWallBridge, 'onData'>>;
+export type WallBridgeTransport = BridgeTransport<InvokeChannel, BridgeEvent>;
+
+export function bindWallBridge(transport: WallBridgeTransport): BoundWallBridge {
+  return bindBridge(wallBridgeSpec, transport);
+}
 
 /** Describe a zod failure as "field: message; field: message" for an error shown to a person. */
 export function describeIssues(error: z.ZodError): string {

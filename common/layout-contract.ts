@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { InvokeMaker } from './bind-bridge.js';
 import { ARRANGERS, EVERYONE, type ChannelSpec } from './channel-spec.js';
 import { IdSchema } from './protocol/primitives.js';
 import { LayoutSchema, type LayoutInput } from './wall/layout-schema.js';
@@ -60,5 +61,5 @@ export const layoutBridgeInvokes = {
   getDraft: (id: string) => ['drafts:get', { layoutId: id }],
   saveDraft: (layout: LayoutInput, baseRevision: number) => ['drafts:save', { layout, baseRevision }],
   discardDraft: (id: string) => ['drafts:discard', { layoutId: id }],
-} as const satisfies Record<string, (...args: never[]) => readonly [LayoutChannel, unknown]>;
+} as const satisfies Record<string, InvokeMaker<LayoutChannel>>;
 

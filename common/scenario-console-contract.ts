@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { InvokeMaker } from './bind-bridge.js';
 import { ARRANGERS, EVERYONE, LEADERS, type ChannelSpec } from './channel-spec.js';
 import { IdSchema, LocalizedSchema } from './protocol/primitives.js';
 import { ScenarioSchema, SeveritySchema, type ScenarioInput } from './protocol/scenario.js';
@@ -63,4 +64,4 @@ export const scenarioBridgeInvokes = {
   getScenarioDraft: (scenarioId: string) => ['scenarioDrafts:get', { scenarioId }],
   saveScenarioDraft: (scenario: ScenarioInput, baseRevision: number) => ['scenarioDrafts:save', { scenario, baseRevision }],
   discardScenarioDraft: (scenarioId: string) => ['scenarioDrafts:discard', { scenarioId }],
-} as const satisfies Record<string, (...args: never[]) => readonly [Channel, unknown]>;
+} as const satisfies Record<string, InvokeMaker<Channel>>;

@@ -3,7 +3,7 @@ import { ProfileFileSchema, ProfileNameSchema, ProfileSummarySchema, MAX_PROFILE
 import { RotationSchema } from './wall/schema.js';
 import { TestPatternSchema } from './calibration/test-pattern.js';
 import { TECHNICIANS, type ChannelSpec } from './channel-spec.js';
-import type { Result } from './result.js';
+import type { InvokeMaker } from './bind-bridge.js';
 
 // The technician's channels (identify, test patterns, calibration, profiles, display mapping), merged
 // into invokeChannels by contract.ts. Calibration values arrive as any finite number: the core clamps
@@ -83,7 +83,7 @@ export function isTechnicianChannel(name: string): name is TechnicianChannel {
   return Object.hasOwn(technicianChannels, name);
 }
 
-/** The technician's bridge functions, each tied to its one channel. */
+/** The technician's bridge functions, each tied to its one channel; bound with the wall's in contract.ts. */
 export const technicianBridgeInvokes = {
   selectScreen: (screenId: string | null) => ['tech:selectScreen', { screenId }],
   setTestPattern: (testPattern: Req<'tech:setTestPattern'>['testPattern']) => ['tech:setTestPattern', { testPattern }],
@@ -98,22 +98,4 @@ export const technicianBridgeInvokes = {
   exportProfile: (id: string) => ['profiles:export', { id }],
   importProfile: (text: string) => ['profiles:import', { text }],
   assignPage: (code: string, screenId: string, replace: boolean) => ['pages:assign', { code, screenId, replace }],
-} as const satisfies Record<string, (...args: never[]) => readonly [TechnicianChannel, unknown]>;
-
-type Invokes = typeof technicianBridgeInvokes;
-type ChannelOf<K extends keyof Invokes> = ReturnType<Invokes[K]>[0];
-export type TechnicianBridge = {
-  [K in keyof Invokes]: (...args: Parameters<Invokes[K]>) => Promise<Result<z.output<(typeof technicianChannels)[ChannelOf<K>]['response']>>>;
-};
-
-/** Build the technician functions over a transport's call (preload: IPC; renderer: WebSocket). */
-export function bindTechnicianBridge(call: (channel: TechnicianChannel, payload: unknown) => Promise<Result<unknown>>): TechnicianBridge {
-  const entries = Object.entries(technicianBridgeInvokes).map(([name, make]) => {
-    const fn = (...args: unknown[]) => {
-      const [channel, payload] = (make as (...a: unknown[]) => readonly [TechnicianChannel, unknown])(...args);
-      return call(channel, payload);
-    };
-    return [name, fn] as const;
-  });
-  return Object.fromEntries(entries) as unknown as TechnicianBridge;
-}
+} as const satisfies Record<string, InvokeMaker<TechnicianChannel>>;

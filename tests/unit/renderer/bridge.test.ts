@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { bindBridge } from '../../../common/bind-bridge.js';
 import type { WallState } from '../../../common/state.js';
 import { LayoutSchema } from '../../../common/wall/layout-schema.js';
 import { WallSchema } from '../../../common/wall/schema.js';
@@ -210,5 +212,68 @@ describe('socket bridge', () => {
     expect(settled).toBe(false);
     vi.advanceTimersByTime(1); // on time now, and still no answer: a timeout
     await expect(unanswered).resolves.toMatchObject({ ok: false, error: { code: 'timeout', message: 'no answer to scenarios:layouts within 15 s' } });
+  });
+
+  it('releases everything on close: waiting requests answered, no timer left, no listener called, no reconnect', async () => {
+    const bridge = make();
+    const heard: unknown[] = [];
+    const connection: boolean[] = [];
+    bridge.onPatch((p) => heard.push(p));
+    bridge.onConnection((c) => connection.push(c));
+    sockets[0]!.open();
+    const waiting = bridge.setIdentify(true);
+    const unsent = make(); // a second page whose socket never opened
+    const queued = unsent.getScreenStatuses();
+    bridge.close();
+    unsent.close();
+    await expect(waiting).resolves.toMatchObject({ ok: false, error: { code: 'closed' } });
+    await expect(queued).resolves.toMatchObject({ ok: false, error: { code: 'closed' } });
+    expect(vi.getTimerCount()).toBe(0);
+    expect(connection).toEqual([true, false]);
+    sockets[0]!.onmessage?.({ data: text({ event: 'state:patch', payload: { revision: 9, set: { identify: true } } }) });
+    expect(heard).toEqual([]);
+    await expect(bridge.getSnapshot()).resolves.toMatchObject({ ok: false, error: { code: 'closed' } });
+    expect(vi.getTimerCount()).toBe(0);
+    vi.advanceTimersByTime(60_000);
+    expect(sockets).toHaveLength(2);
+    expect(sockets.every((s) => s.readyState === 3)).toBe(true);
+  });
+});
+
+describe('binding a bridge from its spec', () => {
+  const spec = {
+    channels: { 'n:get': { response: z.number() } },
+    events: { 'n:changed': z.number(), 'n:reset': z.number() },
+    invokes: { getN: (scale: number) => ['n:get', { scale }] as const },
+    listeners: { onN: ['n:changed', 'n:reset'] },
+  } as const;
+
+  it('gives one function per capability over the transport, and a listener hearing all its events until unsubscribed', async () => {
+    const calls: unknown[] = [];
+    const subscribed = new Map<string, (payload: unknown) => void>();
+    const bridge = bindBridge(spec, {
+      invoke: (channel, payload) => (calls.push([channel, payload]), Promise.resolve({ ok: true, value: 7 })),
+      subscribe: (event, listener) => (subscribed.set(event, listener), () => void subscribed.delete(event)),
+    });
+    expect(Object.keys(bridge).sort()).toEqual(['getN', 'onN']);
+    expect(Object.isFrozen(bridge)).toBe(true);
+    await expect(bridge.getN(2)).resolves.toEqual({ ok: true, value: 7 });
+    expect(calls).toEqual([['n:get', { scale: 2 }]]);
+    const heard: number[] = [];
+    const off = bridge.onN((n) => heard.push(n));
+    subscribed.get('n:changed')!(1);
+    subscribed.get('n:reset')!(0);
+    expect(heard).toEqual([1, 0]);
+    off();
+    expect(subscribed.size).toBe(0);
+    // A page may hand anything across the bridge: a listener that is not a function subscribes nothing.
+    (bridge.onN as (l: unknown) => () => void)('not a function')();
+    expect(subscribed.size).toBe(0);
+  });
+
+  it('refuses a spec that gives a function and a listener the same name', () => {
+    const clash = { ...spec, listeners: { getN: ['n:changed'] } } as const;
+    const transport = { invoke: () => Promise.resolve({ ok: true as const, value: null }), subscribe: () => () => undefined };
+    expect(() => bindBridge(clash, transport)).toThrow(/"getN" is both a function and a listener/);
   });
 });
