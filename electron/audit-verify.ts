@@ -1,12 +1,14 @@
-import { describeVerification, verifyDatabaseFile } from './wall/audit/verify-db.js';
+import { describeVerification, verifyDatabaseFile } from '../node-common/audit/verify-db.js';
 
-// `npm run audit:verify -- --db <file>`: checks the audit log's hash chain. Exit code 0 when it holds,
-// 1 when a row was altered, removed or inserted (the first broken row is named), 2 when it cannot check.
+// `npm run audit:verify -- --db <file>`: checks the audit log's hash chain of a wall node's or a hub's
+// database (both keep the same chained audit_log). Exit code 0 when it holds, 1 when a row was
+// altered, removed or inserted (the first broken row is named), 2 when it cannot check.
 
 const USAGE = [
   'usage: npm run audit:verify -- --db <database file>',
-  "  the file given to --db when the app started; without it the Electron app's is toan-canh.db in its user-data",
-  '  folder (Linux: ~/.config/<app name>/) and the web host\'s is ~/.local/share/toan-canh/web-host.db',
+  '  a wall node\'s or a hub\'s database: the file given to --db when it started. Without --db, the Electron',
+  "  app's is toan-canh.db in its user-data folder (Linux: ~/.config/<app name>/), the web host's is",
+  '  ~/.local/share/toan-canh/web-host.db and the hub\'s (npm run hub) ~/.local/share/toan-canh/hub.db',
 ].join('\n');
 
 function main(argv: string[]): number {

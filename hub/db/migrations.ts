@@ -48,4 +48,37 @@ CREATE TABLE settings (
 );
 `,
   },
+  {
+    // The wall node's hash-chained audit_log (its migration 2, the same columns, indexes and
+    // triggers), so one implementation (node-common/audit) serves both. SQL cannot hash, so the old
+    // rows wait in audit_log_unchained; openHubDatabase appends them to the chain in order and
+    // drops that table, in one transaction, before anything else is written.
+    version: 2,
+    name: 'audit-log-hash-chained',
+    up: `
+DROP TRIGGER audit_log_no_update;
+DROP TRIGGER audit_log_no_delete;
+ALTER TABLE audit_log RENAME TO audit_log_unchained;
+CREATE TABLE audit_log (
+  seq INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  role TEXT NOT NULL,
+  action TEXT NOT NULL,
+  target TEXT,
+  detail TEXT,
+  origin TEXT NOT NULL,
+  ok INTEGER NOT NULL,
+  result TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX audit_log_at ON audit_log(at);
+CREATE INDEX audit_log_actor ON audit_log(actor, seq);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: rows cannot be changed'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: rows cannot be removed'); END;
+`,
+  },
 ];

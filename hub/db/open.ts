@@ -5,24 +5,12 @@ import type { z } from 'zod';
 import { describeIssues } from '../../common/contract.js';
 import { ActivationSchema, ScenarioSchema, type Activation, type Scenario } from '../../common/protocol/scenario.js';
 import { fail, ok, type Result } from '../../common/result.js';
+import { auditTable, toEntry, type AuditTable } from '../../node-common/audit/audit-table.js';
 import { migrate } from '../../node-common/db/migrate.js';
 import type { Logger } from '../../node-common/log.js';
+import { chainOlderAuditRows, hubAuditEntry, hubAuditView, type HubAuditInput, type HubAuditView } from './hub-audit.js';
 import { hubMigrations } from './migrations.js';
-import { prepareHubStatements, type AuditRow } from './statements.js';
-
-export interface AuditEntry {
-  at: number;
-  actor: string;
-  role: string | null;
-  /** e.g. "scenario.activate", "scenario.result", "proposal.confirm". */
-  action: string;
-  target: string | null;
-  /** Where it came from: "rest 127.0.0.1", "node hue-1", "rule flood-alarm-3". */
-  origin: string;
-  /** "accepted", "refused: <reason>", "applied on 4/4 screens", … */
-  result: string;
-  detail?: Record<string, unknown>;
-}
+import { prepareHubStatements } from './statements.js';
 
 export interface HubDatabase {
   readonly file: string;
@@ -38,8 +26,10 @@ export interface HubDatabase {
   raiseRevision(wallId: string, revision: number): void;
   latestActivation(wallId: string): Activation | null;
   previousActivation(wallId: string, beforeRevision: number, otherThan: string): Activation | null;
-  audit(entry: AuditEntry): void;
-  recentAudit(limit: number): Array<AuditEntry & { seq: number }>;
+  /** Append to the hash-chained audit log (the same table and code as the wall node's). */
+  audit(entry: HubAuditInput): void;
+  /** Newest first, as GET /api/audit shows them. */
+  recentAudit(limit: number): HubAuditView[];
   setting<S extends z.ZodType>(key: string, schema: S): z.output<S> | null;
   setSetting(key: string, value: unknown): void;
   close(): void;
@@ -59,14 +49,17 @@ export function openHubDatabase(file: string, log: Logger, now: () => number = D
       db.close();
       return migrated;
     }
-    return ok(assemble(db, file, log, now));
+    const audit = auditTable(db, now);
+    const chainedRows = chainOlderAuditRows(db, audit);
+    if (chainedRows > 0) log.info(`chained ${chainedRows} audit row(s) written by an older hub`);
+    return ok(assemble(db, file, log, now, audit));
   } catch (error) {
     if (db?.open) db.close();
     return fail('hub/db', `cannot open the hub database "${file}": ${error instanceof Error ? error.message : String(error)}`, file);
   }
 }
 
-function assemble(db: Database.Database, file: string, log: Logger, now: () => number): HubDatabase {
+function assemble(db: Database.Database, file: string, log: Logger, now: () => number, audit: AuditTable): HubDatabase {
   const s = prepareHubStatements(db);
   const read = <S extends z.ZodType>(schema: S, json: string, what: string): z.output<S> | null => {
     try {
@@ -103,18 +96,8 @@ function assemble(db: Database.Database, file: string, log: Logger, now: () => n
     raiseRevision: setRevision,
     latestActivation: (wallId) => activation(s.activationLatest.get(wallId), wallId),
     previousActivation: (wallId, before, otherThan) => activation(s.activationPrevious.get(wallId, before, otherThan), wallId),
-    audit: (e) =>
-      s.auditInsert.run({
-        at: e.at,
-        actor: e.actor,
-        role: e.role,
-        action: e.action,
-        target: e.target,
-        origin: e.origin,
-        result: e.result,
-        detail: e.detail ? JSON.stringify(e.detail) : null,
-      }),
-    recentAudit: (limit) => s.auditRecent.all(Math.max(1, Math.min(limit, 10_000))).map(fromAuditRow),
+    audit: (e) => void audit.append(hubAuditEntry(e)),
+    recentAudit: (limit) => s.auditRecent.all(Math.max(1, Math.min(limit, 10_000))).map((row) => hubAuditView(toEntry(row))),
     setting: (key, schema) => {
       const row = s.settingGet.get(key);
       return row ? read(schema, row.value_json, `setting "${key}"`) : null;
@@ -124,14 +107,4 @@ function assemble(db: Database.Database, file: string, log: Logger, now: () => n
       if (db.open) db.close();
     },
   };
-}
-
-function fromAuditRow(row: AuditRow): AuditEntry & { seq: number } {
-  let detail: Record<string, unknown> | undefined;
-  try {
-    detail = row.detail_json ? (JSON.parse(row.detail_json) as Record<string, unknown>) : undefined;
-  } catch {
-    detail = { unreadable: row.detail_json };
-  }
-  return { seq: row.seq, at: row.at, actor: row.actor, role: row.role, action: row.action, target: row.target, origin: row.origin, result: row.result, ...(detail ? { detail } : {}) };
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { AuditRow } from '../../node-common/audit/audit-table.js';
 
 // Every SQL statement the hub uses, prepared once by name.
 
@@ -13,18 +14,6 @@ export interface ActivationRow {
   revision: number;
   scenario_id: string;
   activation_json: string;
-}
-
-export interface AuditRow {
-  seq: number;
-  at: number;
-  actor: string;
-  role: string | null;
-  action: string;
-  target: string | null;
-  origin: string;
-  result: string;
-  detail_json: string | null;
 }
 
 export function prepareHubStatements(db: Database.Database) {
@@ -55,10 +44,7 @@ export function prepareHubStatements(db: Database.Database) {
        WHERE wall_id = ? AND revision < ? AND scenario_id <> ? ORDER BY revision DESC LIMIT 1`,
     ),
 
-    auditInsert: db.prepare<{ at: number; actor: string; role: string | null; action: string; target: string | null; origin: string; result: string; detail: string | null }>(
-      `INSERT INTO audit_log (at, actor, role, action, target, origin, result, detail_json)
-       VALUES (@at, @actor, @role, @action, @target, @origin, @result, @detail)`,
-    ),
+    /** Appends go through the shared audit table (node-common/audit); the hub only reads the newest. */
     auditRecent: db.prepare<[number], AuditRow>('SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?'),
 
     settingGet: db.prepare<[string], { value_json: string }>('SELECT value_json FROM settings WHERE key = ?'),

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { verifyDatabaseFile } from '../../electron/wall/audit/verify-db.js';
-import { verifyRows } from '../../electron/wall/audit/verify.js';
+import { verifyDatabaseFile } from '../../node-common/audit/verify-db.js';
+import { verifyRows } from '../../node-common/audit/verify.js';
 import { consoleCore, type ConsoleCore } from '../support/console-core.js';
 
 const run = promisify(execFile);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { ScenarioSchema } from '../../common/protocol/scenario.js';
 import type { Result } from '../../common/result.js';
 import { LayoutSchema, type Layout } from '../../common/wall/layout-schema.js';
 import { WallSchema, type WallConfig } from '../../common/wall/schema.js';
@@ -335,5 +336,60 @@ describe('change events', () => {
     expect(db.settings.set('language', 'vi')).toEqual({ ok: true, value: null });
     expect(db.settings.get('language', z.string())).toBe('vi');
     expect(warnings).toEqual(['database "change" listener failed: view crashed']);
+  });
+});
+
+describe('drafts (layouts and scenarios, one table code)', () => {
+  const storm = ScenarioSchema.parse(JSON.parse(readFileSync(new URL('../../config/scenarios/storm.json', import.meta.url), 'utf8')));
+
+  const clock = { now: 0 };
+  /** Each save is stamped one tick after the last. */
+  const tick = <T>(value: T): T => (clock.now++, value);
+
+  function withPeople(): AppDatabase {
+    clock.now = 100;
+    const db = open({ now: () => clock.now });
+    db.walls.upsert(demoWall);
+    db.walls.upsert({ ...demoWall, id: 'other-wall' });
+    for (const username of ['vanhanh', 'lanhdao']) unwrap(db.users.insert({ username, displayName: username, role: 'operator', passwordHash: 'x' }));
+    return db;
+  }
+
+  it('keeps one draft per person and item, newest first, replaced in place and discarded', () => {
+    const db = withPeople();
+    db.drafts.save('vanhanh', tick(demoLayout), 1);
+    db.drafts.save('vanhanh', tick({ ...demoLayout, id: 'ca-dem', name: 'Ca đêm' }), 0);
+    db.drafts.save('vanhanh', tick({ ...demoLayout, name: 'Sửa lại' }), 2);
+    expect(db.drafts.list('vanhanh')).toEqual([
+      { layoutId: demoLayout.id, name: 'Sửa lại', baseRevision: 2, updatedAt: 103 },
+      { layoutId: 'ca-dem', name: 'Ca đêm', baseRevision: 0, updatedAt: 102 },
+    ]);
+    expect(db.drafts.get('vanhanh', demoLayout.id)).toEqual({ layout: { ...demoLayout, name: 'Sửa lại' }, baseRevision: 2, updatedAt: 103 });
+    expect(db.drafts.list('lanhdao')).toEqual([]);
+    expect(db.drafts.get('lanhdao', demoLayout.id)).toBeNull();
+    db.drafts.discard('vanhanh', demoLayout.id);
+    expect(db.drafts.list('vanhanh').map((d) => d.layoutId)).toEqual(['ca-dem']);
+  });
+
+  it('lists a person’s scenario drafts of one wall', () => {
+    const db = withPeople();
+    db.scenarioDrafts.save('vanhanh', tick(storm), 3);
+    db.scenarioDrafts.save('vanhanh', tick({ ...storm, id: 'elsewhere', layout: { ...storm.layout, wallId: 'other-wall' } }), 0);
+    expect(db.scenarioDrafts.list('vanhanh', 'demo-2x2')).toEqual([{ scenarioId: 'storm', name: storm.name, baseRevision: 3, updatedAt: 101 }]);
+    expect(db.scenarioDrafts.list('vanhanh', 'other-wall').map((d) => d.scenarioId)).toEqual(['elsewhere']);
+    expect(db.scenarioDrafts.get('vanhanh', 'storm')).toEqual({ scenario: storm, baseRevision: 3, updatedAt: 101 });
+    db.scenarioDrafts.discard('vanhanh', 'storm');
+    expect(db.scenarioDrafts.get('vanhanh', 'storm')).toBeNull();
+  });
+
+  it('leaves out a draft that no longer reads, with a warning, instead of returning it', () => {
+    const db = withPeople();
+    db.drafts.save('vanhanh', demoLayout, 1);
+    db.scenarioDrafts.save('vanhanh', storm, 1);
+    raw().exec("UPDATE layout_drafts SET layout_json = '{\"broken\": true'; UPDATE scenario_drafts SET scenario_json = '{}'");
+    expect(db.drafts.list('vanhanh')).toEqual([]);
+    expect(db.drafts.get('vanhanh', demoLayout.id)).toBeNull();
+    expect(db.scenarioDrafts.list('vanhanh', 'demo-2x2')).toEqual([]);
+    expect(warnings.join('\n')).toMatch(/layout_drafts row "vanhanh\/demo-2x2-normal" is not valid JSON[\s\S]*scenario_drafts row "vanhanh\/storm" does not match its schema/);
   });
 });

@@ -1,7 +1,7 @@
 import type { InvokeRequest } from '../../../common/contract.js';
 import { fail, ok } from '../../../common/result.js';
-import type { AuditTable } from '../audit/audit-table.js';
-import { verifyRows } from '../audit/verify.js';
+import type { AuditTable } from '../../../node-common/audit/audit-table.js';
+import { verifyRows } from '../../../node-common/audit/verify.js';
 import type { CoreHandlers } from '../core-handlers.js';
 import type { ConsoleAuth } from './console-auth.js';
 import { toAccount, type UsersTable } from './users-table.js';

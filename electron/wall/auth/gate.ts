@@ -1,7 +1,7 @@
 import type { ChannelSpec } from '../../../common/channel-spec.js';
 import { invokeChannels, isInvokeChannel, type InvokeChannel } from '../../../common/contract.js';
 import type { AppError, Result } from '../../../common/result.js';
-import type { AuditTable } from '../audit/audit-table.js';
+import type { AuditTable } from '../../../node-common/audit/audit-table.js';
 import { commandDetail, commandTarget, originOf, resultText } from '../audit/describe.js';
 import type { CoreClient } from '../client.js';
 import type { Logger } from '../../../node-common/log.js';

@@ -8,7 +8,7 @@ import { validateLayout } from '../../startup/config-loader.js';
 import type { CoreHandlers } from '../core-handlers.js';
 import type { AppDatabase } from '../db/open.js';
 import type { WallCore } from '../wall-core.js';
-import type { DraftsTable } from './drafts-table.js';
+import type { DraftsTable } from '../db/drafts.js';
 
 // Named layouts and drafts for the console's layout editor. A save is checked against the wall and
 // against the revision it was based on; "apply" puts a saved layout on the wall.

@@ -6,7 +6,7 @@ import { validateLayout } from '../../startup/config-loader.js';
 import type { CoreHandlers } from '../core-handlers.js';
 import type { WallCore } from '../wall-core.js';
 import type { LibraryTable } from './library-table.js';
-import type { ScenarioDraftsTable } from './scenario-drafts-table.js';
+import type { ScenarioDraftsTable } from '../db/drafts.js';
 
 // The console's scenario library and each person's drafts: a scenario must fit this wall to be kept.
 export function libraryHandlers(core: WallCore, library: LibraryTable, drafts: ScenarioDraftsTable, auth: ConsoleAuth): CoreHandlers {

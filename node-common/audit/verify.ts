@@ -1,4 +1,4 @@
-import type { AuditVerification } from '../../../common/audit.js';
+import type { AuditVerification } from '../../common/audit.js';
 import type { AuditRow } from './audit-table.js';
 import { GENESIS_HASH, rowHash } from './chain.js';
 

@@ -1,26 +1,19 @@
 import type Database from 'better-sqlite3';
-import type { AuditEntry, AuditPage, AuditQuery } from '../../../common/audit.js';
-import { AuditQuerySchema } from '../../../common/audit.js';
+import type { AuditEntry, AuditPage, AuditQuery } from '../../common/audit.js';
+import { AuditQuerySchema } from '../../common/audit.js';
 import { GENESIS_HASH, rowHash, type ChainedContent } from './chain.js';
 
-// The audit_log table. Append-only: this module has no UPDATE or DELETE, and triggers in the
-// migration refuse them from anywhere else. Appends read the last hash and insert in one write
-// transaction, so two writers cannot fork the chain.
+// The audit_log table, the same in the wall node's database and the hub's. Append-only: this module
+// has no UPDATE or DELETE, and triggers in each migration refuse them from anywhere else. Appends read
+// the last hash and insert in one write transaction, so two writers cannot fork the chain.
 
-export interface AuditRow {
-  seq: number;
-  at: number;
-  actor: string;
-  role: string;
-  action: string;
-  target: string | null;
-  detail: string | null;
-  origin: string;
-  ok: number;
-  result: string;
-  prev_hash: string;
-  hash: string;
-}
+/** A row as stored: the chained content with ok as 0/1, and the links. */
+export type AuditRow = Omit<ChainedContent, 'ok'> & { ok: number; prev_hash: string; hash: string };
+
+/** The table's columns (every key of AuditRow, checked), to recognise a database written by another version. */
+export const AUDIT_COLUMNS: readonly string[] = Object.keys({
+  seq: 1, at: 1, actor: 1, role: 1, action: 1, target: 1, detail: 1, origin: 1, ok: 1, result: 1, prev_hash: 1, hash: 1,
+} satisfies Record<keyof AuditRow, 1>);
 
 export type NewAuditEntry = Omit<ChainedContent, 'seq' | 'at'> & { at?: number };
 
