@@ -99,10 +99,10 @@ function assemble(db: Database.Database, file: string, logger: Logger, now: () =
     calibrationProfiles: calibrationProfilesTable(db, emitter, logger, now),
     on: (event, listener) => emitter.on(event, listener),
     off: (event, listener) => emitter.off(event, listener),
+    backupSource: { name: file, backup: (destination) => db.backup(destination) },
     close() {
       emitter.clear();
       if (!db.open) return;
-    backupSource: { name: file, backup: (destination) => db.backup(destination) },
       if (!db.readonly) db.pragma('optimize'); // SQLite's advice before closing a long-lived connection
       db.close();
     },
