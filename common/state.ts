@@ -60,6 +60,11 @@ export const WallStateSchema = z.strictObject({
   backend: BackendStatusSchema.optional(),
   /** Calibration, test pattern, selected screen, displays, waiting pages, profiles; WallCore always sets it. */
   technician: TechnicianStateSchema.optional(),
+  /**
+   * The data shown are not live: kept from before a restart, or the hub is unreachable (since `since`).
+   * Screens mark them with their age; null once the hub is connected again.
+   */
+  dataStale: z.strictObject({ since: z.number() }).nullable().optional(),
 });
 export type WallState = z.infer<typeof WallStateSchema>;
 

@@ -3,9 +3,11 @@ import path from 'node:path';
 import { z } from 'zod';
 import { newToken } from '../../node-common/tokens.js';
 import { startBackendSync, type BackendSync } from './backend-sync.js';
+import { keepLastShown } from './last-shown-keeper.js';
 import { localCameraRelay, noCameraRelay, remoteCameraRelay, type CameraRelay, type CameraSource } from './camera-relay.js';
 import type { RunningApp } from '../startup/app.js';
 import type { Logger } from '../../node-common/log.js';
+import type { LastShownTable } from '../wall/db/last-shown.js';
 import type { WallCore } from '../wall/wall-core.js';
 
 // Which hub a wall node talks to: the reference hub embedded in this process (the default, so
@@ -65,7 +67,7 @@ export interface NodeChoice {
 
 /**
  * From the environment: TOAN_CANH_HUB (unset or "embedded", "off", or the hub's URL with
- * TOAN_CANH_HUB_TOKEN), TOAN_CANH_HUB_PORT, TOAN_CANH_SIMULATE=0, TOAN_CANH_TIME_SCALE, TOAN_CANH_APPLY_DELAY_MS,
+ * TOAN_CANH_HUB_TOKEN), TOAN_CANH_HUB_PORT (unset or 0: the port the embedded hub had last time), TOAN_CANH_SIMULATE=0, TOAN_CANH_TIME_SCALE, TOAN_CANH_APPLY_DELAY_MS,
  * TOAN_CANH_SCENARIOS_DIR,
  * TOAN_CANH_NODE_ID, TOAN_CANH_NODE_SCREENS (comma-separated), TOAN_CANH_LOCAL_ACTIVATION=1.
  * The embedded hub simulates cameras from `camerasDir` along with its data feeds (both off with TOAN_CANH_SIMULATE=0).
@@ -134,8 +136,10 @@ export interface StartBackendOptions {
   log: Logger;
   /** Starts the hub when the choice is "embedded"; without it that choice is refused. */
   embedHub?: EmbedHub;
-  /** Keeps the embedded hub's tokens across restarts (so a printed REST URL keeps working). */
+  /** Keeps the embedded hub's tokens and port across restarts (so a printed REST URL keeps working). */
   settings?: { get(key: string): unknown; set(key: string, value: unknown): void };
+  /** Where the node keeps what it shows, to show it again after a restart while the hub is unreachable. */
+  lastShown?: LastShownTable;
   /** How long to wait for the first connection before returning (default 3 s). */
   connectWithinMs?: number;
 }
@@ -149,15 +153,16 @@ export async function startBackend(core: WallCore, choice: { backend: BackendCho
   let url: string;
   let token: string;
   if (backend.kind === 'embedded') {
-    if (!options.embedHub) throw new Error('this process cannot embed a hub: set TOAN_CANH_HUB to the hub\'s URL (with TOAN_CANH_HUB_TOKEN) or to "off"');
+    const embedHub = options.embedHub;
+    if (!embedHub) throw new Error('this process cannot embed a hub: set TOAN_CANH_HUB to the hub\'s URL (with TOAN_CANH_HUB_TOKEN) or to "off"');
     const stored = GrantsSchema.safeParse(settings?.get('hub.embedded.tokens'));
     const grants: TokenGrant[] = stored.success ? stored.data : [
       { token: newToken(), role: 'admin', name: 'hub admin' },
       { token: newToken(), role: 'node', name: 'embedded wall node' },
     ];
     if (!stored.success) settings?.set('hub.embedded.tokens', grants);
-    hub = await options.embedHub({
-      port: backend.port,
+    const embed = (port: number) => embedHub({
+      port,
       dbFile: backend.dbFile,
       tokens: grants,
       log: log.child('hub'),
@@ -166,12 +171,15 @@ export async function startBackend(core: WallCore, choice: { backend: BackendCho
       ...(backend.applyDelayMs === undefined ? {} : { applyDelayMs: backend.applyDelayMs }),
       ...(backend.camerasDir ? { cameras: { mediaDir: backend.camerasDir } } : {}),
     });
+    hub = await embedOnKeptPort(embed, backend.port, settings, log);
     url = hub.url;
     token = grants.find((g) => g.role === 'node')?.token ?? '';
   } else {
     url = backend.url;
     token = backend.token;
   }
+  // Before the link starts, so the hub is told the revision this node shows and replays nothing already shown.
+  const keeper = options.lastShown ? keepLastShown({ core, table: options.lastShown, log: log.child('shown') }) : null;
   const sync = startBackendSync({ core, log: log.child('node'), url, token, nodeId: node.nodeId, allowLocalActivation: node.allowLocalActivation, ...(node.screens ? { screens: node.screens } : {}) });
   // Wait briefly so the first printed state is settled; a hub that is down is not an error: the link keeps trying.
   const end = Date.now() + connectWithinMs;
@@ -184,9 +192,33 @@ export async function startBackend(core: WallCore, choice: { backend: BackendCho
     camerasUrl: hub && !hub.cameras ? null : url,
     close: async () => {
       sync.close();
+      keeper?.close();
       await hub?.close();
     },
   };
+}
+
+const PORT_KEY = 'hub.embedded.port';
+const PortSchema = z.number().int().min(1).max(65535);
+
+/**
+ * Without a port chosen (TOAN_CANH_HUB_PORT unset or 0) the embedded hub asks for the one it had last
+ * time, so URLs given out (REST, other nodes) keep working; taken by another program, any free one.
+ */
+async function embedOnKeptPort(embed: (port: number) => Promise<EmbeddedHub>, chosen: number, settings: StartBackendOptions['settings'], log: Logger): Promise<EmbeddedHub> {
+  if (chosen !== 0) return embed(chosen);
+  const kept = PortSchema.safeParse(settings?.get(PORT_KEY));
+  let hub: EmbeddedHub;
+  try {
+    hub = await embed(kept.success ? kept.data : 0);
+  } catch (err) {
+    if (!kept.success || (err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    log.warn(`the embedded hub's port ${kept.data} (kept from the last start) is taken by another program; using a free port: URLs given out before change`, { port: kept.data });
+    hub = await embed(0);
+  }
+  const port = Number(new URL(hub.url).port);
+  if (!kept.success || kept.data !== port) settings?.set(PORT_KEY, port);
+  return hub;
 }
 
 /**
@@ -207,5 +239,6 @@ export function startAppBackend(
     log: options.log,
     ...(options.embedHub ? { embedHub: options.embedHub } : {}),
     settings: { get: (k) => app.db.settings.get(k, z.unknown()), set: (k, v) => void app.db.settings.set(k, v) },
+    lastShown: app.db.lastShown,
   });
 }

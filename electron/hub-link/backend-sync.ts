@@ -59,7 +59,8 @@ export function startBackendSync(o: BackendSyncOptions): BackendSync {
       return s && !s.local && s.revision > 0 ? { revision: s.revision, scenarioId: s.id } : null;
     },
     handlers: {
-      state: (state, since, message) => core.setBackend({ state, since, hubUrl: o.url, ...(message ? { message } : {}) }),
+      // A node showing a hub's scenario kept from before a restart was connected before: a failed attempt means the hub is away.
+      state: (state, since, message) => core.setBackend({ state: state === 'connecting' && message && core.state.scenario?.local === false ? 'lost' : state, since, hubUrl: o.url, ...(message ? { message } : {}) }),
       message: onMessage,
       badActivation: (w, revision, reason) => {
         if (w !== wallId || revision <= (core.state.scenario?.revision ?? 0)) return;

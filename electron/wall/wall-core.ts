@@ -55,6 +55,7 @@ export class WallCore {
   private readonly listeners = new Set<(state: WallState, change: StateChange) => void>();
   private readonly screenListeners = new Set<(statuses: ScreenStatus[]) => void>();
   private readonly data = new DataCache();
+  private readonly dataListeners = new Set<(entries: readonly DataEntry[]) => void>();
   private overview: ScenarioOverview = { scenarios: [], proposals: [], result: null };
   private scenarios: ScenarioService | null = null;
   private gate: CoreGate | null = null;
@@ -242,14 +243,53 @@ export class WallCore {
   setBackend(backend: BackendStatus): number {
     const now = this.current.backend;
     if (now && now.state === backend.state && now.hubUrl === backend.hubUrl && now.message === backend.message) return this.current.revision;
-    return this.commit({ backend }, { by: 'backend', command: 'backend:status' });
+    return this.commit({ backend, ...this.staleness(backend) }, { by: 'backend', command: 'backend:status' });
+  }
+
+  /** Data stop being live when the hub is lost; connected again, its data snapshot follows at once. */
+  private staleness(backend: BackendStatus): StateChange {
+    if (backend.state === 'connected') return this.current.dataStale ? { dataStale: null } : {};
+    if (backend.state === 'lost' && !this.current.dataStale && this.data.size > 0) return { dataStale: { since: backend.since ?? this.now() } };
+    return {};
   }
 
   /** New data feed values: cached (newer wins) and sent to every window that takes feed events. */
   publishData(entries: readonly DataEntry[]): void {
     const accepted = this.data.merge(entries);
     if (!accepted.length) return;
-    for (const chunk of chunkEntries(accepted)) for (const client of this.clients) client.sendFeed?.('data:update', { entries: chunk });
+    this.sendData(accepted);
+    for (const listener of this.dataListeners) {
+      try {
+        listener(accepted);
+      } catch (err) {
+        this.log.error('data listener failed', { error: String(err) });
+      }
+    }
+  }
+
+  private sendData(entries: readonly DataEntry[]): void {
+    for (const chunk of chunkEntries(entries)) for (const client of this.clients) client.sendFeed?.('data:update', { entries: chunk });
+  }
+
+  /** Called with the values publishData accepted (e.g. to keep them in the database). */
+  onData(listener: (entries: readonly DataEntry[]) => void): () => void {
+    this.dataListeners.add(listener);
+    return () => this.dataListeners.delete(listener);
+  }
+
+  /**
+   * What this node showed before it stopped (kept in its database): the scenario and its layout again,
+   * unless a newer one is already shown, and the data, marked stale until the hub is connected.
+   */
+  restoreShown(shown: { scenario: ScenarioState; layout: Layout } | null, entries: readonly DataEntry[]): number {
+    const change: StateChange = shown && supersedes(shown.scenario, this.current.scenario) ? { scenario: shown.scenario, layout: shown.layout } : {};
+    const accepted = this.data.merge(entries);
+    if (accepted.length) {
+      this.sendData(accepted);
+      if (this.current.backend?.state !== 'connected') change.dataStale = { since: this.now() };
+    }
+    if (!Object.keys(change).length) return this.current.revision;
+    return this.commit(change, { by: 'database', command: 'shown:restore' });
   }
 
   get dataCache(): DataCache {

@@ -59,4 +59,5 @@ export const en: Record<MessageKey, string> = {
   'console.fault.map': 'Map',
   'console.faultSince': 'since {time}',
   'console.never': 'never connected',
+  'data.staleAge': 'Stale data, {age}',
 };

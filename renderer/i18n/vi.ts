@@ -60,6 +60,7 @@ export const vi = {
   'console.fault.map': 'Bản đồ',
   'console.faultSince': 'từ {time}',
   'console.never': 'chưa kết nối',
+  'data.staleAge': 'Dữ liệu cũ, {age}',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -127,4 +127,26 @@ CREATE TABLE scenario_drafts (
 );
 `,
   },
+  {
+    version: 7,
+    name: 'last-shown',
+    up: `
+CREATE TABLE shown_scenario (
+  wall_id TEXT PRIMARY KEY REFERENCES walls(id) ON DELETE CASCADE,
+  scenario_json TEXT NOT NULL,
+  layout_json TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE TABLE data_points (
+  wall_id TEXT NOT NULL REFERENCES walls(id) ON DELETE CASCADE,
+  key TEXT NOT NULL,
+  entry_json TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (wall_id, key)
+);
+CREATE INDEX data_points_updated ON data_points(wall_id, updated_at);
+`,
+  },
 ];

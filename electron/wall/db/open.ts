@@ -9,6 +9,7 @@ import { libraryTable, type LibraryTable } from '../scenarios/library-table.js';
 import { draftsTable, scenarioDraftsTable, type DraftsTable, type ScenarioDraftsTable } from './drafts.js';
 import { DbEmitter, type DbEvents, type Unsubscribe } from './events.js';
 import { dbFail, errorMessage, moveAsideHint } from '../../../node-common/db/errors.js';
+import { lastShownTable, type LastShownTable } from './last-shown.js';
 import { layoutsTable, type LayoutsTable } from './layouts.js';
 import type { Logger } from '../../../node-common/db/logger.js';
 import type { BackupSource } from '../../../node-common/db/backup.js';
@@ -38,6 +39,8 @@ export interface AppDatabase {
   readonly scenarioLibrary: LibraryTable;
   readonly scenarioDrafts: ScenarioDraftsTable;
   readonly calibrationProfiles: CalibrationProfilesTable;
+  /** The scenario and data the wall showed last, shown again after a restart. */
+  readonly lastShown: LastShownTable;
   on<K extends keyof DbEvents>(event: K, listener: (data: DbEvents[K]) => void): Unsubscribe;
   off<K extends keyof DbEvents>(event: K, listener: (data: DbEvents[K]) => void): void;
   /** Idempotent; drops every listener. */
@@ -97,6 +100,7 @@ function assemble(db: Database.Database, file: string, logger: Logger, now: () =
     scenarioLibrary: libraryTable(db, logger, now),
     scenarioDrafts: scenarioDraftsTable(db, logger, now),
     calibrationProfiles: calibrationProfilesTable(db, emitter, logger, now),
+    lastShown: lastShownTable(context),
     on: (event, listener) => emitter.on(event, listener),
     off: (event, listener) => emitter.off(event, listener),
     backupSource: { name: file, backup: (destination) => db.backup(destination) },

@@ -20,6 +20,17 @@ export interface SettingRow {
   value_json: string;
 }
 
+export interface ShownScenarioRow {
+  scenario_json: string;
+  layout_json: string;
+  updated_at: number;
+}
+
+export interface DataPointRow {
+  key: string;
+  entry_json: string;
+}
+
 interface Found {
   found: 1;
 }
@@ -53,6 +64,27 @@ export function prepareStatements(db: Database.Database) {
     settingSet: db.prepare<{ key: string; json: string; now: number }>(
       `INSERT INTO settings (key, value_json, updated_at) VALUES (@key, @json, @now)
        ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`,
+    ),
+
+    shownScenarioSet: db.prepare<{ wallId: string; scenario: string; layout: string; revision: number; now: number }>(
+      `INSERT INTO shown_scenario (wall_id, scenario_json, layout_json, revision, updated_at) VALUES (@wallId, @scenario, @layout, @revision, @now)
+       ON CONFLICT (wall_id) DO UPDATE SET scenario_json = excluded.scenario_json, layout_json = excluded.layout_json,
+         revision = excluded.revision, updated_at = excluded.updated_at`,
+    ),
+    shownScenarioGet: db.prepare<[string], ShownScenarioRow>('SELECT scenario_json, layout_json, updated_at FROM shown_scenario WHERE wall_id = ?'),
+    // An older value never replaces a newer one (the hub may resend on reconnect).
+    dataPointSet: db.prepare<{ wallId: string; key: string; json: string; at: number; now: number }>(
+      `INSERT INTO data_points (wall_id, key, entry_json, at, updated_at) VALUES (@wallId, @key, @json, @at, @now)
+       ON CONFLICT (wall_id, key) DO UPDATE SET entry_json = excluded.entry_json, at = excluded.at, updated_at = excluded.updated_at
+       WHERE excluded.at >= data_points.at`,
+    ),
+    dataPointList: db.prepare<[string, number], DataPointRow>(
+      'SELECT key, entry_json FROM data_points WHERE wall_id = ? ORDER BY updated_at DESC, key LIMIT ?',
+    ),
+    dataPointCount: db.prepare<[string], { count: number }>('SELECT COUNT(*) AS count FROM data_points WHERE wall_id = ?'),
+    dataPointTrim: db.prepare<[string, string, number]>(
+      `DELETE FROM data_points WHERE wall_id = ? AND key NOT IN
+         (SELECT key FROM data_points WHERE wall_id = ? ORDER BY updated_at DESC, key LIMIT ?)`,
     ),
   };
 }

@@ -3,6 +3,7 @@ import { useNow } from '../../ui/use-now.js';
 import { itext } from '../indicator-text.js';
 import { formatTime } from '../kpi/format-kpi.js';
 import { DataStatus } from '../shared/data-status.js';
+import { StaleMark } from '../shared/stale-mark.js';
 import type { PanelViewProps } from '../types.js';
 import { SEVERITY_COLOURS, shownAlerts } from './alert-items.js';
 import './alerts.css';
@@ -15,6 +16,7 @@ export function AlertListView({ props, language }: PanelViewProps<'alert-list'>)
   return (
     <div className="panel-fill alert-list" style={{ fontSize: props.fontSize }} data-status={view.status}>
       <div className="alert-list__title">{title}</div>
+      <StaleMark at={view.at} language={language} />
       <DataStatus view={view} dataKey={props.key} want="alerts" language={language} />
       {view.status === 'ok' && items.length === 0 && <div className="alert-list__empty">{itext(language, 'noAlerts')}</div>}
       <ol className="alert-list__items">

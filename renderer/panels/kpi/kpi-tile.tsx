@@ -6,6 +6,7 @@ import { useDataKey } from '../../state/data-context.js';
 import { useNow } from '../../ui/use-now.js';
 import { itext } from '../indicator-text.js';
 import { DataStatus } from '../shared/data-status.js';
+import { StaleMark } from '../shared/stale-mark.js';
 import { usePaintedMark } from '../shared/painted-mark.js';
 import { Sparkline } from '../shared/sparkline.js';
 import { formatNumber, formatTime, isStale, targetShare, warmFormatters } from './format-kpi.js';
@@ -64,6 +65,7 @@ export function KpiTile({ item, language, source, sparkline, fontSize }: Props) 
         {source && <span>{itext(language, 'source', { source })}</span>}
         <span>{itext(language, 'updated', { time: formatTime(view.at, now, language) })}</span>
         {stale && <span className="kpi__stale" data-testid="kpi-stale">{itext(language, 'stale')}</span>}
+        <StaleMark at={view.at} language={language} />
       </div>
     </div>
   );

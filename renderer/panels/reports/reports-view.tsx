@@ -4,6 +4,7 @@ import { useNow } from '../../ui/use-now.js';
 import { itext } from '../indicator-text.js';
 import { formatAge } from '../kpi/format-kpi.js';
 import { DataStatus } from '../shared/data-status.js';
+import { StaleMark } from '../shared/stale-mark.js';
 import type { PanelViewProps } from '../types.js';
 import '../alerts/alerts.css';
 import './reports.css';
@@ -26,6 +27,7 @@ export function ReportsView({ props, language }: PanelViewProps<'reports'>) {
   return (
     <div className="panel-fill reports" style={{ fontSize: props.fontSize }} data-status={view.status}>
       <div className="reports__title">{title}</div>
+      <StaleMark at={view.at} language={language} />
       <DataStatus view={view} dataKey={props.key} want="reports" language={language} />
       {view.status === 'ok' && items.length === 0 && <div className="reports__empty">{itext(language, 'noReports')}</div>}
       <table className="reports__table">

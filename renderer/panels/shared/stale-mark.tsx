@@ -1,0 +1,24 @@
+import type { Language } from '../../../common/state.js';
+import { translate } from '../../i18n/use-t.js';
+import { useWallState } from '../../state/store-context.js';
+import { useNow } from '../../ui/use-now.js';
+import { formatAge } from '../kpi/format-kpi.js';
+import './stale-mark.css';
+
+/**
+ * While the wall shows data that are not live (kept from before a restart, or the hub is away), a
+ * discreet mark with the value's age; nothing, and no timer, while the data are live.
+ */
+export function StaleMark({ at, language }: { at: number | null; language: Language }) {
+  const stale = useWallState().state?.dataStale;
+  return stale && at !== null ? <StaleAge at={at} language={language} /> : null;
+}
+
+function StaleAge({ at, language }: { at: number; language: Language }) {
+  const now = useNow(10_000);
+  return (
+    <span className="stale-mark" data-testid="data-stale" data-age-ms={Math.max(0, now - at)}>
+      {translate(language, 'data.staleAge', { age: formatAge(now - at, language) })}
+    </span>
+  );
+}
