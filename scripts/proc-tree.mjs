@@ -43,11 +43,12 @@ export function processKind(pid) {
   return sub ? `${type}:${sub}` : type;
 }
 
-/** CPU ticks of the tree, and its memory: RSS summed (counts shared pages once per process) and PSS. */
+/** CPU ticks of the tree, and its memory: RSS summed (counts shared pages once per process), PSS, and private (USS). */
 export function treeSample(rootPid, exclude = new Set()) {
   const procs = tree(rootPid, exclude);
   let pssKiB = 0;
   const pssByKind = {};
+  const privateByKind = {};
   for (const { pid } of procs) {
     const rollup = readProc(`/proc/${pid}/smaps_rollup`);
     const pss = rollup && /^Pss:\s+(\d+) kB/m.exec(rollup);
@@ -55,8 +56,11 @@ export function treeSample(rootPid, exclude = new Set()) {
     pssKiB += Number(pss[1]);
     const kind = processKind(pid);
     pssByKind[kind] = (pssByKind[kind] ?? 0) + Number(pss[1]);
+    // Private (USS): unlike PSS, not lowered when other programs map the same library pages.
+    const own = [...rollup.matchAll(/^Private_(?:Clean|Dirty):\s+(\d+) kB/gm)].reduce((s, m) => s + Number(m[1]), 0);
+    privateByKind[kind] = (privateByKind[kind] ?? 0) + own;
   }
-  return { at: Date.now(), ticks: new Map(procs.map((p) => [p.pid, p.ticks])), rssKiB: procs.reduce((s, p) => s + p.rssKiB, 0), pssKiB, pssByKind, processes: procs.length };
+  return { at: Date.now(), ticks: new Map(procs.map((p) => [p.pid, p.ticks])), rssKiB: procs.reduce((s, p) => s + p.rssKiB, 0), pssKiB, pssByKind, privateByKind, processes: procs.length };
 }
 
 /** Share of one core the tree used between two samples (processes in both). */
