@@ -20,9 +20,9 @@ import { build } from 'vite';
 import { DisplayPriority, linuxProcSystem } from '../electron/shell-policy/display-priority.ts';
 import { createLogger } from '../node-common/log.ts';
 import { cspDirectives } from '../electron/web-host/security-headers.ts';
-import { machine, quantile, writeSection } from './bench-report.mjs.mjs';
-import { openPage } from './cdp-page.mjs.mjs';
-import { cpuPercent, machineTicks, treeSample } from './proc-tree.mjs.mjs';
+import { machine, quantile, writeSection } from './bench-report.mjs';
+import { openPage } from './cdp-page.mjs';
+import { cpuPercent, machineTicks, treeSample } from './proc-tree.mjs';
 
 const GOAL_TILES = 16;
 const GOAL_MINUTES = 10;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
-import { machine, quantile, writeSection } from './bench-report.mjs.mjs';
+import { machine, quantile, writeSection } from './bench-report.mjs';
 
 const { values } = parseArgs({ options: { frames: { type: 'string', default: '20' }, renderers: { type: 'string', default: 'swiftshader,llvmpipe' } } });
 const frames = Number(values.frames);

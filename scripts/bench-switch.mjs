@@ -4,7 +4,7 @@
 // docs/benchmarks.md. Usage: npm run bench:switch -- [--switches 100]
 import { chromium } from 'playwright-core';
 import { DEFAULT_APPLY_DELAY_MS } from '../common/scenario-swap.ts';
-import { machine, quantile, writeSection } from './bench-report.mjs.mjs';
+import { machine, quantile, writeSection } from './bench-report.mjs';
 import { firstShown, ScreenWatch } from '../tests/support/screen-watch.ts';
 import { startWebHostProcess } from '../tests/e2e/support/web-host-process.ts';
 import { DisplayPriority, linuxProcSystem } from '../electron/shell-policy/display-priority.ts';
