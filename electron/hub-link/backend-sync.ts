@@ -32,173 +32,205 @@ export interface BackendSyncOptions {
   now?: () => number;
 }
 
-export interface BackendSync {
-  link: BackendLink;
-  service: ScenarioService;
-  close(): void;
-}
-
 const LOCAL_APPLY_DELAY_MS = DEFAULT_APPLY_DELAY_MS;
 
 export function startBackendSync(o: BackendSyncOptions): BackendSync {
-  const { core, log } = o;
-  const now = o.now ?? Date.now;
-  const wallId = core.state.wall.id;
-  const screens = o.screens ?? core.state.wall.screens.map((s) => s.id);
-  const acks = new ScenarioAcks(screens, now);
-  let catalog: Scenario[] = [];
-  let proposals: Proposal[] = [];
-  let result: ActivationResult | null = null;
-  let localReports: Array<{ scenarioId: string; actor: Actor; localAt: number }> = [];
-  let expiry: NodeJS.Timeout | undefined;
+  const sync = new BackendSync(o);
+  sync.start();
+  return sync;
+}
 
-  const link = new BackendLink({
-    url: o.url, token: o.token, nodeId: o.nodeId, wallId, screens, log: log.child('link'), now, ...o.link,
-    current: () => {
-      const s = core.state.scenario;
-      return s && !s.local && s.revision > 0 ? { revision: s.revision, scenarioId: s.id } : null;
-    },
-    handlers: {
-      // A node showing a hub's scenario kept from before a restart was connected before: a failed attempt means the hub is away.
-      state: (state, since, message) => core.setBackend({ state: state === 'connecting' && message && core.state.scenario?.local === false ? 'lost' : state, since, hubUrl: o.url, ...(message ? { message } : {}) }),
-      message: onMessage,
-      badActivation: (w, revision, reason) => {
-        if (w !== wallId || revision <= (core.state.scenario?.revision ?? 0)) return;
-        refuse(revision, `this wall node cannot take activation ${revision}: ${reason}`.slice(0, 500), 'scenario/invalid', 'hub activation');
+export class BackendSync {
+  readonly link: BackendLink;
+  /** The console's scenario commands, as the core calls them (set on the core by start()). */
+  readonly service: ScenarioService;
+  private readonly core: WallCore;
+  private readonly log: Logger;
+  private readonly now: () => number;
+  private readonly wallId: string;
+  private readonly screens: string[];
+  private readonly acks: ScenarioAcks;
+  private catalog: Scenario[] = [];
+  private proposals: Proposal[] = [];
+  private result: ActivationResult | null = null;
+  private localReports: Array<{ scenarioId: string; actor: Actor; localAt: number }> = [];
+  private expiry: NodeJS.Timeout | undefined;
+  private stopScreens: (() => void) | null = null;
+
+  constructor(private readonly o: BackendSyncOptions) {
+    const { core } = o;
+    this.core = core;
+    this.log = o.log;
+    this.now = o.now ?? Date.now;
+    this.wallId = core.state.wall.id;
+    this.screens = o.screens ?? core.state.wall.screens.map((s) => s.id);
+    this.acks = new ScenarioAcks(this.screens, this.now);
+    this.link = new BackendLink({
+      url: o.url, token: o.token, nodeId: o.nodeId, wallId: this.wallId, screens: this.screens, log: this.log.child('link'), now: this.now, ...o.link,
+      current: () => {
+        const s = core.state.scenario;
+        return s && !s.local && s.revision > 0 ? { revision: s.revision, scenarioId: s.id } : null;
       },
-    },
-  });
+      handlers: {
+        // A node showing a hub's scenario kept from before a restart was connected before: a failed attempt means the hub is away.
+        state: (state, since, message) => core.setBackend({ state: state === 'connecting' && message && core.state.scenario?.local === false ? 'lost' : state, since, hubUrl: o.url, ...(message ? { message } : {}) }),
+        message: (m) => this.onMessage(m),
+        badActivation: (w, revision, reason) => {
+          if (w !== this.wallId || revision <= (core.state.scenario?.revision ?? 0)) return;
+          this.refuse(revision, `this wall node cannot take activation ${revision}: ${reason}`.slice(0, 500), 'scenario/invalid', 'hub activation');
+        },
+      },
+    });
+    this.service = {
+      activate: (scenarioId, actor, localOnly) => this.activate(scenarioId, actor, localOnly),
+      revert: (actor) => this.revert(actor),
+      confirm: (proposalId, actor) => this.confirm(proposalId, actor),
+      dismiss: (proposalId, actor) => this.dismiss(proposalId, actor),
+      publish: (scenario, actor) => this.publish(scenario, actor),
+    };
+  }
 
-  function onMessage(m: HubMessage): void {
+  /** Gives the core its scenario service, follows the screens' reports, and starts the link. */
+  start(): void {
+    this.stopScreens = this.core.onScreens(() => this.sendAck(false));
+    this.core.setScenarioService(this.service);
+    this.core.setBackend({ state: 'connecting', since: this.now(), hubUrl: this.o.url });
+    this.link.start();
+  }
+
+  /** Stops following the screens, clears the acknowledgement deadline, takes the service back, closes the link. */
+  close(): void {
+    this.stopScreens?.();
+    this.stopScreens = null;
+    clearTimeout(this.expiry);
+    this.core.setScenarioService(null);
+    this.link.close();
+  }
+
+  private onMessage(m: HubMessage): void {
     switch (m.event) {
       case 'hub:hello':
-        if (m.payload.revision === 0 && core.state.scenario?.local) reportLocal(0);
-        return sendAck(true);
+        if (m.payload.revision === 0 && this.core.state.scenario?.local) this.reportLocal(0);
+        return this.sendAck(true);
       case 'wall:activation':
-        return apply(m.payload);
+        return this.apply(m.payload);
       case 'scenario:catalog':
-        if (m.payload.wallId === wallId) catalog = m.payload.scenarios;
-        return overview();
+        if (m.payload.wallId === this.wallId) this.catalog = m.payload.scenarios;
+        return this.overview();
       case 'proposal:list':
-        if (m.payload.wallId === wallId) proposals = m.payload.proposals;
-        return overview();
+        if (m.payload.wallId === this.wallId) this.proposals = m.payload.proposals;
+        return this.overview();
       case 'activation:result':
-        if (m.payload.wallId === wallId && m.payload.revision >= (result?.revision ?? 0)) result = m.payload;
-        return overview();
+        if (m.payload.wallId === this.wallId && m.payload.revision >= (this.result?.revision ?? 0)) this.result = m.payload;
+        return this.overview();
       case 'data:snapshot':
       case 'data:update':
-        return core.publishData(m.payload.entries);
+        return this.core.publishData(m.payload.entries);
       case 'hub:error':
         return;
     }
   }
 
-  function apply(a: Activation): void {
-    if (a.wallId !== wallId) return log.warn('activation for another wall ignored', { wallId: a.wallId });
-    const state = scenarioStateOf(a, (t) => link.toLocal(t));
+  private apply(a: Activation): void {
+    const { core, log } = this;
+    if (a.wallId !== this.wallId) return log.warn('activation for another wall ignored', { wallId: a.wallId });
+    const state = scenarioStateOf(a, (t) => this.link.toLocal(t));
     const wasLocal = core.state.scenario?.local === true;
     if (!supersedes(state, core.state.scenario)) {
       log.debug('activation already shown or older', { revision: a.revision, shown: core.state.scenario?.revision });
       return;
     }
     const fits = validateLayout(a.scenario.layout, core.state.wall);
-    if (!fits.ok) return refuse(a.revision, `the scenario's layout does not fit this wall: ${fits.error.message}`.slice(0, 500), 'scenario/layout-mismatch', `scenario ${a.scenario.id}`);
-    const committedAt = now();
+    if (!fits.ok) return this.refuse(a.revision, `the scenario's layout does not fit this wall: ${fits.error.message}`.slice(0, 500), 'scenario/layout-mismatch', `scenario ${a.scenario.id}`);
+    const committedAt = this.now();
     const { revision } = core.applyScenario(state, fits.value);
     log.info('scenario applied', { scenario: a.scenario.id, revision: a.revision, stateRevision: revision, applyAt: state.applyAt });
-    acks.track({ revision: a.revision, localRevision: revision, committedAt });
-    clearTimeout(expiry);
-    expiry = setTimeout(() => (acks.expire(), sendAck(false)), Math.max(0, state.applyAt - now()) + (o.ackTimeoutMs ?? 10_000));
-    expiry.unref();
-    sendAck(false);
-    if (wasLocal) reportLocal(a.revision);
+    this.acks.track({ revision: a.revision, localRevision: revision, committedAt });
+    clearTimeout(this.expiry);
+    this.expiry = setTimeout(() => (this.acks.expire(), this.sendAck(false)), Math.max(0, state.applyAt - this.now()) + (this.o.ackTimeoutMs ?? 10_000));
+    this.expiry.unref();
+    this.sendAck(false);
+    if (wasLocal) this.reportLocal(a.revision);
   }
 
   /** Nothing changes on the screens; every screen is reported failed with the reason, and the console shows it. */
-  function refuse(revision: number, message: string, code: string, where: string): void {
-    log.error('activation refused', { revision, message });
-    core.reportProblem({ code, message, where });
-    void link.request('wall:ack', { wallId, revision, screens: screens.map((screenId) => ({ screenId, status: 'failed' as const, message, at: now() })) });
+  private refuse(revision: number, message: string, code: string, where: string): void {
+    this.log.error('activation refused', { revision, message });
+    this.core.reportProblem({ code, message, where });
+    void this.link.request('wall:ack', { wallId: this.wallId, revision, screens: this.screens.map((screenId) => ({ screenId, status: 'failed' as const, message, at: this.now() })) });
   }
 
-  function sendAck(force: boolean): void {
-    const computed = acks.compute(core.screenStatuses);
-    const revision = acks.revision;
+  private sendAck(force: boolean): void {
+    const computed = this.acks.compute(this.core.screenStatuses);
+    const revision = this.acks.revision;
     if (!computed || revision === null || (!computed.changed && !force)) return;
-    if (link.state.state !== 'connected') return; // sent again after the reconnect's hello
-    void link.request('wall:ack', { wallId, revision, screens: computed.screens }).then((answer) => {
-      if (!answer.ok) log.warn('acknowledgement refused', { revision, ...answer.error });
+    if (!this.connected()) return; // sent again after the reconnect's hello
+    void this.link.request('wall:ack', { wallId: this.wallId, revision, screens: computed.screens }).then((answer) => {
+      if (!answer.ok) this.log.warn('acknowledgement refused', { revision, ...answer.error });
     });
   }
 
-  function reportLocal(replacedByRevision: number): void {
-    for (const r of localReports) void link.request('node:local-activation', { wallId, ...r, replacedByRevision });
-    localReports = [];
+  private reportLocal(replacedByRevision: number): void {
+    for (const r of this.localReports) void this.link.request('node:local-activation', { wallId: this.wallId, ...r, replacedByRevision });
+    this.localReports = [];
   }
 
-  function overview(): void {
-    core.setScenarioOverview({ scenarios: catalog, proposals, result });
+  private overview(): void {
+    this.core.setScenarioOverview({ scenarios: this.catalog, proposals: this.proposals, result: this.result });
   }
 
-  const offline = (): Result<never> => {
-    const since = new Date(link.state.since).toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+  private connected(): boolean {
+    return this.link.state.state === 'connected';
+  }
+
+  private offline(): Result<never> {
+    const since = new Date(this.link.state.since).toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
     return fail('backend-offline', `Mất kết nối máy chủ từ ${since}: chưa kích hoạt, để tường không lệch với trung tâm. / Backend connection lost since ${since}: nothing was changed, so the wall does not diverge from the centre.`);
-  };
-  const answered = (a: Ack<{ revision: number; applyAt: number }>): Result<ScenarioCommandAnswer> =>
-    a.ok ? ok({ revision: a.value.revision, applyAt: Math.round(link.toLocal(a.value.applyAt)), local: false }) : fail(a.error.code, a.error.message);
-  const connected = () => link.state.state === 'connected';
+  }
 
-  const service: ScenarioService = {
-    async activate(scenarioId, actor, localOnly) {
-      if (connected()) return answered(await link.request('scenario:activate', { wallId, scenarioId, actor }));
-      if (!localOnly) return offline();
-      if (!o.allowLocalActivation) return fail('backend-offline', 'Tường này không cho phép kích hoạt cục bộ khi mất kết nối. / This wall does not allow local-only activation while the backend is unreachable.');
-      return activateLocally(scenarioId, actor);
-    },
-    async revert(actor) {
-      return connected() ? answered(await link.request('scenario:revert', { wallId, actor })) : offline();
-    },
-    async confirm(proposalId, actor) {
-      return connected() ? answered(await link.request('proposal:confirm', { proposalId, actor })) : offline();
-    },
-    async dismiss(proposalId, actor) {
-      if (!connected()) return offline();
-      const a = await link.request('proposal:dismiss', { proposalId, actor });
-      return a.ok ? ok(null) : fail(a.error.code, a.error.message);
-    },
-    async publish(scenario, actor) {
-      if (!connected()) return fail('backend-offline', 'Mất kết nối máy chủ: chưa gửi được kịch bản, hãy thử lại khi có kết nối. / Backend connection lost: the scenario was not sent; try again once connected.');
-      const a = await link.request('scenario:publish', { scenario, actor });
-      return a.ok ? ok(a.value) : fail(a.error.code, a.error.message);
-    },
-  };
+  private answered(a: Ack<{ revision: number; applyAt: number }>): Result<ScenarioCommandAnswer> {
+    return a.ok ? ok({ revision: a.value.revision, applyAt: Math.round(this.link.toLocal(a.value.applyAt)), local: false }) : fail(a.error.code, a.error.message);
+  }
 
-  function activateLocally(scenarioId: string, actor: Actor): Result<ScenarioCommandAnswer> {
+  private async activate(scenarioId: string, actor: Actor, localOnly: boolean): Promise<Result<ScenarioCommandAnswer>> {
+    if (this.connected()) return this.answered(await this.link.request('scenario:activate', { wallId: this.wallId, scenarioId, actor }));
+    if (!localOnly) return this.offline();
+    if (!this.o.allowLocalActivation) return fail('backend-offline', 'Tường này không cho phép kích hoạt cục bộ khi mất kết nối. / This wall does not allow local-only activation while the backend is unreachable.');
+    return this.activateLocally(scenarioId, actor);
+  }
+
+  private async revert(actor: Actor): Promise<Result<ScenarioCommandAnswer>> {
+    return this.connected() ? this.answered(await this.link.request('scenario:revert', { wallId: this.wallId, actor })) : this.offline();
+  }
+
+  private async confirm(proposalId: string, actor: Actor): Promise<Result<ScenarioCommandAnswer>> {
+    return this.connected() ? this.answered(await this.link.request('proposal:confirm', { proposalId, actor })) : this.offline();
+  }
+
+  private async dismiss(proposalId: string, actor: Actor): Promise<Result<null>> {
+    if (!this.connected()) return this.offline();
+    const a = await this.link.request('proposal:dismiss', { proposalId, actor });
+    return a.ok ? ok(null) : fail(a.error.code, a.error.message);
+  }
+
+  private async publish(scenario: Scenario, actor: Actor): Promise<Result<{ version: number }>> {
+    if (!this.connected()) return fail('backend-offline', 'Mất kết nối máy chủ: chưa gửi được kịch bản, hãy thử lại khi có kết nối. / Backend connection lost: the scenario was not sent; try again once connected.');
+    const a = await this.link.request('scenario:publish', { scenario, actor });
+    return a.ok ? ok(a.value) : fail(a.error.code, a.error.message);
+  }
+
+  private activateLocally(scenarioId: string, actor: Actor): Result<ScenarioCommandAnswer> {
+    const { core } = this;
     if (actor.role !== 'leader' && actor.role !== 'admin') return fail('forbidden', `only a leader may activate a scenario; ${actor.name} is ${actor.role}`);
-    const scenario = catalog.find((s) => s.id === scenarioId);
+    const scenario = this.catalog.find((s) => s.id === scenarioId);
     if (!scenario) return fail('unknown-scenario', `no scenario "${scenarioId}" is known on this node`);
     const fits = validateLayout(scenario.layout, core.state.wall);
     if (!fits.ok) return fail('layout-mismatch', fits.error.message);
-    const at = now();
+    const at = this.now();
     const state = { id: scenario.id, name: scenario.name, severity: scenario.severity, revision: core.state.scenario?.revision ?? 0, activatedBy: actor, source: 'local' as const, activatedAt: at, applyAt: at + LOCAL_APPLY_DELAY_MS, local: true };
     core.applyScenario(state, fits.value);
-    localReports.push({ scenarioId, actor, localAt: at });
-    log.warn('scenario applied on this node only; the hub is unreachable', { scenario: scenarioId, actor: actor.name });
+    this.localReports.push({ scenarioId, actor, localAt: at });
+    this.log.warn('scenario applied on this node only; the hub is unreachable', { scenario: scenarioId, actor: actor.name });
     return ok({ revision: state.revision, applyAt: state.applyAt, local: true });
   }
-
-  const stopScreens = core.onScreens(() => sendAck(false));
-  core.setScenarioService(service);
-  core.setBackend({ state: 'connecting', since: now(), hubUrl: o.url });
-  link.start();
-  return {
-    link,
-    service,
-    close() {
-      stopScreens();
-      clearTimeout(expiry);
-      core.setScenarioService(null);
-      link.close();
-    },
-  };
 }
