@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 // Where code runs is visible in where it lives: renderer/ and common/ never reach Electron or Node,
 // common/ reaches no other layer, and only the shell and preload import electron. The wall node
@@ -81,6 +82,13 @@ export default tseslint.config(
         ],
       }],
     },
+  },
+  {
+    // Hooks called in order, and effects that name everything they read: a stale closure in a wall
+    // that runs for months shows old data without any error.
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': ['error', { additionalHooks: '^usePaintEffect$' }] },
   },
   {
     files: ['common/**'],

@@ -4,7 +4,10 @@ export interface AppError {
   message: string;
   /** Where the problem is, e.g. "config/walls/demo.json › screens[2].bezelMm". */
   where?: string;
+  /** Values a page fills into its own words for `code` (message stays the English fallback for logs). */
+  params?: ErrorParams;
 }
+export type ErrorParams = Readonly<Record<string, string | number>>;
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -12,3 +15,6 @@ export const fail = (code: string, message: string, where?: string): Result<neve
   ok: false,
   error: where === undefined ? { code, message } : { code, message, where },
 });
+
+/** A refusal a page words in its own language from `code` and `params`; `message` is the English for logs. */
+export const failWith = (code: string, message: string, params: ErrorParams): Result<never> => ({ ok: false, error: { code, message, params } });

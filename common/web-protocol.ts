@@ -13,7 +13,12 @@ export const ClientMessageSchema = z.strictObject({
 });
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 
-const AppErrorSchema = z.strictObject({ code: z.string(), message: z.string(), where: z.string().optional() });
+const AppErrorSchema = z.strictObject({
+  code: z.string(),
+  message: z.string(),
+  where: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
 const ResultSchema = z.union([
   z.strictObject({ ok: z.literal(true), value: z.unknown() }),
   z.strictObject({ ok: z.literal(false), error: AppErrorSchema }),

@@ -10,7 +10,7 @@ import { StoreProvider } from './state/store-context.js';
 import { WallStore } from './state/wall-store.js';
 import { StatusPage } from './ui/status-page.js';
 import { loadable } from './ui/loadable.js';
-import { markDocument, usePainted } from './ui/use-painted.js';
+import { markDocument, usePaintEffect } from './ui/use-painted.js';
 
 // The console's editors are not needed on a wall screen.
 const ConsoleShell = loadable('console', () => import('./console/console-shell.js').then((m) => m.ConsoleShell));
@@ -35,7 +35,7 @@ function ConnectedApp({ route }: { route: Exclude<Route, { page: 'not-found' }> 
 }
 
 function NotFound({ path }: { path: string }) {
-  usePainted([path], () => markDocument('error', null, 'vi'));
+  usePaintEffect(() => markDocument('error', null, 'vi'), [path]);
   return (
     <StatusPage tone="error" title={translate('vi', 'app.notFound.title')} testId="not-found">
       <p>{translate('vi', 'app.notFound.body', { path })}</p>

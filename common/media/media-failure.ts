@@ -1,7 +1,5 @@
-import type { Language } from '../state.js';
-
-// Why a camera shows no picture, in words an operator can act on. Input is the shape of an hls.js
-// ErrorData (common/ cannot import hls.js; the detail strings are its ErrorDetails values).
+// Why a camera shows no picture, as kinds an operator can act on (the page has the words for each).
+// Input is the shape of an hls.js ErrorData (common/ cannot import hls.js; the detail strings are its ErrorDetails values).
 
 export type MediaFailureKind =
   | 'not-found'
@@ -73,45 +71,11 @@ function optional<K extends string>(key: K, value: string | undefined): Partial<
   return value ? ({ [key]: value } as Record<K, string>) : {};
 }
 
-function codecName(codec: string | undefined): string | null {
+/** The family a person knows a codec string by ("hvc1.1.6.L93.B0" is HEVC/H.265), for the overlay's words. */
+export function codecName(codec: string | undefined): string | null {
   if (!codec) return null;
   if (/^(hvc1|hev1)/i.test(codec) || /hevc|265/i.test(codec)) return 'HEVC/H.265';
   if (/^(avc1|avc3)/i.test(codec)) return 'H.264';
   if (/^av01/i.test(codec)) return 'AV1';
   return codec;
-}
-
-/** One plain line for the overlay under "Mất tín hiệu". */
-export function failureMessage(failure: Pick<MediaFailure, 'kind' | 'httpStatus' | 'codec'>, language: Language): string {
-  const vi = language === 'vi';
-  const status = failure.httpStatus ?? 0;
-  switch (failure.kind) {
-    case 'not-found': return vi ? `Không tìm thấy luồng (${status})` : `Stream not found (${status})`;
-    case 'forbidden': return vi ? `Không được phép xem luồng (${status})` : `Access to the stream refused (${status})`;
-    case 'server-error': return vi ? `Máy chủ camera báo lỗi (${status})` : `Camera server error (${status})`;
-    case 'unreachable': return vi ? 'Không kết nối được tới máy chủ camera' : 'Camera server unreachable';
-    case 'timeout': return vi ? 'Máy chủ camera không phản hồi (quá thời gian chờ)' : 'Camera server not responding (timed out)';
-    case 'bad-playlist': return vi ? 'Danh sách phát không hợp lệ' : 'Invalid playlist';
-    case 'corrupt': return vi ? 'Dữ liệu hình bị hỏng' : 'Corrupt video data';
-    case 'unsupported': {
-      const name = codecName(failure.codec);
-      const what = name ? ` (${name})` : '';
-      return vi ? `Định dạng không hỗ trợ${what}` : `Unsupported format${what}`;
-    }
-    case 'stall': return vi ? 'Hình bị đứng: không nhận được khung hình mới' : 'Picture frozen: no new frames';
-    case 'other': return vi ? 'Lỗi phát video' : 'Playback error';
-  }
-}
-
-/** "12 giây" / "3 phút 05 giây" since the last frame, ticking on the overlay. */
-export function formatSince(ms: number, language: Language): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const [h, m, s] = [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60];
-  const pad = (n: number) => String(n).padStart(2, '0');
-  if (language === 'vi') {
-    if (h > 0) return `${h} giờ ${pad(m)} phút`;
-    return m > 0 ? `${m} phút ${pad(s)} giây` : `${s} giây`;
-  }
-  if (h > 0) return `${h} h ${pad(m)} min`;
-  return m > 0 ? `${m} min ${pad(s)} s` : `${s} s`;
 }

@@ -2,7 +2,7 @@ import { DEFAULT_APPLY_DELAY_MS } from '../../common/scenario-swap.js';
 import type { Ack } from '../../common/protocol/errors.js';
 import type { Actor } from '../../common/protocol/primitives.js';
 import type { Activation, ActivationResult, Proposal, Scenario } from '../../common/protocol/scenario.js';
-import { fail, ok, type Result } from '../../common/result.js';
+import { fail, failWith, ok, type Result } from '../../common/result.js';
 import type { ScenarioCommandAnswer } from '../../common/scenario-view.js';
 import { BackendLink, type BackendLinkOptions, type HubMessage } from './backend-link.js';
 import { validateLayout } from '../startup/config-loader.js';
@@ -184,8 +184,8 @@ export class BackendSync {
   }
 
   private offline(): Result<never> {
-    const since = new Date(this.link.state.since).toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
-    return fail('backend-offline', `Mất kết nối máy chủ từ ${since}: chưa kích hoạt, để tường không lệch với trung tâm. / Backend connection lost since ${since}: nothing was changed, so the wall does not diverge from the centre.`);
+    const sinceAt = this.link.state.since;
+    return failWith('backend-offline', `Backend connection lost since ${new Date(sinceAt).toISOString()}: nothing was changed, so the wall does not diverge from the centre.`, { sinceAt });
   }
 
   private answered(a: Ack<{ revision: number; applyAt: number }>): Result<ScenarioCommandAnswer> {
@@ -195,7 +195,7 @@ export class BackendSync {
   private async activate(scenarioId: string, actor: Actor, localOnly: boolean): Promise<Result<ScenarioCommandAnswer>> {
     if (this.connected()) return this.answered(await this.link.request('scenario:activate', { wallId: this.wallId, scenarioId, actor }));
     if (!localOnly) return this.offline();
-    if (!this.o.allowLocalActivation) return fail('backend-offline', 'Tường này không cho phép kích hoạt cục bộ khi mất kết nối. / This wall does not allow local-only activation while the backend is unreachable.');
+    if (!this.o.allowLocalActivation) return failWith('backend-offline/no-local', 'This wall does not allow local-only activation while the backend is unreachable.', {});
     return this.activateLocally(scenarioId, actor);
   }
 
@@ -214,7 +214,7 @@ export class BackendSync {
   }
 
   private async publish(scenario: Scenario, actor: Actor): Promise<Result<{ version: number }>> {
-    if (!this.connected()) return fail('backend-offline', 'Mất kết nối máy chủ: chưa gửi được kịch bản, hãy thử lại khi có kết nối. / Backend connection lost: the scenario was not sent; try again once connected.');
+    if (!this.connected()) return failWith('backend-offline/not-sent', 'Backend connection lost: the scenario was not sent; try again once connected.', {});
     const a = await this.link.request('scenario:publish', { scenario, actor });
     return a.ok ? ok(a.value) : fail(a.error.code, a.error.message);
   }

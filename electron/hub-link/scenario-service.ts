@@ -26,7 +26,7 @@ export function actorOf(client: { id: string; actor?: Actor }): Actor {
 export type ScenarioChannel = 'scenario:activate' | 'scenario:revert' | 'proposal:confirm' | 'proposal:dismiss';
 
 export const noBackend = (): Result<never> =>
-  fail('backend-off', 'Chưa cấu hình máy chủ điều hành cho tường này; kịch bản do máy chủ cung cấp. / No backend is configured for this wall; scenarios come from the hub.');
+  fail('backend-off', 'No backend is configured for this wall; scenarios come from the hub.');
 
 /** Run a console scenario command (payload already checked against the contract). */
 export function runScenarioCommand(service: ScenarioService | null, actor: Actor, channel: ScenarioChannel, request: unknown, log: Logger): Promise<Result<unknown>> {

@@ -4,6 +4,7 @@ import { isNeutralColour, screenCalibration, shownCalibration, type ScreenCalibr
 import { cssMatrix, isIdentity, screenTransform } from '../../common/calibration/transform.js';
 import type { WallState } from '../../common/state.js';
 import type { ScreenViewport } from '../../common/wall/geometry.js';
+import { useStableJson } from '../ui/use-stable-json.js';
 
 export interface ScreenOutput {
   calibration: ScreenCalibration;
@@ -17,17 +18,17 @@ export interface ScreenOutput {
 /** How this screen turns its slice of the wall into window pixels: calibration, transform, colour. */
 export function useScreenOutput(state: WallState, viewport: ScreenViewport, window: { width: number; height: number }): ScreenOutput {
   const calibrationState = state.technician?.calibration;
-  const calibration = screenCalibration(shownCalibration(calibrationState), viewport.screenId);
-  const key = JSON.stringify(calibration);
+  const calibration = useStableJson(screenCalibration(shownCalibration(calibrationState), viewport.screenId));
   const { width, height } = viewport.rect;
+  const { width: windowWidth, height: windowHeight } = window;
+  const preview = Boolean(calibrationState?.draft);
   return useMemo(() => {
-    const m = screenTransform({ window, content: { width, height }, offset: calibration.offset, overscan: calibration.overscan, rotation: calibration.rotation });
+    const m = screenTransform({ window: { width: windowWidth, height: windowHeight }, content: { width, height }, offset: calibration.offset, overscan: calibration.overscan, rotation: calibration.rotation });
     return {
       calibration,
       transform: isIdentity(m) ? 'none' : cssMatrix(m),
       colour: isNeutralColour(calibration.colour) ? null : colourTransfer(calibration.colour),
-      preview: Boolean(calibrationState?.draft),
+      preview,
     };
-    // `key` stands for the calibration's values.
-  }, [key, width, height, window.width, window.height, calibrationState?.draft]);
+  }, [calibration, width, height, windowWidth, windowHeight, preview]);
 }

@@ -1,8 +1,8 @@
 import './console.css';
-import { useLanguage, useT } from '../i18n/use-t.js';
+import { useErrorText, useLanguage, useT } from '../i18n/use-t.js';
 import { useWallState } from '../state/store-context.js';
 import { StatusPage } from '../ui/status-page.js';
-import { markDocument, usePainted } from '../ui/use-painted.js';
+import { markDocument, usePaintEffect } from '../ui/use-painted.js';
 import { ProblemList } from './problem-list.js';
 import { ScreenStatusTable } from './screen-status-table.js';
 import { WallControls } from './wall-controls.js';
@@ -12,15 +12,16 @@ import { WallMiniature } from './wall-miniature.js';
 export function ConsolePage() {
   const { status, state, error, statuses, connected } = useWallState();
   const t = useT();
+  const errorText = useErrorText();
   const language = useLanguage();
   const mode = status === 'error' ? 'error' : state ? 'ready' : 'loading';
 
-  usePainted([mode, state, language], () => markDocument(mode, state?.revision ?? null, language));
+  usePaintEffect(() => markDocument(mode, state?.revision ?? null, language), [mode, state, language]);
 
   if (mode === 'error') {
     return (
       <StatusPage tone="error" title={t('app.error.title')} testId="console-error">
-        <p>{error?.message}</p>
+        <p>{error ? errorText(error) : null}</p>
       </StatusPage>
     );
   }

@@ -5,7 +5,7 @@ import { LanguageOverride } from '../i18n/language-override.js';
 import { useLanguage, useT } from '../i18n/use-t.js';
 import { useBridge, useWallState } from '../state/store-context.js';
 import { StatusPage } from '../ui/status-page.js';
-import { markDocument, usePainted } from '../ui/use-painted.js';
+import { markDocument, usePaintEffect } from '../ui/use-painted.js';
 import { areasFor } from './areas.js';
 import { LoginScreen } from './auth/login-screen.js';
 import { SessionProvider, useSession, useSessionStore } from './auth/session-context.js';
@@ -70,7 +70,7 @@ function SignedOut({ onLanguage, checking }: { onLanguage: (l: Language) => void
   const t = useT();
   const { state } = useWallState();
   const language = useLanguage();
-  usePainted([state?.revision, language, checking], () => markDocument('ready', state?.revision ?? null, language));
+  usePaintEffect(() => markDocument('ready', state?.revision ?? null, language), [state?.revision, language, checking]);
   if (checking) return <StatusPage title={t('auth.checking')} testId="session-checking" />;
   return <LoginScreen onLanguage={onLanguage} />;
 }
@@ -83,7 +83,7 @@ function SignedIn() {
   const { state } = useWallState();
   const language = useLanguage();
   // Every area keeps the page's signal current (tests and tools wait on it), not only the wall's.
-  usePainted([state?.revision, language, areaId], () => markDocument('ready', state?.revision ?? null, language));
+  usePaintEffect(() => markDocument('ready', state?.revision ?? null, language), [state?.revision, language, areaId]);
   if (session.status !== 'signed-in') return null;
   const { displayName, role, username } = session.session;
   const areas = areasFor(role);

@@ -1,9 +1,11 @@
 import type { Problem } from '../../common/state.js';
-import { useT } from '../i18n/use-t.js';
+import { useLanguage, useT } from '../i18n/use-t.js';
+import { formatDateTime } from '../i18n/locale.js';
 
 // Config errors first and loud: the wall keeps its last good state, so nothing else shows them.
 export function ProblemList({ problems }: { problems: Problem[] }) {
   const t = useT();
+  const language = useLanguage();
   if (problems.length === 0) {
     return (
       <p className="problems problems--none" data-testid="problems" data-count="0">
@@ -22,7 +24,7 @@ export function ProblemList({ problems }: { problems: Problem[] }) {
             {p.where && <code className="problems__where">{p.where}</code>}
             <span>{p.message}</span>
             <time className="problems__at" dateTime={new Date(p.at).toISOString()}>
-              {new Date(p.at).toLocaleString()}
+              {formatDateTime(language, p.at)}
             </time>
           </li>
         ))}

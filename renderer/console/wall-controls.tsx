@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Language, WallState } from '../../common/state.js';
-import type { Result } from '../../common/result.js';
-import { useT } from '../i18n/use-t.js';
+import type { AppError, Result } from '../../common/result.js';
+import { useErrorText, useT } from '../i18n/use-t.js';
 import { useBridge } from '../state/store-context.js';
 
 // The technician's switches. Each is a named command in the core; the screens follow by patch.
@@ -9,14 +9,15 @@ export function WallControls({ state }: { state: WallState }) {
   const t = useT();
   const bridge = useBridge();
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const errorText = useErrorText();
+  const [failure, setFailure] = useState<AppError | null>(null);
 
   const run = (action: () => Promise<Result<number>>) => {
     setBusy(true);
     setFailure(null);
     void action().then((r) => {
       setBusy(false);
-      if (!r.ok) setFailure(r.error.message);
+      if (!r.ok) setFailure(r.error);
     });
   };
   const language = (lang: Language) => (
@@ -64,7 +65,7 @@ export function WallControls({ state }: { state: WallState }) {
       </fieldset>
       {failure && (
         <p className="controls__failure" role="alert" data-testid="action-error">
-          {t('console.actionFailed', { message: failure })}
+          {t('console.actionFailed', { message: errorText(failure) })}
         </p>
       )}
     </section>

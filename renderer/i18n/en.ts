@@ -1,9 +1,13 @@
 import { consoleEn } from './console-en.js';
+import { errorsEn } from './errors-en.js';
+import { panelsEn } from './panels-en.js';
 import { technicianEn } from './technician-en.js';
 import type { MessageKey } from './vi.js';
 
 export const en: Record<MessageKey, string> = {
   ...technicianEn,
+  ...panelsEn,
+  ...errorsEn,
   ...consoleEn,
   'app.loading': 'Loading the video wall…',
   'app.connecting': 'Connecting to the host…',

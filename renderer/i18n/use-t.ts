@@ -1,19 +1,12 @@
-import { useContext } from 'react';
+import { useCallback, useContext, useMemo } from 'react';
+import type { AppError } from '../../common/result.js';
 import type { Language } from '../../common/state.js';
 import { useWallState } from '../state/store-context.js';
+import { errorText } from './error-text.js';
 import { LanguageOverride } from './language-override.js';
-import { en } from './en.js';
-import { vi, type MessageKey } from './vi.js';
+import { translator, type Translate } from './translate.js';
 
-export type { MessageKey };
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
-
-const dictionaries: Record<Language, Record<MessageKey, string>> = { vi, en };
-
-export function translate(language: Language, key: MessageKey, params?: Record<string, string | number>): string {
-  const text = dictionaries[language][key];
-  return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : text;
-}
+export { translate, type MessageKey, type Translate } from './translate.js';
 
 /** The wall's language (Vietnamese until the state arrives), switchable from the console; the sign-in page may choose its own. */
 export function useLanguage(): Language {
@@ -21,7 +14,14 @@ export function useLanguage(): Language {
   return useContext(LanguageOverride) ?? wall;
 }
 
+/** Stable while the language stays, so effects may depend on it. */
 export function useT(): Translate {
   const language = useLanguage();
-  return (key, params) => translate(language, key, params);
+  return useMemo(() => translator(language), [language]);
+}
+
+/** A refusal from the main process in the page's language (see error-text.ts). */
+export function useErrorText(): (error: Pick<AppError, 'code' | 'message' | 'params'>) => string {
+  const language = useLanguage();
+  return useCallback((error) => errorText(language, error), [language]);
 }

@@ -1,10 +1,14 @@
 // Vietnamese first: the words operators and technicians use (see /work/shared/DOMAIN.md).
 // "{name}" marks a value filled in at run time.
 import { consoleVi } from './console-vi.js';
+import { errorsVi } from './errors-vi.js';
+import { panelsVi } from './panels-vi.js';
 import { technicianVi } from './technician-vi.js';
 
 export const vi = {
   ...technicianVi,
+  ...panelsVi,
+  ...errorsVi,
   ...consoleVi,
   'app.loading': 'Đang tải tường màn hình…',
   'app.connecting': 'Đang kết nối máy chủ…',

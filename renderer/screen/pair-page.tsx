@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { useT } from '../i18n/use-t.js';
 import { useWallState } from '../state/store-context.js';
 import { StatusPage } from '../ui/status-page.js';
-import { markDocument, usePainted } from '../ui/use-painted.js';
+import { markDocument, usePaintEffect } from '../ui/use-painted.js';
 import { pairCode } from './pair-code.js';
 
 // A browser opened at /screen with no screen id: it shows a code, large, until a technician drags that
@@ -16,10 +16,10 @@ export function PairPage() {
   useEffect(() => {
     if (assigned) window.location.replace(`/screen/${encodeURIComponent(assigned)}${window.location.search}`);
   }, [assigned]);
-  usePainted([state?.revision, code], () => {
+  usePaintEffect(() => {
     markDocument(state ? 'ready' : 'loading', state?.revision ?? null, state?.language ?? 'vi');
     document.documentElement.dataset.pairCode = code;
-  });
+  }, [state, code]);
 
   return (
     <StatusPage title={t('pair.title')} testId="pair-page">

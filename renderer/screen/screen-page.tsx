@@ -1,14 +1,14 @@
 import { memo, useEffect, useMemo } from 'react';
 import { layerKey, screenLayers } from '../../common/scenario-swap.js';
 import { LINK_LOST_CODES } from '../bridge/messages.js';
-import { useT } from '../i18n/use-t.js';
+import { useErrorText, useT } from '../i18n/use-t.js';
 import { MapHostPoolProvider } from '../panels/map/map-host-context.js';
 import { LayerFaultsProvider } from '../panels/panel-faults.js';
 import { preloadPanels } from '../panels/registry.js';
 import { useBridge, useWallState } from '../state/store-context.js';
 import { useWallCanvas } from '../state/use-wall-canvas.js';
 import { StatusPage } from '../ui/status-page.js';
-import { markDocument, usePainted } from '../ui/use-painted.js';
+import { markDocument, usePaintEffect } from '../ui/use-painted.js';
 import { useWindowSize } from '../ui/use-window-size.js';
 import { CalibratedScreen } from './calibrated-screen.js';
 import { FaultBoard } from './fault-board.js';
@@ -29,6 +29,7 @@ export function ScreenPage({ screenId }: { screenId: string }) {
   const layers = useScheduledState(latest, clock);
   const state = layers.shown;
   const t = useT();
+  const errorText = useErrorText();
   const size = useWindowSize();
   const wall = state?.wall;
   // The calibrated wall: bezels set by the technician move the screens on the canvas.
@@ -36,7 +37,7 @@ export function ScreenPage({ screenId }: { screenId: string }) {
   const viewport = canvas?.viewports.find((v) => v.screenId === screenId) ?? null;
 
   let problem: string | null = null;
-  if (status === 'error') problem = t('screen.refused.body', { id: screenId, message: error?.message ?? '' });
+  if (status === 'error') problem = t('screen.refused.body', { id: screenId, message: error ? errorText(error) : '' });
   else if (wall && !viewport) problem = t('screen.unknown.body', { wall: wall.name, id: screenId, ids: wall.screens.map((s) => s.id).join(', ') });
   const mode: 'error' | 'ready' | 'loading' = problem ? 'error' : state && viewport ? 'ready' : 'loading';
   const unknown = status === 'error' ? error?.code === 'unknown-screen' : problem !== null;
@@ -69,7 +70,7 @@ export function ScreenPage({ screenId }: { screenId: string }) {
     return () => cancelIdleCallback(idle);
   }, [ready]);
 
-  usePainted([mode, state, problem, size.width, size.height], () => {
+  usePaintEffect(() => {
     markDocument(mode, state?.revision ?? null, state?.language ?? 'vi');
     if (!state || mode === 'loading') return;
     const report = { screenId, appliedRevision: state.revision, state: mode, viewport: size, ...(problem ? { message: problem.slice(0, 500) } : {}) };
@@ -77,7 +78,7 @@ export function ScreenPage({ screenId }: { screenId: string }) {
     void bridge.reportScreen(report).then((r) => {
       if (!r.ok && !LINK_LOST_CODES.has(r.error.code)) console.warn(`screen report refused: ${r.error.message}`);
     });
-  });
+  }, [mode, state, problem, size, screenId, bridge]);
 
   if (problem) {
     return (

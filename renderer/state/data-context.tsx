@@ -35,7 +35,7 @@ export function useDataEntries(keys: readonly string[]): ReadonlyArray<ReturnTyp
     [store, joined],
   );
   // useSyncExternalStore wants the same array back while nothing changed.
-  const cache = useMemo(() => ({ last: [] as ReadonlyArray<ReturnType<DataStore['get']>> }), [joined]);
+  const cache = useMemo(() => ({ keys: joined, last: [] as ReadonlyArray<ReturnType<DataStore['get']>> }), [joined]);
   const snapshot = () => {
     const next = joined ? joined.split('\u0000').map((k) => store.get(k)) : [];
     if (next.length === cache.last.length && next.every((e, i) => e === cache.last[i])) return cache.last;

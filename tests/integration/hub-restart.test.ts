@@ -32,7 +32,7 @@ describe('hub restarts', () => {
     expect(node.core.state.layout.id).toBe('scenario-flood-response');
     expect(node.core.dataCache.get('kpi.flood.rescue-teams')).toBeDefined();
     const refused = await node.core.handle(node.console, 'scenario:activate', { scenarioId: 'storm' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'backend-offline', message: expect.stringContaining('Mất kết nối máy chủ') } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'backend-offline', message: expect.stringContaining('Backend connection lost'), params: { sinceAt: expect.any(Number) } } });
 
     hub = await startHubProcess(dir, { db, port: hub.port });
     await until('reconnected', () => node.core.state.backend?.state === 'connected');

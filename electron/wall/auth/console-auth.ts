@@ -1,5 +1,5 @@
 import type { AccountRole, SessionInfo, SignedIn } from '../../../common/auth.js';
-import { fail, ok, type Result } from '../../../common/result.js';
+import { fail, failWith, ok, type Result } from '../../../common/result.js';
 import type { CoreClient } from '../client.js';
 import { dummyHash, hashPassword, needsRehash, verifyPassword, type ScryptParams } from './password.js';
 import { Sessions, type Session } from './sessions.js';
@@ -20,7 +20,7 @@ export interface ConsoleAuthOptions {
   onEnded?: (session: Session, why: 'idle' | 'account changed') => void;
 }
 
-const BAD_LOGIN = 'Sai tên đăng nhập hoặc mật khẩu. / Wrong username or password.';
+const BAD_LOGIN = 'Wrong username or password.';
 
 export class ConsoleAuth {
   readonly sessions: Sessions;
@@ -70,7 +70,7 @@ export class ConsoleAuth {
     const record = this.failures.get(username);
     if (record && record.lockedUntil > at) {
       const minutes = Math.ceil((record.lockedUntil - at) / 60_000);
-      return fail('auth/locked', `Tạm khoá đăng nhập "${username}" sau nhiều lần sai; thử lại sau ${minutes} phút. / Sign-in for "${username}" is locked after repeated failures; try again in ${minutes} min.`);
+      return failWith('auth/locked', `Sign-in for "${username}" is locked after repeated failures; try again in ${minutes} min.`, { username, minutes });
     }
     const row = this.o.users.get(username);
     // An unknown name costs the same scrypt time as a known one, so timing does not reveal accounts.
@@ -89,7 +89,7 @@ export class ConsoleAuth {
 
   resume(client: CoreClient, token: string): Result<SignedIn> {
     const session = this.sessions.get(token);
-    if (!session) return fail('auth/session-expired', 'Phiên làm việc đã hết; hãy đăng nhập lại. / The session has ended; sign in again.');
+    if (!session) return fail('auth/session-expired', 'The session has ended; sign in again.');
     this.sessions.touch(session);
     this.bind(client, session);
     return ok({ session: this.sessions.info(session), token: session.token });
@@ -111,8 +111,8 @@ export class ConsoleAuth {
   async changePassword(client: CoreClient, current: string, next: string): Promise<Result<null>> {
     const session = this.sessionOf(client);
     const row = session ? this.o.users.get(session.username) : null;
-    if (!session || !row) return fail('auth/not-signed-in', 'Chưa đăng nhập. / Not signed in.');
-    if (!(await verifyPassword(current, row.password_hash))) return fail('auth/bad-credentials', 'Mật khẩu hiện tại không đúng. / The current password is wrong.');
+    if (!session || !row) return fail('auth/not-signed-in', 'Not signed in.');
+    if (!(await verifyPassword(current, row.password_hash))) return fail('auth/bad-credentials', 'The current password is wrong.');
     return this.o.users.update(session.username, { passwordHash: await hashPassword(next, this.o.params) });
   }
 

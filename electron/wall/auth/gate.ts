@@ -15,8 +15,6 @@ export interface CoreGate {
   audited(client: CoreClient, channel: unknown, payload: unknown, run: () => Promise<Result<unknown>>): Promise<Result<unknown>>;
 }
 
-const ROLE_VI: Record<string, string> = { operator: 'cán bộ vận hành', leader: 'lãnh đạo', technician: 'kỹ thuật viên', admin: 'quản trị viên' };
-
 export function createGate(auth: ConsoleAuth, audit: AuditTable, log: Logger): CoreGate {
   const who = (client: CoreClient): { actor: string; role: string } => {
     if (client.role === 'screen') return { actor: `screen ${client.screenId ?? '?'}`, role: 'screen' };
@@ -25,23 +23,21 @@ export function createGate(auth: ConsoleAuth, audit: AuditTable, log: Logger): C
   };
 
   return {
-    authorize(client, channel) {
+    authorize(client, channel): AppError | null {
       const spec: ChannelSpec = invokeChannels[channel];
       if (client.role !== 'console' || !spec.users) return null;
       const hadSession = auth.hadSession(client);
       const session = auth.sessionOf(client);
       if (!session) {
-        return hadSession
-          ? { code: 'auth/session-expired', message: 'Phiên làm việc đã hết do không hoạt động; hãy đăng nhập lại. / The session timed out; sign in again.' }
-          : { code: 'auth/not-signed-in', message: `Cần đăng nhập để thực hiện ${channel}. / Sign in to do ${channel}.` };
+        if (hadSession) return { code: 'auth/session-expired', message: 'The session timed out; sign in again.' };
+        return { code: 'auth/not-signed-in', message: `Sign in to do ${channel}.`, params: { channel } };
       }
       if (!spec.users.includes(session.role)) {
-        const needed = spec.users.map((r) => ROLE_VI[r] ?? r).join(', ');
+        // The page words it from params (roles as ids it translates); the message is for logs.
         return {
           code: 'forbidden',
-          message:
-            `Tài khoản "${session.username}" (${ROLE_VI[session.role] ?? session.role}) không có quyền thực hiện ${channel}; cần vai trò: ${needed}. / ` +
-            `Account "${session.username}" (${session.role}) may not do ${channel}; it needs the role ${spec.users.join(' or ')}.`,
+          message: `Account "${session.username}" (${session.role}) may not do ${channel}; it needs the role ${spec.users.join(' or ')}.`,
+          params: { username: session.username, role: session.role, channel, roles: spec.users.join(',') },
         };
       }
       if (!spec.quiet) auth.sessions.touch(session);

@@ -6,6 +6,6 @@ import type { ConsoleAuth } from './console-auth.js';
 export function signedIn(auth: ConsoleAuth) {
   return <T>(client: CoreClient, run: (username: string) => Result<T>): Result<T> => {
     const username = auth.sessionOf(client)?.username;
-    return username ? run(username) : fail('auth/not-signed-in', 'Chưa đăng nhập. / Not signed in.');
+    return username ? run(username) : fail('auth/not-signed-in', 'Not signed in.');
   };
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ACCOUNT_ROLES, type Account, type AccountRole } from '../../../common/auth.js';
-import { useT } from '../../i18n/use-t.js';
+import { useLanguage, useT } from '../../i18n/use-t.js';
+import { formatDateTime } from '../../i18n/locale.js';
 
 interface Change {
   role?: AccountRole;
@@ -10,6 +11,7 @@ interface Change {
 
 export function AccountRow({ account, busy, onUpdate, onRemove }: { account: Account; busy: boolean; onUpdate: (c: Change) => Promise<void>; onRemove: () => Promise<void> }) {
   const t = useT();
+  const language = useLanguage();
   const [password, setPassword] = useState('');
   const [confirmRemove, setConfirmRemove] = useState(false);
   return (
@@ -25,7 +27,7 @@ export function AccountRow({ account, busy, onUpdate, onRemove }: { account: Acc
           ))}
         </select>
       </td>
-      <td>{account.lastLoginAt ? new Date(account.lastLoginAt).toLocaleString() : '—'}</td>
+      <td>{account.lastLoginAt ? formatDateTime(language, account.lastLoginAt) : '—'}</td>
       <td className="accounts__actions">
         <button type="button" disabled={busy} data-testid={`account-toggle-${account.username}`} onClick={() => void onUpdate({ disabled: !account.disabled })}>
           {t(account.disabled ? 'accounts.enable' : 'accounts.disable')}

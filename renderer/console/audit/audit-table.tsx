@@ -1,10 +1,11 @@
 import type { AuditEntry } from '../../../common/audit.js';
 import { useLanguage, useT } from '../../i18n/use-t.js';
+import { formatDateTime } from '../../i18n/locale.js';
 
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const t = useT();
   const language = useLanguage();
-  const when = (at: number) => new Date(at).toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB');
+  const when = (at: number) => formatDateTime(language, at);
   return (
     <table className="audit__table">
       <thead>

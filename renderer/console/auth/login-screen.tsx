@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Language } from '../../../common/state.js';
-import { useLanguage, useT, type MessageKey } from '../../i18n/use-t.js';
+import type { AppError } from '../../../common/result.js';
+import { useErrorText, useLanguage, useT, type MessageKey } from '../../i18n/use-t.js';
 import { useSession, useSessionStore } from './session-context.js';
 
 // Sign-in, or the first administrator when no account exists. Its language choice is this page's own
@@ -36,8 +37,8 @@ export function LoginScreen({ onLanguage }: { onLanguage: (language: Language) =
 
 function useSubmit() {
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ code: string; message: string } | null>(null);
-  const run = (action: () => Promise<{ code: string; message: string } | null>) => (e: FormEvent) => {
+  const [error, setError] = useState<AppError | null>(null);
+  const run = (action: () => Promise<AppError | null>) => (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
@@ -49,14 +50,12 @@ function useSubmit() {
   return { busy, error, setError, run };
 }
 
-function ErrorLine({ error }: { error: { code: string; message: string } | null }) {
-  const t = useT();
+function ErrorLine({ error }: { error: AppError | null }) {
+  const text = useErrorText();
   if (!error) return null;
-  // Known codes in the page's language; anything else as the main process worded it.
-  const known: string | undefined = t(`auth.error.${error.code}` as MessageKey);
   return (
     <p className="login__error" role="alert" data-testid="login-error" data-code={error.code}>
-      {known ?? error.message}
+      {text(error)}
     </p>
   );
 }

@@ -14,6 +14,9 @@ import { useScenarioOverview } from './use-scenario-overview.js';
 
 // The leader's view: one large button per scenario (keys 1–9), a confirmation that says what will
 // change, open proposals from the centre's rules, and how the last switch went on every screen.
+// One empty list, so the keyboard shortcut's effect is not set up again on every render.
+const NO_SCENARIOS: Scenario[] = [];
+
 export function LeaderArea() {
   const t = useT();
   const language = useLanguage();
@@ -24,7 +27,7 @@ export function LeaderArea() {
   const { busy, error, run } = useCommand();
   const [asked, setAsked] = useState<Scenario | null>(null);
   const [sent, setSent] = useState<{ scenarioId: string; revision: number } | null>(null);
-  const scenarios = overview?.scenarios ?? [];
+  const scenarios = overview?.scenarios ?? NO_SCENARIOS;
   const offline = state?.backend?.state === 'lost';
 
   useEffect(() => {

@@ -1,10 +1,12 @@
 import type { ScreenStatus, WallState } from '../../../common/state.js';
 import { panelsInViewport, wallCanvas } from '../../../common/wall/geometry.js';
-import { useT } from '../../i18n/use-t.js';
+import { useLanguage, useT } from '../../i18n/use-t.js';
+import { formatDateTime } from '../../i18n/locale.js';
 
 // One screen in full: where it is, what it reports, and which panels it shows.
 export function ScreenDetail({ state, status, screenId, onClose }: { state: WallState; status: ScreenStatus | undefined; screenId: string; onClose: () => void }) {
   const t = useT();
+  const language = useLanguage();
   const screen = state.wall.screens.find((s) => s.id === screenId);
   const viewport = wallCanvas(state.wall).viewports.find((v) => v.screenId === screenId);
   if (!screen || !viewport) return null;
@@ -18,7 +20,7 @@ export function ScreenDetail({ state, status, screenId, onClose }: { state: Wall
     [t('console.col.link'), status?.online ? t('console.online') : t('console.offline')],
     [t('console.col.revision'), `${status?.appliedRevision ?? '—'} / ${state.revision}`],
     [t('console.col.state'), t(`console.state.${status?.state ?? 'waiting'}`)],
-    [t('detail.lastSeen'), status?.lastSeen ? new Date(status.lastSeen).toLocaleString() : t('console.never')],
+    [t('detail.lastSeen'), status?.lastSeen ? formatDateTime(language, status.lastSeen) : t('console.never')],
     [t('console.col.transport'), status?.transport ? t(`console.transport.${status.transport}`) : '—'],
   ];
   return (

@@ -1,5 +1,6 @@
 import type { WallState } from '../../../common/state.js';
 import { useLanguage, useT } from '../../i18n/use-t.js';
+import { formatDateTime } from '../../i18n/locale.js';
 import { useWallState } from '../../state/store-context.js';
 
 // What the leader asks first: which scenario is on the wall, since when, by whom, and whether the
@@ -24,7 +25,7 @@ export function WallSummary({ state }: { state: WallState }) {
               {t('preview.scenarioFacts', {
                 revision: scenario.revision,
                 by: scenario.activatedBy.name,
-                at: new Date(scenario.activatedAt).toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB'),
+                at: formatDateTime(language, scenario.activatedAt),
               })}
               {scenario.local && ` · ${t('preview.localOnly')}`}
             </span>

@@ -5,6 +5,7 @@ import { sameValue } from '../../../common/same-value.js';
 import type { LayoutInfo } from '../../../common/layout-contract.js';
 import { ScenarioSchema, SeveritySchema, type Scenario } from '../../../common/protocol/scenario.js';
 import { useLanguage, useT } from '../../i18n/use-t.js';
+import { formatDateTime } from '../../i18n/locale.js';
 import { useBridge } from '../../state/store-context.js';
 import { CommandError } from '../ui/command-error.js';
 import { ConflictDialog } from '../ui/conflict-dialog.js';
@@ -73,7 +74,7 @@ export function ScenarioForm({ doc, layouts, onClose }: { doc: FormDoc; layouts:
     setConflict(null);
     await bridge.discardScenarioDraft(s.id);
   };
-  const useLayout = async (id: string) => {
+  const takeLayout = async (id: string) => {
     const r = await run(() => bridge.getLayout(id));
     if (r.ok) set({ layout: r.value.layout, dataBindings: s.dataBindings.filter((b) => !b.panelId || r.value.layout.panels.some((p) => p.id === b.panelId)) });
   };
@@ -92,7 +93,7 @@ export function ScenarioForm({ doc, layouts, onClose }: { doc: FormDoc; layouts:
       </h2>
       {doc.draftAt !== undefined && (
         <p className="scenarios__help" role="status" data-testid="scenario-draft-restored">
-          {t('scenarios.draftRestored', { time: new Date(doc.draftAt).toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB') })}
+          {t('scenarios.draftRestored', { time: formatDateTime(language, doc.draftAt) })}
         </p>
       )}
       <div className="scenario-form__grid">
@@ -112,7 +113,7 @@ export function ScenarioForm({ doc, layouts, onClose }: { doc: FormDoc; layouts:
         </label>
         <label className="scenario-form__field">
           {t('scenarios.layout')}
-          <select data-testid="scenario-layout" value="" onChange={(e) => e.currentTarget.value && void useLayout(e.currentTarget.value)}>
+          <select data-testid="scenario-layout" value="" onChange={(e) => e.currentTarget.value && void takeLayout(e.currentTarget.value)}>
             <option value="">
               {s.layout.name} ({s.layout.panels.length})
             </option>

@@ -1,5 +1,6 @@
 import type { WallState } from '../../../common/state.js';
-import { useT } from '../../i18n/use-t.js';
+import { useLanguage, useT } from '../../i18n/use-t.js';
+import { formatDateTime } from '../../i18n/locale.js';
 import { useBridge } from '../../state/store-context.js';
 import { FeedbackView } from './feedback-view.js';
 import type { Action } from './use-action.js';
@@ -8,6 +9,7 @@ import type { Action } from './use-action.js';
 // decisions — apply the preview, drop it, or go one step back to the calibration applied before.
 export function CalibrationBar({ state, action }: { state: WallState; action: Action }) {
   const t = useT();
+  const language = useLanguage();
   const bridge = useBridge();
   const c = state.technician?.calibration;
   if (!c) return null;
@@ -18,7 +20,7 @@ export function CalibrationBar({ state, action }: { state: WallState; action: Ac
       <p className="tech-bar__state">
         {preview ? t('tech.previewing') : t('tech.applied')}
         {!preview && c.appliedBy && c.appliedAt !== null && (
-          <span className="tech-bar__by"> — {t('tech.appliedBy', { by: c.appliedBy, at: new Date(c.appliedAt).toLocaleString() })}</span>
+          <span className="tech-bar__by"> — {t('tech.appliedBy', { by: c.appliedBy, at: formatDateTime(language, c.appliedAt) })}</span>
         )}
       </p>
       <div className="tech-bar__actions">

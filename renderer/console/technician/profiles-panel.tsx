@@ -1,7 +1,8 @@
 import { useState, type ChangeEvent } from 'react';
 import { splitProblems } from '../../../common/calibration/profile.js';
 import type { WallState } from '../../../common/state.js';
-import { useT } from '../../i18n/use-t.js';
+import { useLanguage, useT } from '../../i18n/use-t.js';
+import { formatDateTime } from '../../i18n/locale.js';
 import { useBridge } from '../../state/store-context.js';
 import { FeedbackView } from './feedback-view.js';
 import { useAction } from './use-action.js';
@@ -10,6 +11,7 @@ import { useAction } from './use-action.js';
 // export it to a file and import one back. A bad file is refused whole, every problem listed.
 export function ProfilesPanel({ state }: { state: WallState }) {
   const t = useT();
+  const language = useLanguage();
   const bridge = useBridge();
   const action = useAction();
   const [name, setName] = useState('');
@@ -48,7 +50,7 @@ export function ProfilesPanel({ state }: { state: WallState }) {
       <ul className="tech-profiles" data-testid="profile-list" data-count={profiles.length}>
         {profiles.map((p) => (
           <li key={p.id} data-testid="profile" data-profile-id={p.id} data-name={p.name}>
-            <strong>{p.name}</strong> <span className="tech-hint">{new Date(p.updatedAt).toLocaleString()} · {t('tech.profiles.screens', { n: p.screens })}</span>
+            <strong>{p.name}</strong> <span className="tech-hint">{formatDateTime(language, p.updatedAt)} · {t('tech.profiles.screens', { n: p.screens })}</span>
             <button type="button" disabled={action.busy} onClick={() => void action.run(() => bridge.loadProfile(p.id))} data-testid="profile-load">
               {t('tech.profiles.load')}
             </button>

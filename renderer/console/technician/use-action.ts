@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { AppError, Result } from '../../../common/result.js';
+import { useErrorText } from '../../i18n/use-t.js';
 import { useSessionStore } from '../auth/session-context.js';
 
 // Running one technician command from the console: busy while it runs, then what to tell the
@@ -14,6 +15,7 @@ export interface Feedback {
 
 export function useAction() {
   const session = useSessionStore();
+  const errorText = useErrorText();
   const [busy, setBusy] = useState(false);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const run = useCallback(async <T,>(action: () => Promise<Result<T>>, describe?: (error: AppError) => string[]): Promise<T | null> => {
@@ -23,14 +25,14 @@ export function useAction() {
       // A refusal for a timed-out session signs the console out (the sign-in screen says why).
       const r = session.check(await action());
       if (!r.ok) {
-        setFeedback({ tone: 'error', code: r.error.code, lines: describe?.(r.error) ?? [r.error.message] });
+        setFeedback({ tone: 'error', code: r.error.code, lines: describe?.(r.error) ?? [errorText(r.error)] });
         return null;
       }
       return r.value;
     } finally {
       setBusy(false);
     }
-  }, [session]);
+  }, [session, errorText]);
   const warn = useCallback((lines: string[]) => setFeedback(lines.length ? { tone: 'warning', lines } : null), []);
   return { busy, feedback, run, warn, clear: () => setFeedback(null) };
 }

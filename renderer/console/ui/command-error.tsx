@@ -1,14 +1,13 @@
 import type { AppError } from '../../../common/result.js';
-import { useT } from '../../i18n/use-t.js';
+import { useErrorText } from '../../i18n/use-t.js';
 
-/** A refusal as a person reads it: the role message for "forbidden", else the main process's words. */
+/** A refusal as a person reads it, in the console's language. */
 export function CommandError({ error, testId = 'command-error' }: { error: AppError | null; testId?: string }) {
-  const t = useT();
+  const text = useErrorText();
   if (!error) return null;
   return (
     <p className="command-error" role="alert" data-testid={testId} data-code={error.code}>
-      {error.code === 'forbidden' ? `${t('error.forbidden')} ` : ''}
-      {error.message}
+      {text(error)}
     </p>
   );
 }

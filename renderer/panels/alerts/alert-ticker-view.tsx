@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useDataKey } from '../../state/data-context.js';
-import { itext } from '../indicator-text.js';
+import { translate } from '../../i18n/translate.js';
 import { DataStatus } from '../shared/data-status.js';
 import type { PanelViewProps } from '../types.js';
 import { SEVERITY_COLOURS, shownAlerts, tickerOffset } from './alert-items.js';
@@ -28,12 +28,12 @@ export function AlertTickerView({ props, language, local }: PanelViewProps<'aler
   return (
     <div className="panel-fill alert-ticker" style={{ fontSize: props.fontSize }} data-status={view.status}>
       <DataStatus view={view} dataKey={props.key} want="alerts" language={language} />
-      {view.status === 'ok' && items.length === 0 && <div className="alert-ticker__calm">{itext(language, 'noAlerts')}</div>}
+      {view.status === 'ok' && items.length === 0 && <div className="alert-ticker__calm">{translate(language, 'alerts.none')}</div>}
       {items.length > 0 && (
         <div className="alert-ticker__line" ref={line}>
           {items.map((a) => (
             <span key={a.id} className="alert-ticker__item" data-severity={a.severity}>
-              <span className="alert__severity" style={{ background: SEVERITY_COLOURS[a.severity] }}>{itext(language, `severity.${a.severity}`)}</span>
+              <span className="alert__severity" style={{ background: SEVERITY_COLOURS[a.severity] }}>{translate(language, `severity.${a.severity}`)}</span>
               {a.title[language]} — {a.area}
             </span>
           ))}

@@ -1,10 +1,11 @@
 import { useRef } from 'react';
-import { failureMessage } from '../../../common/media/media-failure.js';
 import { cameraStreamUrl, checkCameraUrl, type CameraSource } from '../../../common/panels/camera.js';
 import type { Language } from '../../../common/state.js';
 import { useWallOriginsIfAny } from '../../state/store-context.js';
 import { usePanelFault } from '../panel-faults.js';
-import { cameraText } from './camera-text.js';
+import { inLanguage } from '../../i18n/locale.js';
+import { translate } from '../../i18n/translate.js';
+import { failureText } from './failure-text.js';
 import { SignalLost } from './signal-lost.js';
 import { useCameraPlayer } from './use-camera-player.js';
 
@@ -32,12 +33,12 @@ export function CameraTile(props: TileProps) {
 }
 
 function RefusedTile({ camera, origin, language }: { camera: CameraSource; origin: string; language: Language }) {
-  usePanelFault(camera.id, { kind: 'camera', message: cameraText(language, 'notAllowedBody', origin) });
+  usePanelFault(camera.id, { kind: 'camera', message: translate(language, 'camera.notAllowedBody', { origin }) });
   return (
     <div className="camera-tile camera-tile--refused" role="alert" data-testid="camera-refused" data-camera-id={camera.id}>
-      <strong>{cameraText(language, 'notAllowed')}</strong>
-      <span>{language === 'en' && camera.nameEn ? camera.nameEn : camera.name}</span>
-      <span>{cameraText(language, 'notAllowedBody', origin)}</span>
+      <strong>{translate(language, 'camera.notAllowed')}</strong>
+      <span>{inLanguage(language, camera.name, camera.nameEn)}</span>
+      <span>{translate(language, 'camera.notAllowedBody', { origin })}</span>
     </div>
   );
 }
@@ -45,14 +46,14 @@ function RefusedTile({ camera, origin, language }: { camera: CameraSource; origi
 function PlayingTile({ camera, fit, showName, language, sync, syncDelayMs, url }: TileProps & { url: string }) {
   const host = useRef<HTMLDivElement>(null);
   const status = useCameraPlayer(host, url, { sync, syncDelayMs });
-  const name = language === 'en' && camera.nameEn ? camera.nameEn : camera.name;
+  const name = inLanguage(language, camera.name, camera.nameEn);
   // The player stays signal-lost while it retries: only a picture clears the fault.
-  usePanelFault(camera.id, status.state === 'signal-lost' && status.failure ? { kind: 'camera', message: failureMessage(status.failure, language) } : null);
+  usePanelFault(camera.id, status.state === 'signal-lost' && status.failure ? { kind: 'camera', message: failureText(language, status.failure) } : null);
   return (
     <div className={`camera-tile camera-tile--${fit}`} data-testid="camera-tile" data-camera-id={camera.id} data-camera-state={status.state} data-failure={status.failure?.kind ?? ''} data-failure-detail={status.failure?.detail ?? ''}>
       <div className="camera-tile__media" ref={host} />
       {showName && <div className="camera-tile__name">{name}</div>}
-      {status.state === 'loading' && <div className="camera-tile__loading">{cameraText(language, 'loading')}</div>}
+      {status.state === 'loading' && <div className="camera-tile__loading">{translate(language, 'camera.loading')}</div>}
       {status.state === 'signal-lost' && <SignalLost name={name} status={status} language={language} />}
     </div>
   );
@@ -61,7 +62,7 @@ function PlayingTile({ camera, fit, showName, language, sync, syncDelayMs, url }
 export function EmptyCell({ language }: { language: Language }) {
   return (
     <div className="camera-tile camera-tile--empty" data-testid="camera-empty">
-      <span>{cameraText(language, 'emptyCell')}</span>
+      <span>{translate(language, 'camera.emptyCell')}</span>
     </div>
   );
 }

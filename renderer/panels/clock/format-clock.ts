@@ -1,4 +1,5 @@
 import type { Language } from '../../../common/state.js';
+import { LOCALES } from '../../i18n/locale.js';
 
 export interface ClockFormat {
   timeZone: string;
@@ -11,11 +12,9 @@ export interface ClockFormatter {
   (date: Date): { time: string; date: string | null };
 }
 
-const locales: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB' };
-
 /** A formatter for the clock, or null when the time zone is not one Intl knows. */
 export function clockFormatter({ timeZone, showSeconds, showDate, language }: ClockFormat): ClockFormatter | null {
-  const locale = locales[language];
+  const locale = LOCALES[language];
   let time: Intl.DateTimeFormat;
   let day: Intl.DateTimeFormat;
   try {

@@ -1,4 +1,5 @@
 import type { Language } from '../../../common/state.js';
+import { translate } from '../../i18n/translate.js';
 
 // Numbers, ages and times as the wall shows them: vi-VN (12.850; 7,62) or en-US (12,850; 7.62).
 
@@ -53,7 +54,7 @@ export function formatTime(at: number, now: number, language: Language): string 
   const parts = get('d', { day: '2-digit', month: '2-digit' });
   const day = (t: number) => {
     const p = Object.fromEntries(parts.formatToParts(t).map((x) => [x.type, x.value]));
-    return language === 'vi' ? `${p['day']}/${p['month']}` : `${p['month']}/${p['day']}`;
+    return translate(language, 'kpi.dayMonth', { day: p['day'] ?? '', month: p['month'] ?? '' });
   };
   return day(at) === day(now) ? time : `${time} ${day(at)}`;
 }

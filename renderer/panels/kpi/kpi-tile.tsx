@@ -4,7 +4,8 @@ import { LEVEL_COLOURS, thresholdLevel } from '../../../common/panels/thresholds
 import type { Language } from '../../../common/state.js';
 import { useDataKey } from '../../state/data-context.js';
 import { useNow } from '../../ui/use-now.js';
-import { itext } from '../indicator-text.js';
+import { inLanguage } from '../../i18n/locale.js';
+import { translate } from '../../i18n/translate.js';
 import { DataStatus } from '../shared/data-status.js';
 import { StaleMark } from '../shared/stale-mark.js';
 import { usePaintedMark } from '../shared/painted-mark.js';
@@ -29,7 +30,7 @@ export function KpiTile({ item, language, source, sparkline, fontSize }: Props) 
   const trend = useTrend(view.status === 'ok' ? view.at : null, view.value?.value ?? null);
   const value = view.value;
   useEffect(() => warmFormatters(language), [language]);
-  usePaintedMark('tc:kpi-painted', value ? { key: item.key, value: value.value, at: view.at } : null, [item.key, value?.value, view.at]);
+  usePaintedMark('tc:kpi-painted', value ? { key: item.key, value: value.value, at: view.at } : null);
 
   if (view.status !== 'ok' || !value) {
     return (
@@ -56,15 +57,15 @@ export function KpiTile({ item, language, source, sparkline, fontSize }: Props) 
       </div>
       {target !== undefined && (
         <div className="kpi__target">
-          {itext(language, 'target', { value: formatNumber(target, language, item.digits) })}
-          {share !== null && <span> · {itext(language, 'ofTarget', { share })}</span>}
+          {translate(language, 'kpi.target', { value: formatNumber(target, language, item.digits) })}
+          {share !== null && <span> · {translate(language, 'kpi.ofTarget', { share })}</span>}
         </div>
       )}
       {sparkline && xs.length > 1 && <Sparkline xs={xs} ys={ys} color={LEVEL_COLOURS[level]} />}
       <div className="kpi__foot">
-        {source && <span>{itext(language, 'source', { source })}</span>}
-        <span>{itext(language, 'updated', { time: formatTime(view.at, now, language) })}</span>
-        {stale && <span className="kpi__stale" data-testid="kpi-stale">{itext(language, 'stale')}</span>}
+        {source && <span>{translate(language, 'data.source', { source })}</span>}
+        <span>{translate(language, 'data.updated', { time: formatTime(view.at, now, language) })}</span>
+        {stale && <span className="kpi__stale" data-testid="kpi-stale">{translate(language, 'data.stale')}</span>}
         <StaleMark at={view.at} language={language} />
       </div>
     </div>
@@ -72,7 +73,7 @@ export function KpiTile({ item, language, source, sparkline, fontSize }: Props) 
 }
 
 function label(item: KpiItem, language: Language): string | undefined {
-  return language === 'en' ? (item.labelEn ?? item.label) : item.label;
+  return inLanguage(language, item.label, item.labelEn);
 }
 
 /** Values this page has received for the key, for a trend when the feed has no series. */

@@ -3,6 +3,7 @@ import { BitmapLayer, GeoJsonLayer, PathLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { MapPanelProps } from '../../../common/panels/map.js';
 import { lonLatToWorld, MAX_LATITUDE, worldToLonLat, type LonLatBounds } from '../../../common/map/view-state.js';
+import { inLanguage } from '../../i18n/locale.js';
 import { hexToRgba } from './colours.js';
 import { labelLayer, type LayerContext } from './data-layers.js';
 
@@ -29,7 +30,7 @@ export function boundaryLayers(boundary: Boundary, data: FeatureCollection, prop
   });
   if (!boundary.labels) return [shapes];
   const named = namedFeatures(data);
-  const text = (f: Feature) => String((ctx.language === 'en' ? f.properties?.['name_en'] : undefined) ?? f.properties?.['name']);
+  const text = (f: Feature) => String(inLanguage(ctx.language, f.properties?.['name'], f.properties?.['name_en']));
   return [shapes, ...labelLayer(`${id}/labels`, named, ctx, labelPoint, text)];
 }
 

@@ -4,6 +4,7 @@ import { PathLayer, ScatterplotLayer, SolidPolygonLayer, TextLayer } from '@deck
 import type { MapLayerBinding } from '../../../common/panels/map.js';
 import type { DataEntry, DataKind } from '../../../common/protocol/data.js';
 import type { Language } from '../../../common/state.js';
+import { formatDecimal } from '../../i18n/locale.js';
 import { dataView } from '../../state/data-view.js';
 import { alarmLevel, AREA_COLOURS, GAUGE_COLOURS, HEATMAP_RANGE, PLACE_COLOURS, TRACK_COLOUR, VESSEL_COLOUR, type Rgba } from './colours.js';
 import type { Area, Gauge, Place, Report, Track, Vessel } from './map-data.js';
@@ -102,7 +103,7 @@ export function gaugeLayers(id: string, items: readonly Gauge[], ctx: LayerConte
       getLineWidth: 3,
       lineWidthUnits: 'pixels',
     }),
-    ...(labels ? labelLayer(`${id}/labels`, items, ctx, lonLat, (g) => `${g.name} ${g.levelM.toFixed(2).replace('.', ctx.language === 'vi' ? ',' : '.')} m`, 22) : []),
+    ...(labels ? labelLayer(`${id}/labels`, items, ctx, lonLat, (g) => `${g.name} ${formatDecimal(ctx.language, g.levelM, 2)} m`, 22) : []),
   ];
 }
 

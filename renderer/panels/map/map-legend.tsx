@@ -1,24 +1,25 @@
 import type { MapLayerBinding, MapPanelProps } from '../../../common/panels/map.js';
 import type { Language } from '../../../common/state.js';
-import { itext, type IndicatorTextKey } from '../indicator-text.js';
+import { inLanguage } from '../../i18n/locale.js';
+import { translate, type MessageKey } from '../../i18n/translate.js';
 import { AREA_COLOURS, GAUGE_COLOURS, HEATMAP_RANGE, PLACE_COLOURS, rgbaCss, TRACK_COLOUR, VESSEL_COLOUR, type Rgba } from './colours.js';
 import type { BindingStatus } from './data-layers.js';
 import type { PlaceKind } from './map-data.js';
 
-type Row = { label: IndicatorTextKey; colour: Rgba; shape?: 'area' | 'line' };
+type Row = { label: MessageKey; colour: Rgba; shape?: 'area' | 'line' };
 
-function rows(b: MapLayerBinding): { head: IndicatorTextKey | null; rows: Row[]; ramp?: boolean } {
+function rows(b: MapLayerBinding): { head: MessageKey | null; rows: Row[]; ramp?: boolean } {
   switch (b.kind) {
     case 'gauges':
-      return { head: 'legend.gauges', rows: GAUGE_COLOURS.map((colour, i) => ({ label: `legend.level${i}` as IndicatorTextKey, colour })) };
+      return { head: 'legend.gauges', rows: GAUGE_COLOURS.map((colour, i) => ({ label: `legend.level${i}` as MessageKey, colour })) };
     case 'places': {
       const kinds: PlaceKind[] = b.only ?? ['shelter', 'rescue-team', 'camera'];
-      return { head: null, rows: kinds.map((k) => ({ label: `legend.${k}` as IndicatorTextKey, colour: PLACE_COLOURS[k] })) };
+      return { head: null, rows: kinds.map((k) => ({ label: `legend.${k}` as MessageKey, colour: PLACE_COLOURS[k] })) };
     }
     case 'vessels':
       return { head: 'legend.vessels', rows: [] };
     case 'areas':
-      return { head: 'legend.areas', rows: AREA_COLOURS.map((colour, i) => ({ label: `legend.area${i + 1}` as IndicatorTextKey, colour, shape: 'area' })) };
+      return { head: 'legend.areas', rows: AREA_COLOURS.map((colour, i) => ({ label: `legend.area${i + 1}` as MessageKey, colour, shape: 'area' })) };
     case 'tracks':
       return { head: 'legend.tracks', rows: [] };
     case 'reports-heatmap':
@@ -33,7 +34,7 @@ const single: Partial<Record<MapLayerBinding['kind'], Row>> = {
 
 export function MapLegend({ props, statuses, language }: { props: MapPanelProps; statuses: BindingStatus[]; language: Language }) {
   if (props.legend === 'none' || props.layers.length === 0) return null;
-  const title = language === 'en' ? (props.titleEn ?? props.title) : props.title;
+  const title = inLanguage(language, props.title, props.titleEn);
   return (
     <div className={`map-legend map-legend--${props.legend}`} data-testid="map-legend">
       {title && <div className="map-legend__title">{title}</div>}
@@ -43,8 +44,8 @@ export function MapLegend({ props, statuses, language }: { props: MapPanelProps;
         const one = single[b.kind];
         return (
           <div className="map-legend__group" key={`${b.kind}:${b.key}`} data-status={status}>
-            {one ? <Swatch row={one} language={language} /> : spec.head && <div className="map-legend__head">{itext(language, spec.head)}</div>}
-            {status !== 'ok' && <span className="map-legend__state">{itext(language, status === 'invalid' ? 'legend.invalid' : 'legend.noData')}</span>}
+            {one ? <Swatch row={one} language={language} /> : spec.head && <div className="map-legend__head">{translate(language, spec.head)}</div>}
+            {status !== 'ok' && <span className="map-legend__state">{translate(language, status === 'invalid' ? 'legend.invalid' : 'legend.noData')}</span>}
             {!one && spec.rows.map((r) => <Swatch key={r.label} row={r} language={language} />)}
             {spec.ramp && <div className="map-legend__ramp" style={{ background: `linear-gradient(to right, ${HEATMAP_RANGE.map(rgbaCss).join(', ')})` }} />}
           </div>
@@ -59,7 +60,7 @@ function Swatch({ row, language }: { row: Row; language: Language }) {
   return (
     <div className="map-legend__row">
       <span className={`map-legend__swatch${shape}`} style={{ background: rgbaCss(row.colour) }} />
-      {itext(language, row.label)}
+      {translate(language, row.label)}
     </div>
   );
 }

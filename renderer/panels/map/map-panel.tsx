@@ -4,7 +4,8 @@ import type { Layer } from '@deck.gl/core';
 import { fitBounds, unprojectInPanel, viewStateForPart, type LonLatBounds, type MapViewState } from '../../../common/map/view-state.js';
 
 import { useDataEntries } from '../../state/data-context.js';
-import { itext } from '../indicator-text.js';
+import { useStableJson } from '../../ui/use-stable-json.js';
+import { translate } from '../../i18n/translate.js';
 import type { PanelViewProps } from '../types.js';
 import { boundaryLayers, graticuleLayer, tileLayers, tilesFor } from './base-layers.js';
 import { hexToRgba } from './colours.js';
@@ -26,12 +27,16 @@ export function MapPanelView({ panel, props, local, visible, language }: PanelVi
 
   const size = { width: local.width, height: local.height };
   const part = { x: visible.x - local.x, y: visible.y - local.y, width: visible.width, height: visible.height };
-  const panelView: MapViewState = props.view ?? fitBounds(props.bounds ?? [102, 8, 110, 23.5], size);
-  const viewState = viewStateForPart(panelView, size, part);
-  const partBounds = boundsOf(panelView, size, part);
-  const key = JSON.stringify([panelView, size, part]);
+  // Plain numbers, kept as the same objects while they stay the same: layers are rebuilt only on a real change.
+  const geometry = useStableJson<{ size: typeof size; part: typeof part; panelView: MapViewState }>({ size, part, panelView: props.view ?? fitBounds(props.bounds ?? [102, 8, 110, 23.5], size) });
+  const rect = useStableJson(visible);
+  const { viewState, partBounds } = useMemo(
+    () => ({ viewState: viewStateForPart(geometry.panelView, geometry.size, geometry.part), partBounds: boundsOf(geometry.panelView, geometry.size, geometry.part) }),
+    [geometry],
+  );
+  const zoom = geometry.panelView.zoom;
 
-  const ctx: LayerContext = { viewId: panel.id, language, labelSize: props.labelSize, fontsReady };
+  const ctx: LayerContext = useMemo(() => ({ viewId: panel.id, language, labelSize: props.labelSize, fontsReady }), [panel.id, language, props.labelSize, fontsReady]);
   const built = useMemo(() => {
     const statuses: BindingStatus[] = [];
     const data: Layer[] = [];
@@ -41,21 +46,20 @@ export function MapPanelView({ panel, props, local, visible, language }: PanelVi
       data.push(...out.layers);
     });
     const base: Layer[] = [];
-    if (props.tiles) base.push(...tileLayers(tilesFor(partBounds, panelView.zoom, props.tiles), props.tiles.opacity, ctx));
+    if (props.tiles) base.push(...tileLayers(tilesFor(partBounds, zoom, props.tiles), props.tiles.opacity, ctx));
     props.boundaries.forEach((b, i) => {
       const loaded = geo[i]?.data;
       if (loaded) base.push(...boundaryLayers(b, loaded, props, ctx));
     });
     if (props.graticule) base.push(graticuleLayer(partBounds, props.graticule, ctx));
     return { statuses, layers: [...base, ...data] };
-    // partBounds and panelView follow from `key`; ctx from its fields.
-  }, [entries, geo, props, key, panel.id, language, fontsReady]);
+  }, [entries, geo, props, ctx, partBounds, zoom]);
 
   const ready = geo.every((g) => g.data !== null || g.error !== null);
   useEffect(() => {
     if (!host) return;
     host.set(panel.id, {
-      rect: visible,
+      rect,
       viewState,
       layers: built.layers,
       clearColor: hexToRgba(props.sea),
@@ -63,11 +67,11 @@ export function MapPanelView({ panel, props, local, visible, language }: PanelVi
         if (marker.current) marker.current.dataset.drawn = String(drawn);
       },
     });
-  }, [host, panel.id, built, key, props.sea]);
+  }, [host, panel.id, rect, viewState, built, props.sea]);
   useEffect(() => () => host?.remove(panel.id), [host, panel.id]);
 
   const failed = geo.filter((g) => g.error);
-  const problem = failed.map((g) => `${itext(language, 'map.loadFailed', { url: g.url })}: ${g.error}`).join(' · ');
+  const problem = failed.map((g) => `${translate(language, 'map.loadFailed', { url: g.url })}: ${g.error}`).join(' · ');
   usePanelFault('', problem ? { kind: 'map', message: problem } : null);
   const overlay = (
     <div className="map-overlay" data-map-overlay={panel.id} style={{ left: local.x, top: local.y, width: local.width, height: local.height }}>

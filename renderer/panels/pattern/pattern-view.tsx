@@ -2,18 +2,20 @@ import { useLayoutEffect, useMemo, useRef } from 'react';
 import { checkerboardPixels } from '../../../common/patterns/checkerboard.js';
 import { isAnimated, patternFills, type PatternContext } from '../../../common/patterns/draw.js';
 import { useWallCanvas } from '../../state/use-wall-canvas.js';
+import { useStableJson } from '../../ui/use-stable-json.js';
 import type { PanelViewProps } from '../types.js';
 
 // A canvas the size of the VISIBLE part only (a wall-sized canvas would not fit in memory on a big
 // wall), placed where that part sits inside the panel; drawn with fillRect at integer positions (the
 // checkerboard with putImageData). A moving bar redraws every frame until the panel goes.
-export function PatternView({ props, local, visible, viewportOrigin }: PanelViewProps<'pattern'>) {
+export function PatternView({ props: given, local, visible, viewportOrigin }: PanelViewProps<'pattern'>) {
   const ref = useRef<HTMLCanvasElement>(null);
   const canvas = useWallCanvas();
-  const area = { x: visible.x - local.x, y: visible.y - local.y, width: visible.width, height: visible.height };
-  const key = JSON.stringify(props);
+  const props = useStableJson(given);
+  const area = useStableJson({ x: visible.x - local.x, y: visible.y - local.y, width: visible.width, height: visible.height });
   const screens = useMemo(() => (props.kind === 'seam-patches' ? (canvas?.viewports.map((v) => v.rect) ?? []) : []), [props.kind, canvas]);
-  const origin = { x: viewportOrigin.x + local.x, y: viewportOrigin.y + local.y };
+  const origin = useStableJson({ x: viewportOrigin.x + local.x, y: viewportOrigin.y + local.y });
+  const { width, height } = local;
 
   useLayoutEffect(() => {
     const ctx = ref.current?.getContext('2d');
@@ -24,7 +26,7 @@ export function PatternView({ props, local, visible, viewportOrigin }: PanelView
     }
     const pattern = props;
     const draw = (timeMs: number) => {
-      const context: PatternContext = { size: { width: local.width, height: local.height }, origin, screens, timeMs };
+      const context: PatternContext = { size: { width, height }, origin, screens, timeMs };
       patternFills(pattern, context, area, (x, y, w, h, colour) => {
         ctx.fillStyle = colour;
         ctx.fillRect(x, y, w, h);
@@ -37,8 +39,7 @@ export function PatternView({ props, local, visible, viewportOrigin }: PanelView
       frame = requestAnimationFrame(tick);
     });
     return () => cancelAnimationFrame(frame);
-    // `key` stands for the props; the rest are the numbers the drawing depends on.
-  }, [key, area.x, area.y, area.width, area.height, local.width, local.height, origin.x, origin.y, screens]);
+  }, [props, area, width, height, origin, screens]);
 
   return (
     <canvas

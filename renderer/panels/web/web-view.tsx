@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { checkOrigin } from '../../../common/web-origins.js';
 import { useWallState } from '../../state/store-context.js';
-import { itext } from '../indicator-text.js';
+import { translate } from '../../i18n/translate.js';
 import type { PanelViewProps } from '../types.js';
 import './web.css';
 
@@ -22,8 +22,8 @@ export function WebView({ props, language, local }: PanelViewProps<'web'>) {
   if (!check.ok) {
     return (
       <div className="panel-fill web-refused" role="alert" data-testid="web-refused">
-        <strong>{itext(language, 'web.notAllowed')}</strong>
-        <p>{check.reason === 'not-http' ? itext(language, 'web.notHttp', { url: props.url }) : itext(language, 'web.notAllowedBody', { origin: check.origin ?? props.url })}</p>
+        <strong>{translate(language, 'web.notAllowed')}</strong>
+        <p>{check.reason === 'not-http' ? translate(language, 'web.notHttp', { url: props.url }) : translate(language, 'web.notAllowedBody', { origin: check.origin ?? props.url })}</p>
       </div>
     );
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyMediaError, failureMessage, formatSince } from '../../../common/media/media-failure.js';
+import { classifyMediaError } from '../../../common/media/media-failure.js';
 
 const net = (details: string, httpStatus?: number) => ({ type: 'networkError', details, fatal: true, ...(httpStatus === undefined ? {} : { httpStatus }) });
 
@@ -31,30 +31,5 @@ describe('classifyMediaError', () => {
   it('leaves stalls and unknown errors distinct', () => {
     expect(classifyMediaError({ type: 'mediaError', details: 'bufferStalledError', fatal: false }).kind).toBe('stall');
     expect(classifyMediaError({ type: 'otherError', details: 'internalException', fatal: true }).kind).toBe('other');
-  });
-});
-
-describe('failureMessage', () => {
-  it('says each failure plainly in Vietnamese and English', () => {
-    expect(failureMessage({ kind: 'not-found', httpStatus: 404 }, 'vi')).toBe('Không tìm thấy luồng (404)');
-    expect(failureMessage({ kind: 'not-found', httpStatus: 404 }, 'en')).toBe('Stream not found (404)');
-    expect(failureMessage({ kind: 'unsupported', codec: 'hvc1.1.6.L93.B0' }, 'vi')).toBe('Định dạng không hỗ trợ (HEVC/H.265)');
-    expect(failureMessage({ kind: 'unsupported', codec: 'hvc1.1.6.L93.B0' }, 'en')).toBe('Unsupported format (HEVC/H.265)');
-    expect(failureMessage({ kind: 'unsupported' }, 'vi')).toBe('Định dạng không hỗ trợ');
-    expect(failureMessage({ kind: 'unreachable' }, 'vi')).toBe('Không kết nối được tới máy chủ camera');
-    expect(failureMessage({ kind: 'corrupt' }, 'en')).toBe('Corrupt video data');
-    const kinds = ['not-found', 'forbidden', 'server-error', 'unreachable', 'timeout', 'bad-playlist', 'corrupt', 'unsupported', 'stall', 'other'] as const;
-    const vi = kinds.map((kind) => failureMessage({ kind, httpStatus: 500 }, 'vi'));
-    expect(new Set(vi).size).toBe(kinds.length);
-  });
-});
-
-describe('formatSince', () => {
-  it('counts seconds, then minutes, then hours', () => {
-    expect(formatSince(12_400, 'vi')).toBe('12 giây');
-    expect(formatSince(185_000, 'vi')).toBe('3 phút 05 giây');
-    expect(formatSince(3_725_000, 'vi')).toBe('1 giờ 02 phút');
-    expect(formatSince(12_400, 'en')).toBe('12 s');
-    expect(formatSince(-50, 'en')).toBe('0 s');
   });
 });

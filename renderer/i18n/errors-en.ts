@@ -1,0 +1,25 @@
+import type { ErrorsKey } from './errors-vi.js';
+
+export const errorsEn: Record<ErrorsKey, string> = {
+  'error.auth/not-signed-in': 'Sign in to do this.',
+  'error.auth/session-expired': 'The session has ended; sign in again.',
+  'error.auth/bad-credentials': 'Wrong username or password.',
+  'error.auth/locked': 'Sign-in for “{username}” is locked after repeated failures; try again in {minutes} min.',
+  'error.accounts/setup-done': 'The administrator account already exists. Sign in.',
+  'error.accounts/exists': 'An account with this name already exists; choose another name.',
+  'error.accounts/last-admin': 'This is the last active administrator; make another account an administrator first.',
+  'error.forbidden': 'Account “{username}” ({role}) may not do {channel}; it needs the role: {roles}.',
+  'error.backend-off': 'No backend is configured for this wall; scenarios come from the hub.',
+  'error.backend-offline': 'Backend connection lost since {sinceAt}: nothing was changed, so the wall does not diverge from the centre.',
+  'error.backend-offline/no-local': 'This wall does not allow local-only activation while the backend is unreachable.',
+  'error.backend-offline/not-sent': 'Backend connection lost: the scenario was not sent; try again once connected.',
+  'error.layout/active': 'This layout is on the wall now; apply another layout before removing it.',
+  'error.calibration/no-draft': 'Nothing to apply: no calibration is being previewed.',
+  'error.calibration/nothing-to-undo': 'There is no earlier calibration to go back to.',
+  'error.calibration/one-screen': 'A display is mapped to one screen at a time; choose the screen.',
+  'error.pages/unknown-code': 'No page is waiting with this code; open /screen on the browser again.',
+  'error.profiles/unavailable': 'Calibration profiles need the database, which this host does not have.',
+  'error.disconnected': 'The connection to the host was lost; try again.',
+  'error.closed': 'The page’s link to the host was closed; reload the page.',
+  'error.timeout': 'The host did not answer in time; try again.',
+};
