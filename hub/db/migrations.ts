@@ -1,4 +1,5 @@
 import type { Migration } from '../../node-common/db/migrate.js';
+import { AUDIT_LOG_DDL } from '../../node-common/audit/schema.js';
 
 // The hub's own schema, run by the same numbered, checksummed runner as the app's database.
 // Released migrations are never edited, only appended; no BEGIN/COMMIT inside.
@@ -59,26 +60,6 @@ CREATE TABLE settings (
 DROP TRIGGER audit_log_no_update;
 DROP TRIGGER audit_log_no_delete;
 ALTER TABLE audit_log RENAME TO audit_log_unchained;
-CREATE TABLE audit_log (
-  seq INTEGER PRIMARY KEY,
-  at INTEGER NOT NULL,
-  actor TEXT NOT NULL,
-  role TEXT NOT NULL,
-  action TEXT NOT NULL,
-  target TEXT,
-  detail TEXT,
-  origin TEXT NOT NULL,
-  ok INTEGER NOT NULL,
-  result TEXT NOT NULL,
-  prev_hash TEXT NOT NULL,
-  hash TEXT NOT NULL
-);
-CREATE INDEX audit_log_at ON audit_log(at);
-CREATE INDEX audit_log_actor ON audit_log(actor, seq);
-CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: rows cannot be changed'); END;
-CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
-BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: rows cannot be removed'); END;
-`,
+${AUDIT_LOG_DDL}`,
   },
 ];

@@ -3,6 +3,7 @@
 // Migration SQL runs inside the runner's transaction: no BEGIN/COMMIT in it.
 
 import type { Migration } from '../../../node-common/db/migrate.js';
+import { AUDIT_LOG_DDL } from '../../../node-common/audit/schema.js';
 
 export const migrations: readonly Migration[] = [
   {
@@ -45,27 +46,7 @@ CREATE TABLE users (
   updated_at INTEGER NOT NULL,
   last_login_at INTEGER
 );
-CREATE TABLE audit_log (
-  seq INTEGER PRIMARY KEY,
-  at INTEGER NOT NULL,
-  actor TEXT NOT NULL,
-  role TEXT NOT NULL,
-  action TEXT NOT NULL,
-  target TEXT,
-  detail TEXT,
-  origin TEXT NOT NULL,
-  ok INTEGER NOT NULL,
-  result TEXT NOT NULL,
-  prev_hash TEXT NOT NULL,
-  hash TEXT NOT NULL
-);
-CREATE INDEX audit_log_at ON audit_log(at);
-CREATE INDEX audit_log_actor ON audit_log(actor, seq);
-CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: rows cannot be changed'); END;
-CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
-BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: rows cannot be removed'); END;
-`,
+${AUDIT_LOG_DDL}`,
   },
   {
     version: 3,
