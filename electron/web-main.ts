@@ -11,8 +11,7 @@ import { cliUsage, parseCliArgs } from './startup/cli-args.js';
 import { createLogger, stderrSink, teeSink } from '../node-common/log.js';
 import { logDirFor, openLogFile } from '../node-common/log-file.js';
 import { exitOnFatal } from '../node-common/fatal-exit.js';
-import { createNotifier } from '../node-common/sd-notify.js';
-import { httpAnswers, startWatchdog } from '../node-common/watchdog.js';
+import { serveUntilStopped } from '../node-common/watchdog.js';
 import { startWebHost } from './web-host/web-host.js';
 import { createWebTokens } from './web-host/web-tokens.js';
 
@@ -81,16 +80,7 @@ async function main(): Promise<number> {
   // Under systemd (packaging/linux/toan-canh-web.service): the watchdog is fed while the event loop
   // runs and the host answers HTTP. Browser screens are other PCs: one switched off is shown on the
   // console, and restarting the host would not bring it back, so they are not part of this check.
-  const notifier = createNotifier({ log: log.child('systemd') });
-  const watchdog = notifier.watchdogIntervalMs ? startWatchdog({ notifier, intervalMs: notifier.watchdogIntervalMs, checks: [httpAnswers(host.origin, 5000)], log: log.child('watchdog') }) : null;
-  await notifier.ready(host.origin);
-
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  watchdog?.close();
-  await notifier.stopping();
+  await serveUntilStopped({ url: host.origin, log });
   await host.close();
   await backend.close();
   await app.close();

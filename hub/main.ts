@@ -6,8 +6,7 @@ import { z } from 'zod';
 import { createLogger, stderrSink, teeSink } from '../node-common/log.js';
 import { logDirFor, openLogFile } from '../node-common/log-file.js';
 import { exitOnFatal } from '../node-common/fatal-exit.js';
-import { createNotifier } from '../node-common/sd-notify.js';
-import { httpAnswers, startWatchdog } from '../node-common/watchdog.js';
+import { serveUntilStopped } from '../node-common/watchdog.js';
 import { openHubDatabase } from './db/open.js';
 import { startHub } from './server.js';
 import { describeIssues } from '../common/contract.js';
@@ -108,16 +107,7 @@ async function main(): Promise<number> {
   if (logFile) console.log(`log ${logFile.file}`);
 
   // Under systemd (packaging/linux/toan-canh-hub.service): fed while the event loop runs and the hub answers HTTP.
-  const notifier = createNotifier({ log: log.child('systemd') });
-  const watchdog = notifier.watchdogIntervalMs ? startWatchdog({ notifier, intervalMs: notifier.watchdogIntervalMs, checks: [httpAnswers(hub.url, 5000)], log: log.child('watchdog') }) : null;
-  await notifier.ready(hub.url);
-
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  watchdog?.close();
-  await notifier.stopping();
+  await serveUntilStopped({ url: hub.url, log });
   await hub.close();
   logFile?.close();
   return 0;

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { Logger } from './log.js';
-import type { Notifier } from './sd-notify.js';
+import { createNotifier, type Notifier } from './sd-notify.js';
 
 // Feeds systemd's watchdog only while the process is well: the tick itself proves the event loop
 // runs (a blocked loop never gets here, so systemd kills and restarts it), a late tick says it barely
@@ -105,4 +105,22 @@ export function httpAnswers(url: string, timeoutMs: number): HealthCheck {
       req.on('error', (err) => resolve(`${url} does not answer: ${err.message}`));
       req.end();
     });
+}
+
+/**
+ * A plain-Node server's life under a service manager: READY=1 once serving, the watchdog fed while
+ * the event loop runs and `url` answers HTTP, until SIGINT or SIGTERM; then STOPPING=1. The caller
+ * closes its own resources after this resolves.
+ */
+export async function serveUntilStopped(o: { url: string; log: Logger }): Promise<void> {
+  const notifier = createNotifier({ log: o.log.child('systemd') });
+  const interval = notifier.watchdogIntervalMs;
+  const watchdog = interval ? startWatchdog({ notifier, intervalMs: interval, checks: [httpAnswers(o.url, 5000)], log: o.log.child('watchdog') }) : null;
+  await notifier.ready(o.url);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  watchdog?.close();
+  await notifier.stopping();
 }
