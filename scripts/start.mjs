@@ -59,5 +59,7 @@ if (electron) {
   run(electron, ['dist/electron/main.cjs', ...wallArgs, ...extra], env);
 } else {
   console.log('Electron binary not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD); starting the web host instead — open the URLs below in a browser.');
-  run(process.execPath, ['--import', 'tsx', 'electron/web-main.ts', ...wallArgs, ...extra], process.env);
+  // The bundle the build just made, not the sources through tsx: loading those cost the host ~1.6 s more
+  // CPU before it listened (docs/benchmarks.md, "Cold start").
+  run(process.execPath, ['dist/web-main.cjs', ...wallArgs, ...extra], process.env);
 }

@@ -33,25 +33,7 @@ export interface WebHostOptions {
 export async function startWebHostProcess(options: WebHostOptions = {}): Promise<WebHostProcess> {
   const root = process.cwd();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'toan-canh-e2e-'));
-  fs.mkdirSync(path.join(dir, 'walls'));
-  fs.mkdirSync(path.join(dir, 'layouts'));
-  const wallFile = path.join(dir, 'walls', 'demo-2x2.json');
-  const layoutFile = path.join(dir, 'layouts', 'demo-2x2-normal.json');
-  fs.copyFileSync(path.join(root, 'config/walls/demo-2x2.json'), wallFile);
-  const layout = JSON.parse(fs.readFileSync(path.resolve(root, options.layout ?? 'config/layouts/demo-2x2-normal.json'), 'utf8')) as { panels: { type: string }[] };
-  const left = new Set(options.withoutTypes ?? []);
-  layout.panels = layout.panels.filter((p) => !left.has(p.type));
-  fs.writeFileSync(layoutFile, JSON.stringify(layout, null, 2));
-  // The scenarios the embedded hub seeds, with the same panel types left out (and their bindings).
-  const scenariosDir = path.join(dir, 'scenarios');
-  fs.mkdirSync(scenariosDir);
-  for (const file of fs.readdirSync(path.join(root, 'config/scenarios')).filter((f) => f.endsWith('.json'))) {
-    const scenario = JSON.parse(fs.readFileSync(path.join(root, 'config/scenarios', file), 'utf8')) as { layout: { panels: { id: string; type: string }[] }; dataBindings?: { panelId?: string }[] };
-    scenario.layout.panels = scenario.layout.panels.filter((p) => !left.has(p.type));
-    const kept = new Set(scenario.layout.panels.map((p) => p.id));
-    if (scenario.dataBindings) scenario.dataBindings = scenario.dataBindings.filter((b) => b.panelId === undefined || kept.has(b.panelId));
-    fs.writeFileSync(path.join(scenariosDir, file), JSON.stringify(scenario, null, 2));
-  }
+  const { wallFile, layoutFile, scenariosDir } = prepareWallFiles(dir, options);
 
   const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
   const args = ['electron/web-main.ts', '--wall', wallFile, '--port', '0', '--db', path.join(dir, 'wall.db')];
@@ -82,6 +64,34 @@ export async function startWebHostProcess(options: WebHostOptions = {}): Promise
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The demo wall's files in `dir` (walls/, layouts/, scenarios/), with `withoutTypes` left out of the layout
+ * and of every scenario: what the host is started on, here and in the cold-start benchmark.
+ */
+export function prepareWallFiles(dir: string, options: Pick<WebHostOptions, 'layout' | 'withoutTypes'> = {}): { wallFile: string; layoutFile: string; scenariosDir: string } {
+  const root = process.cwd();
+  fs.mkdirSync(path.join(dir, 'walls'));
+  fs.mkdirSync(path.join(dir, 'layouts'));
+  const wallFile = path.join(dir, 'walls', 'demo-2x2.json');
+  const layoutFile = path.join(dir, 'layouts', 'demo-2x2-normal.json');
+  fs.copyFileSync(path.join(root, 'config/walls/demo-2x2.json'), wallFile);
+  const layout = JSON.parse(fs.readFileSync(path.resolve(root, options.layout ?? 'config/layouts/demo-2x2-normal.json'), 'utf8')) as { panels: { type: string }[] };
+  const left = new Set(options.withoutTypes ?? []);
+  layout.panels = layout.panels.filter((p) => !left.has(p.type));
+  fs.writeFileSync(layoutFile, JSON.stringify(layout, null, 2));
+  // The scenarios the embedded hub seeds, with the same panel types left out (and their bindings).
+  const scenariosDir = path.join(dir, 'scenarios');
+  fs.mkdirSync(scenariosDir);
+  for (const file of fs.readdirSync(path.join(root, 'config/scenarios')).filter((f) => f.endsWith('.json'))) {
+    const scenario = JSON.parse(fs.readFileSync(path.join(root, 'config/scenarios', file), 'utf8')) as { layout: { panels: { id: string; type: string }[] }; dataBindings?: { panelId?: string }[] };
+    scenario.layout.panels = scenario.layout.panels.filter((p) => !left.has(p.type));
+    const kept = new Set(scenario.layout.panels.map((p) => p.id));
+    if (scenario.dataBindings) scenario.dataBindings = scenario.dataBindings.filter((b) => b.panelId === undefined || kept.has(b.panelId));
+    fs.writeFileSync(path.join(scenariosDir, file), JSON.stringify(scenario, null, 2));
+  }
+  return { wallFile, layoutFile, scenariosDir };
 }
 
 /** Stdout lines up to the hub's URL; the first line says how many screens there are. */
