@@ -1,18 +1,21 @@
 import Hls, { Events, type ErrorData, type HlsConfig, type LevelLoadedData } from 'hls.js';
 import { classifyMediaError, type MediaFailure } from '../../common/media/media-failure.js';
-import { CAMERA_RETRY, retryDelayMs, type RetrySchedule } from '../../common/media/retry-backoff.js';
-import { CAMERA_STALL, stallVerdict, type StallLimits } from '../../common/media/stall-verdict.js';
+import { CAMERA_RECOVERY, nextRecoveryStep, type ProbeOutcome, type RecoveryPlan, type RecoveryStep } from '../../common/media/recovery-plan.js';
+import { retryDelayMs } from '../../common/media/retry-backoff.js';
+import { CAMERA_STALL, pageTimeStep, stallVerdict, type StallLimits } from '../../common/media/stall-verdict.js';
 import { FrameWatch } from './frame-watch.js';
 import { tileHlsConfig } from './hls-config.js';
 import { mediaNow } from './media-clock.js';
 import { countMedia } from './media-debug.js';
 import { LastFrame } from './last-frame.js';
+import { probePlaylist } from './playlist-probe.js';
 import { StreamStep } from './stream-step.js';
 import { TypedEmitter } from './typed-emitter.js';
 
 // One camera tile's playback: one <video>, one Hls instance at a time. Failure is expected: a fatal
-// error or a frozen picture shows the last frame, the Hls instance is destroyed and rebuilt on a backoff
-// schedule, and the picture returns by itself when the source does. destroy() releases everything.
+// error or a frozen picture shows the last frame and the Hls instance is destroyed; the playlist is then
+// probed every ~2 s and the player rebuilt once it answers (recovery-plan.ts), so the picture returns by
+// itself within seconds of the source. destroy() releases everything.
 
 export type CameraPlayerState = 'loading' | 'playing' | 'signal-lost' | 'destroyed';
 
@@ -21,8 +24,9 @@ export interface CameraPlayerStatus {
   failure: MediaFailure | null;
   /** Clock time of the last new frame on screen, null before the first. */
   lastFrameAt: number | null;
-  /** When the next attempt starts, while one is scheduled. */
+  /** When the next look at the source (probe or rebuild) starts, while one is scheduled. */
   retryAt: number | null;
+  /** Failures since the picture was last steady: paces rebuilds. */
   attempt: number;
 }
 
@@ -41,13 +45,16 @@ export interface CameraPlayerEvents extends Record<string, unknown> {
 
 export interface CameraPlayerOptions {
   url: string;
+  /** The shared clock (hub-synced on screens): times shown to people. */
   clock?: () => number;
+  /** A clock that never jumps, for every judgement of elapsed time. */
+  monotonic?: () => number;
   /** When a frozen picture counts as lost, and when to rebuild the player. */
   stall?: StallLimits;
   /** Keep in step with other screens by EXT-X-PROGRAM-DATE-TIME. */
   sync?: boolean;
   syncDelayMs?: number | null;
-  retry?: RetrySchedule;
+  recovery?: RecoveryPlan;
   random?: () => number;
   hlsConfig?: Partial<HlsConfig>;
 }
@@ -66,9 +73,20 @@ export class CameraPlayer extends TypedEmitter<CameraPlayerEvents> {
   private readonly opts: Required<Omit<CameraPlayerOptions, 'hlsConfig' | 'syncDelayMs' | 'sync'>> & Pick<CameraPlayerOptions, 'hlsConfig'>;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly tickTimer: ReturnType<typeof setInterval>;
+  private readonly probes = new AbortController();
   private ticks = 0;
+  private lastTickAt: number;
+  /** Page time (stall-verdict.ts): monotonic time the page really had, late timers counted as asked. */
+  private pageMs = 0;
   private loadStartedAt = 0;
   private lastFragmentAt = 0;
+  /** Page time of the last progress of the stream; null before the first. */
+  private lastProgressAt: number | null = null;
+  /** Shared-clock time of the same, for the overlay's "last frame … ago". */
+  private lastFrameAt: number | null = null;
+  private playingSince = 0;
+  /** Earliest rebuild the backoff allows, monotonic. */
+  private rebuildAt = 0;
   private started = false;
   /** Last non-fatal error since the last good fragment: names the cause if the picture then freezes. */
   private lastError: MediaFailure | null = null;
@@ -80,8 +98,9 @@ export class CameraPlayer extends TypedEmitter<CameraPlayerEvents> {
     this.opts = {
       url: options.url,
       clock: this.clock,
+      monotonic: options.monotonic ?? (() => performance.now()),
       stall: options.stall ?? CAMERA_STALL,
-      retry: options.retry ?? CAMERA_RETRY,
+      recovery: options.recovery ?? CAMERA_RECOVERY,
       random: options.random ?? Math.random,
       hlsConfig: options.hlsConfig,
     };
@@ -100,8 +119,9 @@ export class CameraPlayer extends TypedEmitter<CameraPlayerEvents> {
     this.element.append(this.video, this.still.canvas);
     countMedia('players', 1);
     countMedia('videos', 1);
-    this.frames = new FrameWatch(this.video, this.clock, this.onFrame);
+    this.frames = new FrameWatch(this.video);
     this.step = options.sync === false ? null : new StreamStep(this.video, this.clock, options.syncDelayMs ?? null);
+    this.lastTickAt = this.opts.monotonic();
     this.tickTimer = setInterval(this.tick, TICK_MS);
     this.load();
   }
@@ -129,7 +149,8 @@ export class CameraPlayer extends TypedEmitter<CameraPlayerEvents> {
     this.started = false;
     hls.attachMedia(this.video);
     hls.loadSource(this.opts.url);
-    this.loadStartedAt = this.clock();
+    this.frames.reset();
+    this.loadStartedAt = this.pageMs;
     // While retrying after a loss the overlay stays up until a frame arrives.
     this.setStatus({ retryAt: null, ...(this.current.state === 'signal-lost' ? {} : { state: 'loading' }) });
   }
@@ -147,7 +168,7 @@ export class CameraPlayer extends TypedEmitter<CameraPlayerEvents> {
 
   private readonly onFragBuffered = (): void => {
     this.lastError = null;
-    this.lastFragmentAt = this.clock();
+    this.lastFragmentAt = this.pageMs;
   };
 
   private readonly onHlsError = (_event: Events.ERROR, data: ErrorData): void => {
@@ -167,18 +188,49 @@ export class CameraPlayer extends TypedEmitter<CameraPlayerEvents> {
     if (this.current.state === 'signal-lost' && this.current.failure?.kind === 'stall') this.setStatus({ failure });
   };
 
-  private readonly onFrame = (): void => {
+  /** The stream moved: note when, and show the picture if it was not showing. */
+  private progressed(): void {
+    this.lastProgressAt = this.pageMs;
+    this.lastFrameAt = this.clock();
     if (this.current.state === 'playing' || this.current.state === 'destroyed') return;
     this.still.hide();
-    this.setStatus({ state: 'playing', failure: null, lastFrameAt: this.frames.lastFrameAt, attempt: 0, retryAt: null });
-  };
+    this.playingSince = this.pageMs;
+    // `attempt` stays until the picture is steady (settle()): a source that gives a frame and fails again backs off.
+    this.setStatus({ state: 'playing', failure: null, lastFrameAt: this.lastFrameAt, retryAt: null });
+  }
 
-  /** Fatal: keep the last frame, drop the player, try again later. */
+  /** Fatal: keep the last frame, drop the player, look at the source until it answers. */
   private fail(failure: MediaFailure): void {
     this.teardown();
-    const delay = retryDelayMs(this.current.attempt, this.opts.random(), this.opts.retry);
-    this.retryTimer = setTimeout(() => this.load(), delay);
-    this.setStatus({ state: 'signal-lost', failure, lastFrameAt: this.frames.lastFrameAt, retryAt: this.clock() + delay, attempt: this.current.attempt + 1 });
+    const now = this.opts.monotonic();
+    this.rebuildAt = now + retryDelayMs(this.current.attempt, this.opts.random(), this.opts.recovery.rebuild);
+    this.setStatus({ state: 'signal-lost', failure, lastFrameAt: this.lastFrameAt, attempt: this.current.attempt + 1 });
+    this.follow(nextRecoveryStep({ now, rebuildAt: this.rebuildAt, probe: null, random: this.opts.random() }, this.opts.recovery));
+  }
+
+  private follow(step: RecoveryStep): void {
+    if (this.current.state === 'destroyed') return;
+    if (step.action === 'rebuild') return this.load();
+    const delay = Math.max(0, step.atMs - this.opts.monotonic());
+    this.retryTimer = setTimeout(() => void this.probe(), delay);
+    this.setStatus({ retryAt: this.clock() + delay });
+  }
+
+  private async probe(): Promise<void> {
+    this.retryTimer = null;
+    const result = await probePlaylist(this.opts.url, this.opts.recovery.probeTimeoutMs, this.probes.signal);
+    if (this.current.state === 'destroyed') return;
+    // The overlay says why the source is away now, which may differ from why the player failed.
+    if (!result.ok && (result.failure.kind !== this.current.failure?.kind || result.failure.httpStatus !== this.current.failure.httpStatus)) {
+      this.setStatus({ failure: result.failure });
+    }
+    const probe: ProbeOutcome = result.ok ? 'playable' : 'down';
+    this.follow(nextRecoveryStep({ now: this.opts.monotonic(), rebuildAt: this.rebuildAt, probe, random: this.opts.random() }, this.opts.recovery));
+  }
+
+  /** Playing steadily again: the next failure starts the rebuild backoff afresh. */
+  private settle(): void {
+    if (this.current.state === 'playing' && this.current.attempt > 0 && this.pageMs - this.playingSince >= this.opts.recovery.steadyMs) this.setStatus({ attempt: 0 });
   }
 
   private teardown(): void {
@@ -197,22 +249,29 @@ export class CameraPlayer extends TypedEmitter<CameraPlayerEvents> {
   }
 
   private readonly tick = (): void => {
+    const now = this.opts.monotonic();
+    this.pageMs += pageTimeStep({ elapsedMs: now - this.lastTickAt, expectedMs: TICK_MS }, this.opts.stall);
+    this.lastTickAt = now;
     if (this.hls) this.watch(this.hls);
     if (++this.ticks % 4 === 0) this.emitStats();
   };
 
+  /** Time the stream is excused from progressing (hidden page, a seek landing) does not count towards a stall. */
+  private excuse(): void {
+    if (this.lastProgressAt !== null) this.lastProgressAt = this.pageMs;
+  }
+
   /** Stall verdicts and step-keeping, four times a second. */
   private watch(hls: Hls): void {
-    const now = this.clock();
-    this.frames.poll();
+    if (this.frames.poll()) this.progressed();
     // A hidden page gets no frames by design (Chromium stops decoding unseen muted video): no verdicts.
-    if (document.visibilityState === 'hidden') return this.frames.excuse();
+    if (document.visibilityState === 'hidden') return this.excuse();
     const { state } = this.current;
     if (state === 'destroyed') return;
-    const last = this.frames.lastFrameAt;
-    const verdict = stallVerdict({ state, now, lastFrameAt: last, loadStartedAt: this.loadStartedAt, lastFragmentAt: this.lastFragmentAt }, this.opts.stall);
+    this.settle();
+    const verdict = stallVerdict({ state, now: this.pageMs, lastFrameAt: this.lastProgressAt, loadStartedAt: this.loadStartedAt, lastFragmentAt: this.lastFragmentAt }, this.opts.stall);
     if (verdict === 'frozen') {
-      this.setStatus({ state: 'signal-lost', failure: this.lastError ?? { kind: 'stall', detail: 'no new frame' }, lastFrameAt: last });
+      this.setStatus({ state: 'signal-lost', failure: this.lastError ?? { kind: 'stall', detail: 'no new frame' }, lastFrameAt: this.lastFrameAt });
     } else if (verdict === 'restart') {
       return this.fail(this.lastError ?? this.current.failure ?? { kind: 'stall', detail: 'no new frame' });
     } else if (verdict === 'no-first-frame') {
@@ -222,7 +281,7 @@ export class CameraPlayer extends TypedEmitter<CameraPlayerEvents> {
       const step = this.step.update(hls);
       this.syncErrorMs = step.errorMs;
       // Frames pause while a seek lands: that is not a frozen camera, for one stall period at least.
-      if (step.seeked) this.frames.excuse();
+      if (step.seeked) this.excuse();
       // Readable from the page for checks across screens, without a render per update.
       if (this.syncErrorMs === null) delete this.element.dataset.syncErrorMs;
       else this.element.dataset.syncErrorMs = String(Math.round(this.syncErrorMs));
@@ -246,7 +305,7 @@ export class CameraPlayer extends TypedEmitter<CameraPlayerEvents> {
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     clearInterval(this.tickTimer);
-    this.frames.destroy();
+    this.probes.abort();
     this.teardown();
     this.still.release();
     this.video.removeAttribute('src');
