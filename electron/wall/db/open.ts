@@ -43,10 +43,10 @@ export interface AppDatabase {
   readonly lastShown: LastShownTable;
   on<K extends keyof DbEvents>(event: K, listener: (data: DbEvents[K]) => void): Unsubscribe;
   off<K extends keyof DbEvents>(event: K, listener: (data: DbEvents[K]) => void): void;
-  /** Idempotent; drops every listener. */
-  close(): void;
   /** For online backups (node-common/db/backup.ts) while the app runs. */
   readonly backupSource: BackupSource;
+  /** Idempotent; drops every listener. */
+  close(): void;
 }
 
 /** Open (creating if needed) and migrate the app database at `file`. Never throws for a bad file. */
