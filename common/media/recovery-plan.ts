@@ -1,3 +1,4 @@
+import type { MediaFailureKind } from './media-failure.js';
 import { CAMERA_RETRY, type RetrySchedule } from './retry-backoff.js';
 
 // How a lost camera comes back: its playlist is looked at every ~2 s (one small GET of the URL hls.js
@@ -44,4 +45,17 @@ export function nextRecoveryStep({ now, rebuildAt, probe, random }: RecoveryInpu
   // The first look comes as soon as a rebuild would be allowed (a blip is over in a second), at most a period away.
   const wait = probe === null ? Math.min(every, rebuildAt - now) : every;
   return { action: 'probe', atMs: now + Math.round(Math.max(plan.minGapMs, wait)) };
+}
+
+// The source went away (as opposed to media this player cannot use): after a picture, the next return
+// is a new return, not another failed rebuild.
+const SOURCE_AWAY: ReadonlySet<MediaFailureKind> = new Set(['unreachable', 'not-found', 'server-error', 'timeout', 'stall']);
+
+/**
+ * The backoff step a failure starts from. A source that showed a picture since the last rebuild and then
+ * went away starts afresh, so a camera that flaps comes back within a probe period of each return;
+ * media that fail again (corrupt, unsupported, a bad playlist, refused) keep backing off.
+ */
+export function backoffAttempt(attempt: number, failure: MediaFailureKind, pictureSinceRebuild: boolean): number {
+  return pictureSinceRebuild && SOURCE_AWAY.has(failure) ? 0 : attempt;
 }

@@ -1,6 +1,6 @@
 import Hls, { Events, type ErrorData, type HlsConfig, type LevelLoadedData } from 'hls.js';
 import { classifyMediaError, type MediaFailure } from '../../common/media/media-failure.js';
-import { CAMERA_RECOVERY, nextRecoveryStep, type ProbeOutcome, type RecoveryPlan, type RecoveryStep } from '../../common/media/recovery-plan.js';
+import { backoffAttempt, CAMERA_RECOVERY, nextRecoveryStep, type ProbeOutcome, type RecoveryPlan, type RecoveryStep } from '../../common/media/recovery-plan.js';
 import { retryDelayMs } from '../../common/media/retry-backoff.js';
 import { CAMERA_STALL, pageTimeStep, stallVerdict, type StallLimits } from '../../common/media/stall-verdict.js';
 import { FrameWatch } from './frame-watch.js';
@@ -85,6 +85,8 @@ export class CameraPlayer extends TypedEmitter<CameraPlayerEvents> {
   /** Shared-clock time of the same, for the overlay's "last frame … ago". */
   private lastFrameAt: number | null = null;
   private playingSince = 0;
+  /** Whether this player showed a picture since it was (re)built: decides the next failure's backoff. */
+  private pictureSinceLoad = false;
   /** Earliest rebuild the backoff allows, monotonic. */
   private rebuildAt = 0;
   private started = false;
@@ -137,6 +139,7 @@ export class CameraPlayer extends TypedEmitter<CameraPlayerEvents> {
   }
 
   private load(): void {
+    this.pictureSinceLoad = false;
     this.retryTimer = null;
     if (!Hls.isSupported()) return this.fail({ kind: 'unsupported', detail: 'MediaSource is not available' });
     const hls = new Hls(tileHlsConfig(this.opts.hlsConfig));
@@ -192,10 +195,12 @@ export class CameraPlayer extends TypedEmitter<CameraPlayerEvents> {
   private progressed(): void {
     this.lastProgressAt = this.pageMs;
     this.lastFrameAt = this.clock();
+    this.pictureSinceLoad = true;
     if (this.current.state === 'playing' || this.current.state === 'destroyed') return;
     this.still.hide();
     this.playingSince = this.pageMs;
-    // `attempt` stays until the picture is steady (settle()): a source that gives a frame and fails again backs off.
+    // `attempt` stays until the picture is steady (settle()); a failure after this picture backs off only if
+    // the media failed, not if the source went away (backoffAttempt).
     this.setStatus({ state: 'playing', failure: null, lastFrameAt: this.lastFrameAt, retryAt: null });
   }
 
@@ -203,8 +208,9 @@ export class CameraPlayer extends TypedEmitter<CameraPlayerEvents> {
   private fail(failure: MediaFailure): void {
     this.teardown();
     const now = this.opts.monotonic();
-    this.rebuildAt = now + retryDelayMs(this.current.attempt, this.opts.random(), this.opts.recovery.rebuild);
-    this.setStatus({ state: 'signal-lost', failure, lastFrameAt: this.lastFrameAt, attempt: this.current.attempt + 1 });
+    const attempt = backoffAttempt(this.current.attempt, failure.kind, this.pictureSinceLoad);
+    this.rebuildAt = now + retryDelayMs(attempt, this.opts.random(), this.opts.recovery.rebuild);
+    this.setStatus({ state: 'signal-lost', failure, lastFrameAt: this.lastFrameAt, attempt: attempt + 1 });
     this.follow(nextRecoveryStep({ now, rebuildAt: this.rebuildAt, probe: null, random: this.opts.random() }, this.opts.recovery));
   }
 

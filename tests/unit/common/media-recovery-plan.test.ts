@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CAMERA_RECOVERY, nextRecoveryStep, type RecoveryInput, type RecoveryStep } from '../../../common/media/recovery-plan.js';
+import { backoffAttempt, CAMERA_RECOVERY, nextRecoveryStep, type RecoveryInput, type RecoveryStep } from '../../../common/media/recovery-plan.js';
 import { retryDelayMs } from '../../../common/media/retry-backoff.js';
 
 const T = 1_000_000;
@@ -65,5 +65,29 @@ describe('nextRecoveryStep', () => {
         if (step.action === 'probe') expect(step.atMs - T).toBeGreaterThanOrEqual(500);
       }
     }
+  });
+});
+
+describe('backoffAttempt', () => {
+  it('starts afresh when a source that showed a picture goes away again, so each return of a flapping camera is quick', () => {
+    for (const kind of ['unreachable', 'not-found', 'server-error', 'timeout', 'stall'] as const) expect(backoffAttempt(5, kind, true)).toBe(0);
+  });
+
+  it('keeps backing off media that fail again, and sources that never gave a picture', () => {
+    for (const kind of ['corrupt', 'unsupported', 'bad-playlist', 'forbidden'] as const) expect(backoffAttempt(5, kind, true)).toBe(5);
+    expect(backoffAttempt(5, 'not-found', false)).toBe(5);
+  });
+
+  it('so a camera flapping 100 times is rebuilt within a probe period of every return', () => {
+    let attempt = 0;
+    let worst = 0;
+    for (let flap = 0; flap < 100; flap++) {
+      // It played since the last rebuild, then the server went away for 6 s.
+      attempt = backoffAttempt(attempt, 'not-found', true);
+      const { rebuiltAt } = recover(0, attempt, 6000);
+      worst = Math.max(worst, rebuiltAt - 6000);
+      attempt += 1;
+    }
+    expect(worst).toBeLessThanOrEqual(CAMERA_RECOVERY.probeEveryMs * (1 + CAMERA_RECOVERY.jitter));
   });
 });
