@@ -11,6 +11,7 @@ import { openHubDatabase } from './db/open.js';
 import { startHub } from './server.js';
 import { describeIssues } from '../common/contract.js';
 import { readJsonFile } from '../node-common/json-file.js';
+import { backupPlanFromEnv } from '../node-common/db/backup.js';
 import { newToken } from '../node-common/tokens.js';
 import type { TokenGrant } from './tokens.js';
 
@@ -94,6 +95,7 @@ async function main(): Promise<number> {
     dbFile,
     tokens,
     log,
+    backups: backupPlanFromEnv(process.env, dbFile, 'hub'),
     scenariosDir: values.scenarios ?? path.join(root, 'config', 'scenarios'),
     ...(values['apply-delay'] === undefined ? {} : { applyDelayMs: number('apply-delay', values['apply-delay'], 0) }),
     ...(values['no-sim'] ? {} : { simulate: { seed: number('seed', values.seed, 20251104), timeScale: number('time-scale', values['time-scale'], 120), startHour: number('start-hour', values['start-hour'], 0) } }),

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../node-common/log.js';
+import { BackupSchedule, type BackupPlan } from '../node-common/db/backup.js';
 import { createCameraSimulator, type CameraSimulator } from './cameras/simulator.js';
 import { HubCore } from './core.js';
 import { openHubDatabase } from './db/open.js';
@@ -33,6 +34,8 @@ export interface StartHubOptions {
   simulate?: SimulatorOptions;
   /** Simulated live cameras at /cameras/<id>/live.m3u8 from these clips (assets/media/cameras); off unless given. */
   cameras?: { mediaDir: string; windowSegments?: number };
+  /** Online backups of the database on a schedule (backupPlanFromEnv); none when omitted. */
+  backups?: BackupPlan | null;
   now?: () => number;
 }
 
@@ -104,6 +107,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const simulator = options.simulate ? startSimulator(options.simulate, (entries) => core.publish(entries), now) : null;
+  const backups = options.backups && options.dbFile ? new BackupSchedule(db.backupSource, { ...options.backups, log: log.child('backup') }) : null;
   log.info('hub listening', { url, scenarios: db.scenarios().length, db: db.file, cameras: cameras?.cameras().length ?? 0 });
 
   let closing: Promise<void> | null = null;
@@ -121,6 +125,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
         const closed = sockets.close();
         server.closeAllConnections();
         await closed;
+        await backups?.close();
         db.close();
         log.info('hub stopped', { url });
       })();

@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { newToken } from '../../node-common/tokens.js';
+import { backupPlanFromEnv, type BackupPlan } from '../../node-common/db/backup.js';
 import { startBackendSync, type BackendSync } from './backend-sync.js';
 import { keepLastShown } from './last-shown-keeper.js';
 import { localCameraRelay, noCameraRelay, remoteCameraRelay, type CameraRelay, type CameraSource } from './camera-relay.js';
@@ -26,6 +27,7 @@ export interface EmbedHubOptions {
   simulate?: SimulatorChoice;
   applyDelayMs?: number;
   cameras?: { mediaDir: string };
+  backups?: BackupPlan | null;
 }
 
 export interface EmbeddedHub {
@@ -55,6 +57,8 @@ export type BackendChoice =
       applyDelayMs?: number;
       /** Clip folder of the simulated cameras (assets/media/cameras); null: the hub serves none. */
       camerasDir: string | null;
+      /** The embedded hub's database backups (TOAN_CANH_BACKUP_HOURS, TOAN_CANH_BACKUP_KEEP), beside it. */
+      backups?: BackupPlan | null;
     }
   | { kind: 'remote'; url: string; token: string }
   | { kind: 'off' };
@@ -93,6 +97,7 @@ export function backendFromEnv(
       scenariosDir: env.TOAN_CANH_SCENARIOS_DIR || defaults.scenariosDir,
       simulate: env.TOAN_CANH_SIMULATE === '0' ? null : { seed: number('TOAN_CANH_SEED', 20251104), timeScale: number('TOAN_CANH_TIME_SCALE', 120), startHour: number('TOAN_CANH_SIM_START_HOUR', 0) },
       camerasDir: env.TOAN_CANH_SIMULATE === '0' ? null : (defaults.camerasDir ?? null),
+      backups: backupPlanFromEnv(env, path.join(defaults.dataDir, 'hub.db'), 'hub'),
       ...(env.TOAN_CANH_APPLY_DELAY_MS ? { applyDelayMs: number('TOAN_CANH_APPLY_DELAY_MS', 0) } : {}),
     };
   } else {
@@ -170,6 +175,7 @@ export async function startBackend(core: WallCore, choice: { backend: BackendCho
       ...(backend.simulate ? { simulate: backend.simulate } : {}),
       ...(backend.applyDelayMs === undefined ? {} : { applyDelayMs: backend.applyDelayMs }),
       ...(backend.camerasDir ? { cameras: { mediaDir: backend.camerasDir } } : {}),
+      backups: backend.backups ?? null,
     });
     hub = await embedOnKeptPort(embed, backend.port, settings, log);
     url = hub.url;

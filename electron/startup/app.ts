@@ -7,7 +7,7 @@ import type { WallConfig } from '../../common/wall/schema.js';
 import { loadLayoutFile, loadWallFile, validateLayout, watchConfigFile } from './config-loader.js';
 import { installConsoleServices, type ConsoleServiceOptions } from '../wall/console-services.js';
 import { openDatabase, type AppDatabase } from '../wall/db/open.js';
-import { BackupSchedule, type BackupPlace } from '../../node-common/db/backup.js';
+import { BackupSchedule, type BackupPlan } from '../../node-common/db/backup.js';
 import type { Logger } from '../../node-common/log.js';
 import { installTechnician, loadTechnician } from '../wall/technician/install.js';
 import { WallCore } from '../wall/wall-core.js';
@@ -23,7 +23,7 @@ export interface StartAppOptions {
   /** Console sessions (idle timeout) and password hashing cost; tests make them short and cheap. */
   console?: ConsoleServiceOptions;
   /** Online backups of the database on a schedule (backupPlanFromEnv); none when omitted. */
-  backups?: (BackupPlace & { keep: number; everyMs: number }) | null;
+  backups?: BackupPlan | null;
 }
 
 export interface RunningApp {

@@ -4,8 +4,10 @@ import Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { describeIssues } from '../../common/contract.js';
 import { ActivationSchema, ScenarioSchema, type Activation, type Scenario } from '../../common/protocol/scenario.js';
-import { fail, ok, type Result } from '../../common/result.js';
+import { ok, type Result } from '../../common/result.js';
 import { auditTable, toEntry, type AuditTable } from '../../node-common/audit/audit-table.js';
+import type { BackupSource } from '../../node-common/db/backup.js';
+import { openError, quickCheck } from '../../node-common/db/errors.js';
 import { migrate } from '../../node-common/db/migrate.js';
 import type { Logger } from '../../node-common/log.js';
 import { chainOlderAuditRows, hubAuditEntry, hubAuditView, type HubAuditInput, type HubAuditView } from './hub-audit.js';
@@ -32,6 +34,8 @@ export interface HubDatabase {
   recentAudit(limit: number): HubAuditView[];
   setting<S extends z.ZodType>(key: string, schema: S): z.output<S> | null;
   setSetting(key: string, value: unknown): void;
+  /** For online backups (node-common/db/backup.ts) while the hub runs. */
+  readonly backupSource: BackupSource;
   close(): void;
 }
 
@@ -44,6 +48,11 @@ export function openHubDatabase(file: string, log: Logger, now: () => number = D
     db.pragma('busy_timeout = 5000');
     if (file !== ':memory:') db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    const check = quickCheck(db, file);
+    if (!check.ok) {
+      db.close();
+      return check;
+    }
     const migrated = migrate(db, hubMigrations, now);
     if (!migrated.ok) {
       db.close();
@@ -55,7 +64,7 @@ export function openHubDatabase(file: string, log: Logger, now: () => number = D
     return ok(assemble(db, file, log, now, audit));
   } catch (error) {
     if (db?.open) db.close();
-    return fail('hub/db', `cannot open the hub database "${file}": ${error instanceof Error ? error.message : String(error)}`, file);
+    return openError(file, error);
   }
 }
 
@@ -103,6 +112,7 @@ function assemble(db: Database.Database, file: string, log: Logger, now: () => n
       return row ? read(schema, row.value_json, `setting "${key}"`) : null;
     },
     setSetting: (key, value) => s.settingSet.run({ key, json: JSON.stringify(value), now: now() }),
+    backupSource: { name: file, backup: (destination) => db.backup(destination) },
     close: () => {
       if (db.open) db.close();
     },

@@ -65,6 +65,9 @@ export async function backupNow(db: BackupSource, place: BackupPlace & { keep: n
   return ok(file);
 }
 
+/** Where, how often and how many. */
+export type BackupPlan = BackupPlace & { keep: number; everyMs: number };
+
 export interface BackupScheduleOptions extends BackupPlace {
   keep: number;
   everyMs: number;
@@ -175,7 +178,7 @@ function targetInUse(file: string): string | null {
  * The schedule from the environment: TOAN_CANH_BACKUP_HOURS (default 6; 0 turns backups off) and
  * TOAN_CANH_BACKUP_KEEP (default 28: a week at 6 hours), into `backups/` beside the database.
  */
-export function backupPlanFromEnv(env: NodeJS.ProcessEnv, dbFile: string, name: string): (BackupPlace & { keep: number; everyMs: number }) | null {
+export function backupPlanFromEnv(env: NodeJS.ProcessEnv, dbFile: string, name: string): BackupPlan | null {
   const number = (key: string, fallback: number) => {
     const raw = env[key];
     if (raw === undefined || raw === '') return fallback;

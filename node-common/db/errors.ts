@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { fail, type Result } from '../../common/result.js';
 
 /** Codes `openDatabase` can fail with; each message names the file and says what to do. */
@@ -16,7 +17,8 @@ export type DbErrorCode =
 export function moveAsideHint(file: string): string {
   return (
     `Close Toàn Cảnh, move "${file}" aside together with any "${file}-wal" and "${file}-shm" next to it ` +
-    `(for example into a folder named "broken"), and start again: the app creates a new, empty database.`
+    `(for example into a folder named "broken"), and start again: the app creates a new, empty database. ` +
+    `Or put a backup back first: they are kept in the "backups" folder beside it (npm run restore -- --list; npm run hub:restore for a hub).`
   );
 }
 
@@ -26,4 +28,34 @@ export function errorMessage(error: unknown): string {
 
 export function dbFail(code: DbErrorCode, message: string, file: string): Result<never> {
   return fail(code, message, file);
+}
+
+/** What went wrong opening `file`, as a code and a message that says what to do. */
+export function openError(file: string, error: unknown): Result<never> {
+  const code = error instanceof Database.SqliteError ? error.code : '';
+  const detail = errorMessage(error);
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
+    return dbFail('db/corrupt', `"${file}" is not a readable Toàn Cảnh database (${detail}). ${moveAsideHint(file)}`, file);
+  }
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM') || isFsError(error)) {
+    return dbFail(
+      'db/cannot-open',
+      `cannot open "${file}" (${detail}). Check that the folder exists or can be created and that this user may read and write it.`,
+      file,
+    );
+  }
+  if (code.startsWith('SQLITE_BUSY')) {
+    return dbFail('db/busy', `"${file}" is locked by another program (${detail}). Is Toàn Cảnh already running?`, file);
+  }
+  return dbFail('db/open-failed', `cannot open "${file}": ${detail}`, file);
+}
+
+function isFsError(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' && /^E[A-Z]+$/.test(error.code);
+}
+
+/** SQLite's quick check at open: a damaged file is refused with how to recover, before anything writes to it. */
+export function quickCheck(db: Database.Database, file: string): Result<null> {
+  const check = db.pragma('quick_check', { simple: true });
+  return check === 'ok' ? { ok: true, value: null } : dbFail('db/corrupt', `"${file}" is damaged (quick_check: ${String(check)}). ${moveAsideHint(file)}`, file);
 }

@@ -3,8 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { startApp } from '../../electron/startup/app.js';
 import { migrations } from '../../electron/wall/db/migrations.js';
+import { hubMigrations } from '../../hub/db/migrations.js';
+import { openHubDatabase } from '../../hub/db/open.js';
 import { backupNow, backupPlanFromEnv, listBackups, restoreBackup } from '../../node-common/db/backup.js';
 import { memoryLogger } from '../../node-common/log.js';
 
@@ -87,6 +90,26 @@ describe('backups', () => {
     expect(await restoreBackup({ backup: damaged, target: f.dbFile, migrations })).toMatchObject({ ok: false, error: { code: 'db/corrupt' } });
     // Nothing was replaced by the refusals.
     expect(fs.readdirSync(path.dirname(f.dbFile)).filter((n) => n.includes('before-restore'))).toEqual([]);
+  });
+
+  it('backs up and restores the hub\'s database the same way', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-hub-backup-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'hub.db');
+    const opened = openHubDatabase(file, memoryLogger());
+    if (!opened.ok) throw new Error(opened.error.message);
+    opened.value.setSetting('marker', 'before');
+    const made = await backupNow(opened.value.backupSource, { dir: path.join(dir, 'backups'), name: 'hub', keep: 3 });
+    opened.value.setSetting('marker', 'after');
+    opened.value.close();
+    if (!made.ok) throw new Error(made.error.message);
+    expect((await restoreBackup({ backup: made.value, target: file, migrations: hubMigrations })).ok).toBe(true);
+    const again = openHubDatabase(file, memoryLogger());
+    if (!again.ok) throw new Error(again.error.message);
+    expect(again.value.setting('marker', z.string())).toBe('before');
+    again.value.close();
+    // A wall node's backup is not a hub's: its migrations differ, and it is refused.
+    expect(await restoreBackup({ backup: made.value, target: file, migrations })).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^db\//) } });
   });
 
   it('reads its schedule from the environment, and says what is wrong with a bad value', () => {

@@ -8,7 +8,7 @@ import { usersTable, type UsersTable } from '../auth/users-table.js';
 import { libraryTable, type LibraryTable } from '../scenarios/library-table.js';
 import { draftsTable, scenarioDraftsTable, type DraftsTable, type ScenarioDraftsTable } from './drafts.js';
 import { DbEmitter, type DbEvents, type Unsubscribe } from './events.js';
-import { dbFail, errorMessage, moveAsideHint } from '../../../node-common/db/errors.js';
+import { dbFail, openError, quickCheck } from '../../../node-common/db/errors.js';
 import { lastShownTable, type LastShownTable } from './last-shown.js';
 import { layoutsTable, type LayoutsTable } from './layouts.js';
 import type { Logger } from '../../../node-common/db/logger.js';
@@ -69,10 +69,10 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Result<AppDa
     }
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') {
+    const check = quickCheck(db, file);
+    if (!check.ok) {
       db.close();
-      return dbFail('db/corrupt', `"${file}" is damaged (quick_check: ${String(check)}). ${moveAsideHint(file)}`, file);
+      return check;
     }
     const schema = readonly ? checkMigrated(db, migrations) : migrate(db, migrations, now);
     if (!schema.ok) {
@@ -111,27 +111,4 @@ function assemble(db: Database.Database, file: string, logger: Logger, now: () =
       db.close();
     },
   };
-}
-
-function openError(file: string, error: unknown): Result<never> {
-  const code = error instanceof Database.SqliteError ? error.code : '';
-  const detail = errorMessage(error);
-  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
-    return dbFail('db/corrupt', `"${file}" is not a readable Toàn Cảnh database (${detail}). ${moveAsideHint(file)}`, file);
-  }
-  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM') || isFsError(error)) {
-    return dbFail(
-      'db/cannot-open',
-      `cannot open "${file}" (${detail}). Check that the folder exists or can be created and that this user may read and write it.`,
-      file,
-    );
-  }
-  if (code.startsWith('SQLITE_BUSY')) {
-    return dbFail('db/busy', `"${file}" is locked by another program (${detail}). Is Toàn Cảnh already running?`, file);
-  }
-  return dbFail('db/open-failed', `cannot open "${file}": ${detail}`, file);
-}
-
-function isFsError(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' && /^E[A-Z]+$/.test(error.code);
 }
