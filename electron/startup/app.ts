@@ -90,6 +90,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       language,
       log: log.child('core'),
       onCommit: (state, change) => persist(db, state, change),
+      dbFile: db.file,
     });
     for (const p of problems) core.reportProblem(p);
     const services = installConsoleServices(core, db, log.child('auth'), options.console);

@@ -9,6 +9,7 @@ import {
 } from '../../common/contract.js';
 import { chunkEntries } from '../../common/protocol/chunk.js';
 import { jsonBytes } from '../../common/protocol/validate.js';
+import { storageFailure } from '../../node-common/db/errors.js';
 import type { DataEntry } from '../../common/protocol/data.js';
 import { fail, ok, type Result } from '../../common/result.js';
 import type { Scenario } from '../../common/protocol/scenario.js';
@@ -39,6 +40,8 @@ export interface WallCoreOptions {
   technician?: TechnicianState;
   /** Called after every committed change, e.g. to save settings. */
   onCommit?: (state: WallState, change: StateChange) => void;
+  /** The database file, named when a change cannot be saved (a full disk). */
+  dbFile?: string;
 }
 
 /**
@@ -188,6 +191,13 @@ export class WallCore {
       if (channel === 'clock:sync') return ok({ t0: (parsed.data as InvokeRequest<'clock:sync'>).t0, t1: receivedAt, t2: this.now() });
       return await this.dispatch(client, channel, parsed.data as InvokeRequest<typeof channel>);
     } catch (err) {
+      const storage = storageFailure(err, this.options.dbFile ?? 'the database');
+      if (storage) {
+        // Said once on the console (replacing the last), in the log each time; the wall keeps its state.
+        this.log.error('a change could not be saved', { client: client.id, channel, code: storage.code, error: String(err) });
+        this.reportProblem(storage);
+        return fail(storage.code, storage.message, storage.where);
+      }
       this.log.error('command failed', { client: client.id, channel, error: String(err) });
       return fail('internal', `${channel} failed: ${err instanceof Error ? err.message : String(err)}`);
     }

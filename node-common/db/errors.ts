@@ -59,3 +59,18 @@ export function quickCheck(db: Database.Database, file: string): Result<null> {
   const check = db.pragma('quick_check', { simple: true });
   return check === 'ok' ? { ok: true, value: null } : dbFail('db/corrupt', `"${file}" is damaged (quick_check: ${String(check)}). ${moveAsideHint(file)}`, file);
 }
+
+/**
+ * A write the disk refused (full, read-only, failing), as the code and message the operator sees:
+ * what happened, that the wall keeps showing, and what to do. Null for any other error.
+ */
+export function storageFailure(error: unknown, file: string): { code: string; message: string; where: string } | null {
+  const code = error instanceof Database.SqliteError ? error.code : '';
+  if (code === 'SQLITE_FULL') {
+    return { code: 'db/full', where: file, message: `the disk under "${file}" is full: changes are not saved (the wall keeps showing what it shows). Free space on that disk; saving resumes by itself.` };
+  }
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_IOERR')) {
+    return { code: 'db/cannot-write', where: file, message: `"${file}" cannot be written (${errorMessage(error)}): changes are not saved (the wall keeps showing what it shows). Check the disk and that this user may write there.` };
+  }
+  return null;
+}

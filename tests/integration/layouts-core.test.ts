@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Layout } from '../../common/wall/layout-schema.js';
@@ -85,3 +86,21 @@ describe('drafts', () => {
     expect(await t.core.handle(operator, 'drafts:get', { layoutId: draft.id })).toEqual({ ok: true, value: null });
   });
 });
+
+describe('a disk that refuses writes', () => {
+  it('answers a save with what happened and what to do, lists it on the console, and leaves the wall as it was', async () => {
+    const before = t.core.state.layout;
+    const full = new Database.SqliteError('database or disk is full', 'SQLITE_FULL');
+    t.db.layouts.save = () => {
+      throw full;
+    };
+    const answer = await t.core.handle(operator, 'layouts:save', { layout: spanning(), expectedRevision: 0 });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'db/full', message: expect.stringMatching(/disk under .* is full.*wall keeps showing.*Free space/) } });
+    expect(t.core.state.problems).toEqual([expect.objectContaining({ code: 'db/full' })]);
+    expect(t.core.state.layout).toBe(before);
+    // Said once on the console, however many saves are refused.
+    await t.core.handle(operator, 'layouts:save', { layout: spanning(), expectedRevision: 0 });
+    expect(t.core.state.problems.filter((p) => p.code === 'db/full')).toHaveLength(1);
+  });
+});
+
