@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { AuditVerification } from '../../common/audit.js';
 import { fail, ok, type Result } from '../../common/result.js';
-import { errorMessage, moveAsideHint } from '../db/errors.js';
+import { errorMessage, quickCheck } from '../db/errors.js';
 import { AUDIT_COLUMNS, auditTable } from './audit-table.js';
 import { verifyRows } from './verify.js';
 
@@ -16,8 +16,8 @@ export function verifyDatabaseFile(file: string): Result<AuditVerification> {
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
     db.pragma('busy_timeout = 5000');
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') return fail('db/corrupt', `"${file}" is damaged (quick_check: ${String(check)}). ${moveAsideHint(file)}`, file);
+    const check = quickCheck(db, file);
+    if (!check.ok) return check;
     const shape = checkShape(db, file);
     if (!shape.ok) return shape;
     return ok(verifyRows(auditTable(db, Date.now).rows()));

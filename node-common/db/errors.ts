@@ -57,7 +57,10 @@ function isFsError(error: unknown): boolean {
 /** SQLite's quick check at open: a damaged file is refused with how to recover, before anything writes to it. */
 export function quickCheck(db: Database.Database, file: string): Result<null> {
   const check = db.pragma('quick_check', { simple: true });
-  return check === 'ok' ? { ok: true, value: null } : dbFail('db/corrupt', `"${file}" is damaged (quick_check: ${String(check)}). ${moveAsideHint(file)}`, file);
+  if (check === 'ok') return { ok: true, value: null };
+  // SQLite's report spans lines; one line keeps the advice after it in view (a terminal, journald, a dialog).
+  const found = String(check).replace(/\s+/g, ' ').trim().slice(0, 160);
+  return dbFail('db/corrupt', `"${file}" is damaged (quick_check: ${found}). ${moveAsideHint(file)}`, file);
 }
 
 /**

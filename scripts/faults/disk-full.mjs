@@ -10,7 +10,7 @@ import { fmtMs, hubRest, openWallScreens, sleep, startNode, table, tempDir, with
 
 const SIZE_MIB = 12;
 const WRITES = 10; // of each kind while full
-const DISK_WORDS = /SQLITE_FULL|disk (is )?full|đầy|no space|ENOSPC|database or disk is full/i;
+const DISK_WORDS = /SQLITE_FULL|db\/full|disk (is )?full|disk under .* is full|đầy|no space|ENOSPC|database or disk is full/i;
 // A message a person can act on says what to do, not only what failed.
 const ACTION_WORDS = /giải phóng|free (up )?(some )?space|xoá|xóa|delete|remove|dọn/i;
 
