@@ -125,6 +125,7 @@ function record(state: WallState, clock: ClockOffset, timing: Timing, afterPaint
   const swaps = (window.__tcSwaps ??= []);
   swaps.push(entry);
   if (swaps.length > 500) swaps.shift(); // a record per switch, bounded for months of running
+  performance.clearMarks('tc:swap'); // only the latest: marks are kept until cleared, for months
   performance.mark('tc:swap', { detail: { revision: state.revision, applyAt } });
   requestAnimationFrame((frameStart) => {
     entry.paintedAt = frameTime(clock, frameStart);

@@ -3,6 +3,7 @@ import type { Deck, Layer, MapView } from '@deck.gl/core';
 import type { MapViewState } from '../../../common/map/view-state.js';
 import type { Rect } from '../../../common/wall/schema.js';
 import { mapCounters } from './map-debug.js';
+import { releaseDevice, type OwnedDevice } from './release-device.js';
 
 // A drawn layout's one Deck (WebGL contexts are few per page): a view per map panel on this screen, each
 // at the part of the viewport the panel covers. Panels register and unregister. The host owns its canvas,
@@ -51,6 +52,8 @@ export class MapHost {
   private readonly canvas: HTMLCanvasElement = document.createElement('canvas');
   private attached = false;
   private deck: Deck<MapView[]> | null = null;
+  /** The device the Deck made for itself: finalize() leaves it (release-device.ts). */
+  private device: OwnedDevice | null = null;
   private core: DeckCore | null = null;
   private readonly views = new Map<string, MapViewSpec & { version: number }>();
   private version = 0;
@@ -162,6 +165,7 @@ export class MapHost {
       useDevicePixels: true,
       // A layer belongs to the view whose id starts its own.
       layerFilter: ({ layer, viewport }) => layer.id.startsWith(`${viewport.id}/`),
+      onDeviceInitialized: (device) => (this.device = device),
       onAfterRender: () => this.drawn(),
       onError: (error) => console.warn(`map: ${error.message}`),
     });
@@ -188,6 +192,8 @@ export class MapHost {
     this.lastLayers = [];
     this.drawnVersion = -1;
     deck.finalize();
+    releaseDevice(this.device);
+    this.device = null;
     mapCounters().decks--;
     // luma.gl leaves the context to garbage collection; a wall running for months should not wait for it.
     this.canvas.getContext('webgl2')?.getExtension('WEBGL_lose_context')?.loseContext();
