@@ -59,7 +59,7 @@ export function useLayoutEditor(doc: EditorDoc) {
   }, [setHistory]);
 
   // Every change reaches the main process within a moment, so a crash or a closed window loses nothing.
-  const autosave = useAutosave(useCallback(() => bridge.saveDraft(layout, baseRevision), [bridge, layout, baseRevision]), dirty);
+  const autosave = useAutosave(useCallback(() => bridge.saveDraft(layout, baseRevision), [bridge, layout, baseRevision]), dirty && !busy);
 
   const call = async <T,>(run: () => Promise<{ ok: true; value: T } | { ok: false; error: AppError }>) => {
     setBusy(true);

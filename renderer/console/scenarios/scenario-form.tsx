@@ -40,7 +40,7 @@ export function ScenarioForm({ doc, layouts, onClose }: { doc: FormDoc; layouts:
   const checked = ScenarioSchema.safeParse(s);
   const issues = checked.success ? [] : checked.error.issues;
   const dirty = saved === null || !sameValue(saved, s);
-  const autosave = useAutosave(useCallback(() => bridge.saveScenarioDraft(s, revision), [bridge, s, revision]), dirty && checked.success && conflict === null);
+  const autosave = useAutosave(useCallback(() => bridge.saveScenarioDraft(s, revision), [bridge, s, revision]), dirty && checked.success && conflict === null && !busy);
   const discard = async () => {
     await bridge.discardScenarioDraft(s.id);
     onClose();

@@ -7,7 +7,8 @@ const AUTOSAVE_MS = 600;
 
 /**
  * Writes a draft a moment after each change, so a crash or a closed window loses nothing. `write` saves
- * the current edit (memoised on it); `enabled` is false when there is nothing to keep.
+ * the current edit (memoised on it); `enabled` is false when there is nothing to keep, and while the
+ * item itself is being saved: a draft written after that save would outlive it (the save drops drafts).
  */
 export function useAutosave(write: () => Promise<Result<unknown>>, enabled: boolean): AutosaveState {
   const session = useSessionStore();
