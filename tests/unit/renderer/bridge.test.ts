@@ -1,23 +1,14 @@
-import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { bindBridge } from '../../../common/bind-bridge.js';
 import type { WallState } from '../../../common/state.js';
-import { LayoutSchema } from '../../../common/wall/layout-schema.js';
-import { WallSchema } from '../../../common/wall/schema.js';
 import { reconnectDelay } from '../../../renderer/bridge/backoff.js';
 import { checkAnswer, parseServerMessage } from '../../../renderer/bridge/messages.js';
 import { createSocketBridge, type SocketLike } from '../../../renderer/bridge/socket-bridge.js';
 import { pageIdentity, socketUrl } from '../../../renderer/bridge/socket-url.js';
+import { demoState } from '../../support/demo-state.js';
 
-const state: WallState = {
-  revision: 3,
-  wall: WallSchema.parse(JSON.parse(fs.readFileSync('config/walls/demo-2x2.json', 'utf8'))),
-  layout: LayoutSchema.parse(JSON.parse(fs.readFileSync('config/layouts/demo-2x2-normal.json', 'utf8'))),
-  language: 'vi',
-  identify: false,
-  problems: [],
-};
+const state: WallState = demoState(3);
 const text = (v: unknown) => JSON.stringify(v);
 
 describe('server messages', () => {

@@ -1,20 +1,11 @@
-import fs from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import type { EventPayload, WallBridge } from '../../../common/contract.js';
 import { fail, ok, type Result } from '../../../common/result.js';
 import type { StatePatch, WallState } from '../../../common/state.js';
-import { LayoutSchema } from '../../../common/wall/layout-schema.js';
-import { WallSchema } from '../../../common/wall/schema.js';
 import { reducePatch, WallStore } from '../../../renderer/state/wall-store.js';
+import { demoState } from '../../support/demo-state.js';
 
-const base: WallState = {
-  revision: 5,
-  wall: WallSchema.parse(JSON.parse(fs.readFileSync('config/walls/demo-2x2.json', 'utf8'))),
-  layout: LayoutSchema.parse(JSON.parse(fs.readFileSync('config/layouts/demo-2x2-normal.json', 'utf8'))),
-  language: 'vi',
-  identify: false,
-  problems: [],
-};
+const base: WallState = demoState(5);
 const patch = (revision: number, set: StatePatch['set']): StatePatch => ({ revision, set });
 
 /** A bridge whose events the test fires and whose snapshot answers it queues. */

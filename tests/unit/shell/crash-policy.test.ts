@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { fakeClock } from '../../support/fake-clock.js';
 import { CrashPolicy, defaultCrashPolicy } from '../../../electron/shell-policy/crash-policy.js';
 
-function clock(start = 0) {
-  let t = start;
-  return { now: () => t, advance: (ms: number) => (t += ms) };
-}
+const clock = (start = 0) => fakeClock(start);
 
 describe('CrashPolicy', () => {
   it('reloads with exponential backoff, then gives up after 5 reloads in 10 minutes', () => {

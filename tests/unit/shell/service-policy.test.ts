@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { fakeClock } from '../../support/fake-clock.js';
 import { GpuPolicy, defaultGpuPolicy } from '../../../electron/shell-policy/gpu-policy.js';
 import { RELAUNCH_ENV, restartDecision } from '../../../electron/shell-policy/restart-policy.js';
 import { ScreenLiveness } from '../../../electron/shell-policy/screen-liveness.js';
 
-function clock(start = 1_000_000) {
-  let t = start;
-  return { now: () => t, advance: (ms: number) => (t += ms) };
-}
+const clock = (start = 1_000_000) => fakeClock(start);
 
 describe('ScreenLiveness', () => {
   it('is well while every open screen answered within staleMs, and names the silent ones', () => {
