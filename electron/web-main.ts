@@ -11,6 +11,7 @@ import { cliUsage, parseCliArgs } from './startup/cli-args.js';
 import { createLogger, stderrSink, teeSink } from '../node-common/log.js';
 import { logDirFor, openLogFile } from '../node-common/log-file.js';
 import { exitOnFatal } from '../node-common/fatal-exit.js';
+import { accessLines } from '../node-common/access-file.js';
 import { serveUntilStopped } from '../node-common/watchdog.js';
 import { startWebHost } from './web-host/web-host.js';
 import { createWebTokens } from './web-host/web-tokens.js';
@@ -72,9 +73,8 @@ async function main(): Promise<number> {
 
   const wall = app.core.state.wall;
   console.log(`Toàn Cảnh — ${wall.name} (${wall.screens.length} màn hình / screens)`);
-  console.log(`console ${host.urls.console}`);
-  for (const s of host.urls.screens) console.log(`screen ${s.screenId} ${s.url}`);
-  if (backend.restUrl) console.log(`hub ${backend.restUrl}`);
+  const access = [`console ${host.urls.console}`, ...host.urls.screens.map((s) => `screen ${s.screenId} ${s.url}`), ...(backend.restUrl ? [`hub ${backend.restUrl}`] : [])];
+  for (const line of accessLines(access, path.join(path.dirname(dbFile), 'access-urls.txt'))) console.log(line);
   if (logFile) console.log(`log ${logFile.file}`);
 
   // Under systemd (packaging/linux/toan-canh-web.service): the watchdog is fed while the event loop

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { createLogger, stderrSink, teeSink } from '../node-common/log.js';
 import { logDirFor, openLogFile } from '../node-common/log-file.js';
 import { exitOnFatal } from '../node-common/fatal-exit.js';
+import { accessLines } from '../node-common/access-file.js';
 import { serveUntilStopped } from '../node-common/watchdog.js';
 import { openHubDatabase } from './db/open.js';
 import { startHub } from './server.js';
@@ -103,8 +104,8 @@ async function main(): Promise<number> {
   });
   const node = tokens.find((t) => t.role === 'node');
   console.log(`Toàn Cảnh hub ${hub.url} (${hub.core.db.scenarios().length} kịch bản / scenarios)`);
-  console.log(`${hub.url}/api?token=${encodeURIComponent(hub.adminToken)}`);
-  if (node) console.log(`wall nodes: TOAN_CANH_HUB=${hub.url} TOAN_CANH_HUB_TOKEN=${node.token}`);
+  const access = [`${hub.url}/api?token=${encodeURIComponent(hub.adminToken)}`, ...(node ? [`wall nodes: TOAN_CANH_HUB=${hub.url} TOAN_CANH_HUB_TOKEN=${node.token}`] : [])];
+  for (const line of accessLines(access, dbFile === ':memory:' ? null : path.join(path.dirname(dbFile), 'hub-access.txt'))) console.log(line);
   if (hub.cameras) console.log(`simulated cameras: ${hub.url}/cameras (${hub.cameras.cameras().length})`);
   if (logFile) console.log(`log ${logFile.file}`);
 

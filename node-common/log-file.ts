@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LogSink } from './log.js';
+import { makePrivateDir, PRIVATE_FILE_MODE } from './private-file.js';
 
 // The log a technician reads after the fact ("why did B2 go black at 3 am?"): JSON lines in
 // <dir>/<name>.log, rotated by size to <name>.1.log … <name>.<keep>.log, the oldest dropped, so months
@@ -45,8 +46,10 @@ export function openLogFile(options: LogFileOptions): LogFile {
     options.onFailure?.(`cannot write the log file ${file}: ${err instanceof Error ? err.message : String(err)}; logging to stderr only`);
   };
   const open = () => {
-    fs.mkdirSync(options.dir, { recursive: true });
-    fd = fs.openSync(file, 'a');
+    // Owner only: the log names people, addresses and refused attempts (node-common/private-file.ts).
+    makePrivateDir(options.dir);
+    fd = fs.openSync(file, 'a', PRIVATE_FILE_MODE);
+    fs.fchmodSync(fd, PRIVATE_FILE_MODE);
     size = fs.fstatSync(fd).size;
   };
   const rotate = () => {

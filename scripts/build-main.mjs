@@ -22,14 +22,16 @@ const node = {
 
 await build({
   ...common,
-  entryPoints: [at('electron/shell/main.ts')],
+  // entry.ts: the wall app (main.ts, loaded lazily) or one of the services below (--service=web|hub).
+  entryPoints: [at('electron/shell/entry.ts')],
   outfile: at('dist/electron/main.cjs'),
   ...node,
   external: ['electron', ...node.external],
 });
 
-// The web host and the hub for the packaged app's services (packaging/linux/): run by the Electron
-// binary as Node (ELECTRON_RUN_AS_NODE=1), with the same better-sqlite3 build. They sit at the top
+// The web host and the hub for the packaged app's services (packaging/linux/): the Electron binary
+// loads them in its main process with --service=web|hub (the RunAsNode fuse is off), with the same
+// better-sqlite3 build. They sit at the top
 // of dist/ because each finds the app root one folder above its own file, as its source does.
 for (const [entry, out] of [['electron/web-main.ts', 'dist/web-main.cjs'], ['hub/main.ts', 'dist/hub-main.cjs']]) {
   await build({

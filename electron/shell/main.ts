@@ -6,9 +6,10 @@ import { backupPlanFromEnv } from '../../node-common/db/backup.js';
 import { startAppBackend, type RunningBackend } from '../hub-link/backend-setup.js';
 import { cliUsage, electronUserArgs, isChromiumSwitch, parseCliArgs, type CliArgs } from '../startup/cli-args.js';
 import { DisplayPriority, linuxProcSystem } from '../shell-policy/display-priority.js';
-import { createLogger, stderrSink, teeSink, type LogSink } from '../../node-common/log.js';
+import { createLogger, redactText, stderrSink, teeSink, type LogSink } from '../../node-common/log.js';
 import { logDirFor, openLogFile, type LogFile } from '../../node-common/log-file.js';
 import { exitOnFatal, FATAL_EXIT_CODE } from '../../node-common/fatal-exit.js';
+import { accessLines } from '../../node-common/access-file.js';
 import { createNotifier } from '../../node-common/sd-notify.js';
 import { startWatchdog } from '../../node-common/watchdog.js';
 import { GpuPolicy } from '../shell-policy/gpu-policy.js';
@@ -119,7 +120,12 @@ async function main(): Promise<void> {
       log: log.child('backend'),
       embedHub: startHub,
     });
-    if (backend.restUrl) log.info('hub REST API', { url: backend.restUrl });
+    // Never the token in the log (the crash dialog asks people to send it): it is in an owner-only file.
+    if (backend.restUrl) {
+      const file = path.join(path.dirname(dbFile), 'hub-access.txt');
+      accessLines([backend.restUrl], file, {});
+      log.info('hub REST API', { url: redactText(backend.restUrl), token: `in ${file}` });
+    }
   } catch (err) {
     // The wall still shows its layouts without a backend; the console shows the link as lost.
     log.error('backend did not start', { error: err instanceof Error ? err.message : String(err) });

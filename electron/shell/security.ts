@@ -20,6 +20,8 @@ export function secureWebPreferences(preload: string): WebPreferences {
     spellcheck: false,
     // A wall screen must keep painting when another window covers it or it is unfocused.
     backgroundThrottling: false,
+    // A middle click must not open a link in a new window or navigate (Electron's security checklist).
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 

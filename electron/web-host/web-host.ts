@@ -70,7 +70,7 @@ export class WebHost {
     this.sockets = new SocketHost({ core: this.core, tokens: this.tokens, log: this.log, heartbeatMs: options.heartbeatMs ?? 5000 });
     this.server = http.createServer((req, res) => {
       this.handle(req, res).catch((err: unknown) => {
-        this.log.error('request failed', { url: req.url?.slice(0, 200), error: String(err) });
+        this.log.error('request failed', { path: (req.url ?? '/').split('?')[0]?.slice(0, 200), error: String(err) });
         if (res.headersSent) res.destroy();
         else sendMessagePage(res, 500, 'Lỗi máy chủ.', 'Server error.');
       });

@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { describeIssues } from '../../common/contract.js';
@@ -9,6 +7,7 @@ import { auditTable, toEntry, type AuditTable } from '../../node-common/audit/au
 import type { BackupSource } from '../../node-common/db/backup.js';
 import { openError, quickCheck } from '../../node-common/db/errors.js';
 import { migrate } from '../../node-common/db/migrate.js';
+import { makePrivateFile } from '../../node-common/private-file.js';
 import type { Logger } from '../../node-common/log.js';
 import { chainOlderAuditRows, hubAuditEntry, hubAuditView, type HubAuditInput, type HubAuditView } from './hub-audit.js';
 import { hubMigrations } from './migrations.js';
@@ -43,7 +42,7 @@ export interface HubDatabase {
 export function openHubDatabase(file: string, log: Logger, now: () => number = Date.now): Result<HubDatabase> {
   let db: Database.Database | undefined;
   try {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    makePrivateFile(file);
     db = new Database(file);
     db.pragma('busy_timeout = 5000');
     if (file !== ':memory:') db.pragma('journal_mode = WAL');

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { fail, ok, type Result } from '../../common/result.js';
 import type { Logger } from '../log.js';
 import { errorMessage } from './errors.js';
+import { PRIVATE_FILE_MODE } from '../private-file.js';
 import { checkRestorable, type Migration } from './migrate.js';
 
 // Online backups of a live SQLite database (SQLite's backup API through better-sqlite3: pages are
@@ -52,6 +53,7 @@ export async function backupNow(db: BackupSource, place: BackupPlace & { keep: n
   try {
     fs.mkdirSync(place.dir, { recursive: true, mode: 0o700 });
     await db.backup(partial);
+    fs.chmodSync(partial, PRIVATE_FILE_MODE);
     fs.renameSync(partial, file);
   } catch (error) {
     try {
@@ -136,6 +138,7 @@ export async function restoreBackup(o: { backup: string; target: string; migrati
   }
   const incoming = `${o.target}.restoring`;
   fs.copyFileSync(o.backup, incoming);
+  fs.chmodSync(incoming, PRIVATE_FILE_MODE);
   for (const side of ['-wal', '-shm']) fs.rmSync(`${o.target}${side}`, { force: true });
   fs.renameSync(incoming, o.target);
   return ok({ keptAs });

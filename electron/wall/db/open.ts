@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { ok, type Result } from '../../../common/result.js';
 import { auditTable, type AuditTable } from '../../../node-common/audit/audit-table.js';
@@ -9,6 +8,7 @@ import { libraryTable, type LibraryTable } from '../scenarios/library-table.js';
 import { draftsTable, scenarioDraftsTable, type DraftsTable, type ScenarioDraftsTable } from './drafts.js';
 import { DbEmitter, type DbEvents, type Unsubscribe } from './events.js';
 import { dbFail, openError, quickCheck } from '../../../node-common/db/errors.js';
+import { makePrivateFile } from '../../../node-common/private-file.js';
 import { lastShownTable, type LastShownTable } from './last-shown.js';
 import { layoutsTable, type LayoutsTable } from './layouts.js';
 import type { Logger } from '../../../node-common/db/logger.js';
@@ -59,7 +59,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Result<AppDa
   }
   let db: Database.Database | undefined;
   try {
-    if (!readonly) mkdirSync(dirname(file), { recursive: true });
+    if (!readonly) makePrivateFile(file);
     db = new Database(file, { readonly, fileMustExist: readonly });
     db.pragma(`busy_timeout = ${Math.trunc(opts.busyTimeoutMs ?? 5000)}`);
     if (!readonly) {

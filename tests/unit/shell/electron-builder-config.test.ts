@@ -22,6 +22,7 @@ interface BuilderConfig {
   deb: { afterInstall: string; afterRemove: string };
   win: { target: string[] };
   nsis: { include: string; perMachine: boolean };
+  electronFuses?: Record<string, boolean>;
 }
 const config = yaml.load(fs.readFileSync('electron-builder.yml', 'utf8')) as BuilderConfig;
 const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { main: string };
@@ -40,6 +41,21 @@ function packaged(file: string): boolean {
 describe('electron-builder.yml', () => {
   it('is valid for electron-builder', async () => {
     await expect(validateConfiguration(structuredClone(config), { isEnabled: false, add: () => undefined })).resolves.toBeUndefined();
+  });
+
+  it('flips the fuses that stop the binary being used as a Node runtime or loading code from outside its asar', () => {
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    // With runAsNode off, ELECTRON_RUN_AS_NODE does nothing: no unit may rely on it.
+    for (const unit of fs.readdirSync('packaging/linux').filter((f) => f.endsWith('.service'))) {
+      expect(fs.readFileSync(`packaging/linux/${unit}`, 'utf8'), unit).not.toContain('ELECTRON_RUN_AS_NODE');
+    }
   });
 
   it('names the app', () => {

@@ -152,6 +152,10 @@ describe('security', () => {
     expect(secureWebPreferences('/p.cjs')).toMatchObject({ preload: '/p.cjs', contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false, webviewTag: false });
   });
 
+  it('turns off Blink\'s auxclick, so a middle click cannot open or follow a link', () => {
+    expect(secureWebPreferences('/p.cjs').disableBlinkFeatures).toBe('Auxclick');
+  });
+
   it('denies permissions by default, logs each denial, and guards every new webContents', () => {
     const handlers: { request?: Handler; check?: Handler } = {};
     const session = { setPermissionRequestHandler: (fn: Handler) => (handlers.request = fn), setPermissionCheckHandler: (fn: Handler) => (handlers.check = fn) };

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { serviceLaunch } from '../../../electron/shell-policy/service-mode.js';
 
 // The systemd units the deb installs (packaging/linux/): the directives that make a wall come back
 // (Type=notify, a watchdog, Restart=always, journald), ExecStart on the paths electron-builder's deb
@@ -64,10 +65,15 @@ describe.each(Object.entries(units))('%s', (name, want) => {
     expect(exec).toHaveLength(1);
     expect(exec[0]!.startsWith(`"${binary}" `)).toBe(true);
     if (want.script) {
-      // The Electron binary runs the bundled service as Node; build-main writes that bundle.
-      expect(get(unit, 'Service', 'Environment')).toContain('ELECTRON_RUN_AS_NODE=1');
-      expect(exec[0]).toContain(`"${installDir}/resources/app.asar/${want.script}"`);
+      // The binary runs the bundled service in its own main process (the RunAsNode fuse is off, so
+      // ELECTRON_RUN_AS_NODE would start the wall app instead); build-main writes that bundle.
+      expect(get(unit, 'Service', 'Environment').join(' ')).not.toContain('ELECTRON_RUN_AS_NODE');
+      const args = exec[0]!.slice(`"${binary}" `.length).split(' ');
+      const launched = serviceLaunch(args.filter((a) => !a.startsWith('$')));
+      expect(launched.ok && launched.value?.bundle).toBe(want.script.replace('dist/', ''));
+      expect(args).toContain('--ozone-platform=headless');
       expect(fs.readFileSync('scripts/build-main.mjs', 'utf8')).toContain(`'${want.script}'`);
+      expect(get(unit, 'Service', 'UMask')).toEqual(['0077']);
       expect(get(unit, 'Service', 'StateDirectory')).toHaveLength(1);
       expect(exec[0]).toContain(`--db /var/lib/${get(unit, 'Service', 'StateDirectory')[0]}/`);
     } else {
