@@ -8,7 +8,7 @@ import {
   WallStateSchema,
 } from './state.js';
 import { DataBatchSchema } from './protocol/data.js';
-import { IdSchema } from './protocol/primitives.js';
+import { IdSchema, RequestIdSchema } from './protocol/primitives.js';
 import { ClockSyncAnswerSchema, ScenarioCommandAnswerSchema, ScenarioLayoutSchema, ScenarioOverviewSchema } from './scenario-view.js';
 import { EVERYONE, LEADERS, TECHNICIANS, type ChannelSpec } from './channel-spec.js';
 import { consoleBridgeInvokes, consoleChannels } from './console-contract.js';
@@ -38,7 +38,7 @@ export const invokeChannels = {
   /** The layouts of the scenarios this wall may switch to (those that fit it), for screens to warm up. */
   'scenarios:layouts': { request: empty, response: z.array(ScenarioLayoutSchema).max(100), roles: ['screen'], quiet: true },
   /** localOnly: apply on this wall alone when the hub is unreachable (only if the node allows it). */
-  'scenario:activate': { request: z.strictObject({ scenarioId: IdSchema, localOnly: z.boolean().optional() }), response: ScenarioCommandAnswerSchema, roles: ['console'], users: LEADERS },
+  'scenario:activate': { request: z.strictObject({ scenarioId: IdSchema, localOnly: z.boolean().optional(), requestId: RequestIdSchema.optional() }), response: ScenarioCommandAnswerSchema, roles: ['console'], users: LEADERS },
   'scenario:revert': { request: empty, response: ScenarioCommandAnswerSchema, roles: ['console'], users: LEADERS },
   'proposal:confirm': { request: z.strictObject({ proposalId: IdSchema }), response: ScenarioCommandAnswerSchema, roles: ['console'], users: LEADERS },
   'proposal:dismiss': { request: z.strictObject({ proposalId: IdSchema }), response: z.null(), roles: ['console'], users: LEADERS },

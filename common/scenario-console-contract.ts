@@ -51,7 +51,7 @@ type Channel = keyof typeof scenarioLibraryChannels | LeaderChannel;
 
 export const scenarioBridgeInvokes = {
   scenarioOverview: () => ['scenarios:overview', {}],
-  activateScenario: (scenarioId: string, localOnly = false) => ['scenario:activate', localOnly ? { scenarioId, localOnly } : { scenarioId }],
+  activateScenario: (scenarioId: string, localOnly = false, requestId?: string) => ['scenario:activate', { scenarioId, ...(localOnly ? { localOnly } : {}), ...(requestId ? { requestId } : {}) }],
   revertScenario: () => ['scenario:revert', {}],
   confirmProposal: (proposalId: string) => ['proposal:confirm', { proposalId }],
   dismissProposal: (proposalId: string) => ['proposal:dismiss', { proposalId }],

@@ -3,6 +3,8 @@ import type { Actor } from '../common/protocol/primitives.js';
 import type { Activation, ActivationResult, Scenario, WallAck } from '../common/protocol/scenario.js';
 import type { Logger } from '../node-common/log.js';
 import type { Command, CommandResult, Sender } from './core.js';
+import { errorMessage, storageFailure } from '../node-common/db/errors.js';
+import type { HubAuditInput } from './db/hub-audit.js';
 import type { HubDatabase } from './db/open.js';
 import type { NodeInfo, NodeRegistry } from './registry.js';
 import { WallResult } from './results.js';
@@ -24,6 +26,7 @@ export interface ActivationBookOptions {
 
 type Source = Activation['source'];
 const SYSTEM: Actor = { name: 'hub (auto-revert)', role: 'system' };
+const HUB: Actor = { name: 'hub', role: 'system' };
 
 export class ActivationBook {
   private readonly results = new Map<string, WallResult>();
@@ -47,8 +50,18 @@ export class ActivationBook {
     return this.results.get(wallId)?.toMessage() ?? null;
   }
 
-  activate(req: Command & { scenarioId: string; wallId?: string; source: Source }): CommandResult {
+  activate(req: Command & { scenarioId: string; wallId?: string; source: Source; idempotencyKey?: string }): CommandResult {
     const target = `${req.scenarioId} → ${req.wallId ?? '(its wall)'}`;
+    if (req.idempotencyKey !== undefined) {
+      const first = this.o.db.idempotentAnswer(req.idempotencyKey);
+      if (first && first.scenarioId !== req.scenarioId) {
+        return protocolError('invalid-payload', `this request id was already used to activate "${first.scenarioId}"; send a new id for a new request`);
+      }
+      if (first) {
+        this.o.log.info('repeated activation request answered with its first result', { revision: first.revision, actor: req.actor.name, origin: req.origin });
+        return { ok: true, value: { revision: first.revision, applyAt: first.applyAt } };
+      }
+    }
     const refuse = (code: Parameters<typeof protocolError>[0], message: string): CommandResult => {
       this.audit(req.actor, 'scenario.activate', target, req.origin, `refused: ${code}: ${message}`);
       this.o.log.warn('activation refused', { code, message, actor: req.actor.name, origin: req.origin });
@@ -60,7 +73,7 @@ export class ActivationBook {
     if (req.wallId !== undefined && req.wallId !== scenario.layout.wallId) {
       return refuse('wrong-wall', `scenario "${scenario.id}" is for wall "${scenario.layout.wallId}", not "${req.wallId}"`);
     }
-    return this.commit(scenario, req, req.source, 'scenario.activate');
+    return this.commit(scenario, req, req.source, 'scenario.activate', req.idempotencyKey);
   }
 
   revert(req: Command & { wallId: string; source?: Source }): CommandResult {
@@ -84,11 +97,11 @@ export class ActivationBook {
     if (scenario && scenario.layout.wallId === wallId) {
       const now = this.o.now();
       const activation: Activation = { wallId, revision: shown.revision, scenario, activatedBy: { name: 'hub (adopted)', role: 'system' }, source: 'adopted', via: origin, activatedAt: now, applyAt: now };
-      this.o.db.recordActivation(activation);
+      this.o.db.recordActivation(activation, this.entry(HUB, 'scenario.adopt', `${shown.scenarioId} → ${wallId}`, origin, `continued from revision ${shown.revision} shown by the wall`));
     } else {
       this.o.db.raiseRevision(wallId, shown.revision);
+      this.audit(HUB, 'scenario.adopt', `${shown.scenarioId} → ${wallId}`, origin, `continued from revision ${shown.revision} shown by the wall`);
     }
-    this.audit({ name: 'hub', role: 'system' }, 'scenario.adopt', `${shown.scenarioId} → ${wallId}`, origin, `continued from revision ${shown.revision} shown by the wall`);
     this.o.log.warn('wall is ahead of the hub; continuing its numbering', { wallId, revision: shown.revision, origin });
   }
 
@@ -118,7 +131,7 @@ export class ActivationBook {
     this.reverts.clear();
   }
 
-  private commit(scenario: Scenario, req: Command, source: Source, action: string): CommandResult {
+  private commit(scenario: Scenario, req: Command, source: Source, action: string, idempotencyKey?: string): CommandResult {
     const wallId = scenario.layout.wallId;
     const now = this.o.now();
     const activation: Activation = {
@@ -131,8 +144,17 @@ export class ActivationBook {
       activatedAt: now,
       applyAt: now + this.o.applyDelayMs,
     };
-    this.o.db.recordActivation(activation);
-    this.audit(req.actor, action, `${scenario.id} → ${wallId}`, req.origin, `accepted: revision ${activation.revision}`);
+    const value = { revision: activation.revision, applyAt: activation.applyAt };
+    try {
+      const row = this.entry(req.actor, action, `${scenario.id} → ${wallId}`, req.origin, `accepted: revision ${activation.revision}`);
+      this.o.db.recordActivation(activation, row, idempotencyKey === undefined ? undefined : { key: idempotencyKey, answer: { scenarioId: scenario.id, ...value } });
+    } catch (error) {
+      // Nothing was stored and no wall was told: the hub and the wall still agree on the previous revision.
+      const failure = storageFailure(error, this.o.db.file);
+      const message = failure?.message ?? `the hub could not store the activation (${errorMessage(error)}); nothing was changed. If this repeats, stop the hub and check "${this.o.db.file}" (npm run hub:restore puts a backup back).`;
+      this.o.log.error('activation not stored', { wallId, scenario: scenario.id, revision: activation.revision, error: errorMessage(error) });
+      return protocolError('internal', message);
+    }
     this.o.log.info('scenario activated', { wallId, scenario: scenario.id, revision: activation.revision, actor: req.actor.name, origin: req.origin });
 
     const previous = this.results.get(wallId);
@@ -148,7 +170,7 @@ export class ActivationBook {
     this.waitFor(result, this.o.applyDelayMs + this.o.ackTimeoutMs);
     this.scheduleRevert(activation);
     this.o.onActivated(activation);
-    return { ok: true, value: { revision: activation.revision, applyAt: activation.applyAt } };
+    return { ok: true, value };
   }
 
   /** Screens that have not answered by then count as timed out. */
@@ -190,7 +212,11 @@ export class ActivationBook {
     this.audit(result.activatedBy, 'scenario.result', `${result.scenarioId} → ${result.wallId} #${result.revision}`, 'hub', `${message.outcome}: ${result.summary()}`);
   }
 
+  private entry(actor: Actor, action: string, target: string, origin: string, result: string): HubAuditInput {
+    return { at: this.o.now(), actor: actor.name, role: actor.role, action, target, origin, result };
+  }
+
   private audit(actor: Actor, action: string, target: string, origin: string, result: string): void {
-    this.o.db.audit({ at: this.o.now(), actor: actor.name, role: actor.role, action, target, origin, result });
+    this.o.db.audit(this.entry(actor, action, target, origin, result));
   }
 }

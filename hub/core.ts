@@ -102,7 +102,7 @@ export class HubCore {
     if (node) this.log.info('node disconnected', { nodeId, wallId: node.wallId, reason });
   }
 
-  activate(req: Command & { scenarioId: string; wallId?: string; source: 'console' | 'rest' | 'rule' }): CommandResult {
+  activate(req: Command & { scenarioId: string; wallId?: string; source: 'console' | 'rest' | 'rule'; idempotencyKey?: string }): CommandResult {
     return this.activations.activate(req);
   }
 

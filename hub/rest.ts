@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DataBatchSchema } from '../common/protocol/data.js';
 import type { Ack } from '../common/protocol/errors.js';
 import { PROTOCOL_VERSIONS } from '../common/protocol/handshake.js';
-import { IdSchema } from '../common/protocol/primitives.js';
+import { IdSchema, RequestIdSchema } from '../common/protocol/primitives.js';
 import { check, MAX_EVENT_BYTES } from '../common/protocol/validate.js';
 import type { Logger } from '../node-common/log.js';
 import type { HubCore } from './core.js';
@@ -22,7 +22,7 @@ const STATUS: Record<string, number> = {
 const ActivateBody = z.strictObject({ wallId: IdSchema.optional() });
 
 type Route = { method: string; pattern: RegExp; roles: readonly GrantRole[] | null; audited?: string; run: (ctx: Ctx) => Promise<Ack<unknown>> | Ack<unknown> };
-interface Ctx { grant: TokenGrant; params: string[]; body: () => Promise<Ack<unknown>>; origin: string; url: URL }
+interface Ctx { grant: TokenGrant; params: string[]; body: () => Promise<Ack<unknown>>; origin: string; url: URL; headers: http.IncomingHttpHeaders }
 
 export function createRestHandler(core: HubCore, tokens: TokenBook, log: Logger, now: () => number) {
   const actor = (g: TokenGrant) => ({ name: g.name, role: g.role === 'node' || g.role === 'viewer' ? ('operator' as const) : g.role });
@@ -34,12 +34,16 @@ export function createRestHandler(core: HubCore, tokens: TokenBook, log: Logger,
     { method: 'GET', pattern: /^\/api\/audit$/, roles: LEAD, run: ({ url }) => ok(core.db.recentAudit(Number(url.searchParams.get('limit') ?? 100) || 100)) },
     {
       method: 'POST', pattern: /^\/api\/scenarios\/([^/]+)\/activate$/, roles: null, audited: 'scenario.activate',
-      run: async ({ grant, params, body, origin }) => {
+      run: async ({ grant, params, body, origin, headers }) => {
         const parsed = await body();
         if (!parsed.ok) return parsed;
         const checked = check(ActivateBody, 'body', parsed.value ?? {});
         if (!checked.ok) return checked;
-        return core.activate({ scenarioId: params[0] ?? '', ...checked.value, actor: actor(grant), origin, source: 'rest' });
+        const key = idempotencyKey(headers);
+        if (!key.ok) return key;
+        // Scoped by token: one client's key never answers another's request.
+        const scoped = key.value === null ? {} : { idempotencyKey: `rest ${grant.name}: ${key.value}` };
+        return core.activate({ scenarioId: params[0] ?? '', ...checked.value, ...scoped, actor: actor(grant), origin, source: 'rest' });
       },
     },
     { method: 'POST', pattern: /^\/api\/walls\/([^/]+)\/revert$/, roles: null, audited: 'scenario.revert', run: ({ grant, params, origin }) => core.revert({ wallId: params[0] ?? '', actor: actor(grant), origin }) },
@@ -91,13 +95,22 @@ export function createRestHandler(core: HubCore, tokens: TokenBook, log: Logger,
       log.warn('rest request refused', { code, path: url.pathname.slice(0, 200), origin });
       return send(res, grant ? 403 : 401, fail(code, message));
     }
-    const answer = await route.run({ grant, params, origin, url, body: () => readJson(req, url.pathname === '/api/data' ? MAX_EVENT_BYTES : 64 * 1024) });
+    const answer = await route.run({ grant, params, origin, url, headers: req.headers, body: () => readJson(req, url.pathname === '/api/data' ? MAX_EVENT_BYTES : 64 * 1024) });
     send(res, answer.ok ? (req.method === 'POST' ? 202 : 200) : (STATUS[answer.error.code] ?? 400), answer);
   };
 }
 
 const ok = <T>(value: T): Ack<T> => ({ ok: true, value });
 const fail = (code: 'bad-token' | 'forbidden' | 'unknown-event', message: string): Ack<never> => ({ ok: false, error: { code, message } });
+
+/** The request's Idempotency-Key header (null when absent): a repeat with the same key gets the first answer. */
+function idempotencyKey(headers: http.IncomingHttpHeaders): Ack<string | null> {
+  const value = headers['idempotency-key'];
+  if (value === undefined) return ok(null);
+  const parsed = RequestIdSchema.safeParse(value);
+  if (parsed.success) return ok(parsed.data);
+  return { ok: false, error: { code: 'invalid-payload', message: 'the Idempotency-Key header takes 8–128 visible ASCII characters (a UUID fits), once' } };
+}
 
 function bearer(req: http.IncomingMessage): string | null {
   const header = req.headers.authorization;

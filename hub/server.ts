@@ -87,7 +87,9 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     if (cameras?.handle(req, res)) return;
     rest(req, res).catch((err: unknown) => {
       log.error('rest request failed', { error: String(err) });
-      if (!res.headersSent) res.writeHead(500).end();
+      if (res.headersSent) return void res.end();
+      const body = { ok: false, error: { code: 'internal', message: 'the hub failed to answer this request; its log says why' } };
+      res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify(body));
     });
   });
 

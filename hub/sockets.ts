@@ -144,8 +144,12 @@ export class HubSockets {
         return { ok: true, value: { t0: parsed.payload.t0, t1: receivedAt, t2: this.now() } };
       case 'wall:ack':
         return hub.acknowledge(node, parsed.payload);
-      case 'scenario:activate':
-        return own(parsed.payload.wallId) ?? hub.activate({ ...parsed.payload, origin, via: node.nodeId, source: 'console' });
+      case 'scenario:activate': {
+        const { requestId, ...payload } = parsed.payload;
+        // Scoped by node: two nodes cannot answer each other's requests.
+        const key = requestId === undefined ? {} : { idempotencyKey: `node ${node.nodeId}: ${requestId}` };
+        return own(payload.wallId) ?? hub.activate({ ...payload, ...key, origin, via: node.nodeId, source: 'console' });
+      }
       case 'scenario:revert':
         return own(parsed.payload.wallId) ?? hub.revert({ ...parsed.payload, origin, via: node.nodeId });
       case 'proposal:confirm':

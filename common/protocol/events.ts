@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DataBatchSchema } from './data.js';
 import { ProtocolErrorSchema } from './errors.js';
 import { HelloSchema } from './handshake.js';
-import { ActorSchema, IdSchema, MillisSchema, RevisionSchema } from './primitives.js';
+import { ActorSchema, IdSchema, MillisSchema, RequestIdSchema, RevisionSchema } from './primitives.js';
 import {
   ActivationResultSchema,
   ActivationSchema,
@@ -26,7 +26,8 @@ export const nodeEvents = {
   /** How far this node's screens got with a revision; sent again whenever a screen's status changes. */
   'wall:ack': { payload: WallAckSchema, ack: z.null() },
   'scenario:activate': {
-    payload: z.strictObject({ wallId: IdSchema, scenarioId: IdSchema, actor: ActorSchema }),
+    /** requestId: the same id sent again (a double-click, a retry) gets the first answer, not a second revision. */
+    payload: z.strictObject({ wallId: IdSchema, scenarioId: IdSchema, actor: ActorSchema, requestId: RequestIdSchema.optional() }),
     ack: CommandResultSchema,
   },
   /** Back to the scenario that was active before the current one. */

@@ -9,6 +9,9 @@ export const ScreenIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$
 /** Milliseconds since the Unix epoch on the hub's clock (unless a field says otherwise). */
 export const MillisSchema = z.number().int().min(0).max(8.64e15);
 
+/** A client's id for one request (a UUID, an Idempotency-Key): visible ASCII, 8–128 characters. */
+export const RequestIdSchema = z.string().regex(/^[\x21-\x7e]{8,128}$/, 'use 8–128 visible ASCII characters (a UUID fits)');
+
 export const RevisionSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 export const text = (max: number) => z.string().min(1).max(max);

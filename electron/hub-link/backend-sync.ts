@@ -82,7 +82,7 @@ export class BackendSync {
       },
     });
     this.service = {
-      activate: (scenarioId, actor, localOnly) => this.activate(scenarioId, actor, localOnly),
+      activate: (scenarioId, actor, localOnly, requestId) => this.activate(scenarioId, actor, localOnly, requestId),
       revert: (actor) => this.revert(actor),
       confirm: (proposalId, actor) => this.confirm(proposalId, actor),
       dismiss: (proposalId, actor) => this.dismiss(proposalId, actor),
@@ -192,8 +192,8 @@ export class BackendSync {
     return a.ok ? ok({ revision: a.value.revision, applyAt: Math.round(this.link.toLocal(a.value.applyAt)), local: false }) : fail(a.error.code, a.error.message);
   }
 
-  private async activate(scenarioId: string, actor: Actor, localOnly: boolean): Promise<Result<ScenarioCommandAnswer>> {
-    if (this.connected()) return this.answered(await this.link.request('scenario:activate', { wallId: this.wallId, scenarioId, actor }));
+  private async activate(scenarioId: string, actor: Actor, localOnly: boolean, requestId?: string): Promise<Result<ScenarioCommandAnswer>> {
+    if (this.connected()) return this.answered(await this.link.request('scenario:activate', { wallId: this.wallId, scenarioId, actor, ...(requestId ? { requestId } : {}) }));
     if (!localOnly) return this.offline();
     if (!this.o.allowLocalActivation) return failWith('backend-offline/no-local', 'This wall does not allow local-only activation while the backend is unreachable.', {});
     return this.activateLocally(scenarioId, actor);

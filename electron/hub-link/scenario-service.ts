@@ -7,7 +7,8 @@ import type { ScenarioCommandAnswer } from '../../common/scenario-view.js';
 
 /** What the console's scenario commands call: the backend link (backend-sync.ts) implements it. */
 export interface ScenarioService {
-  activate(scenarioId: string, actor: Actor, localOnly: boolean): Promise<Result<ScenarioCommandAnswer>>;
+  /** requestId: the console's id for this one decision; sent again (a double-click), it gets the first answer. */
+  activate(scenarioId: string, actor: Actor, localOnly: boolean, requestId?: string): Promise<Result<ScenarioCommandAnswer>>;
   revert(actor: Actor): Promise<Result<ScenarioCommandAnswer>>;
   confirm(proposalId: string, actor: Actor): Promise<Result<ScenarioCommandAnswer>>;
   dismiss(proposalId: string, actor: Actor): Promise<Result<null>>;
@@ -34,7 +35,7 @@ export function runScenarioCommand(service: ScenarioService | null, actor: Actor
   log.info('scenario command', { channel, actor: actor.name, role: actor.role });
   if (channel === 'scenario:activate') {
     const req = request as InvokeRequest<'scenario:activate'>;
-    return service.activate(req.scenarioId, actor, req.localOnly ?? false);
+    return service.activate(req.scenarioId, actor, req.localOnly ?? false, req.requestId);
   }
   if (channel === 'scenario:revert') return service.revert(actor);
   const { proposalId } = request as InvokeRequest<'proposal:confirm'>;

@@ -62,4 +62,18 @@ DROP TRIGGER audit_log_no_delete;
 ALTER TABLE audit_log RENAME TO audit_log_unchained;
 ${AUDIT_LOG_DDL}`,
   },
+  {
+    // A repeated activation request (a REST Idempotency-Key, a console's request id) answers its first
+    // result instead of making a second revision. Rows older than a day are removed as new ones come.
+    version: 3,
+    name: 'idempotency-keys',
+    up: `
+CREATE TABLE idempotency_keys (
+  key TEXT PRIMARY KEY,
+  answer_json TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX idempotency_keys_created_at ON idempotency_keys(created_at);
+`,
+  },
 ];

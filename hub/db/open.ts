@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { describeIssues } from '../../common/contract.js';
 import { ActivationSchema, ScenarioSchema, type Activation, type Scenario } from '../../common/protocol/scenario.js';
 import { ok, type Result } from '../../common/result.js';
@@ -21,8 +21,13 @@ export interface HubDatabase {
   /** Walls that have had an activation (or a revision raised). */
   walls(): string[];
   revision(wallId: string): number;
-  /** Record an activation and move the wall's revision to it, in one transaction. */
-  recordActivation(activation: Activation): void;
+  /**
+   * Record an activation, move the wall's revision to it and append its audit row, in one transaction:
+   * if any of them fails, none is stored. With a key, its answer is kept for repeats of the request.
+   */
+  recordActivation(activation: Activation, audit: HubAuditInput, idempotency?: { key: string; answer: IdempotentAnswer }): void;
+  /** The first answer given to a request with this key, while it is kept (IDEMPOTENCY_KEEP_MS). */
+  idempotentAnswer(key: string): IdempotentAnswer | null;
   /** Raise the wall's revision without an activation (a node reported a newer one). */
   raiseRevision(wallId: string, revision: number): void;
   latestActivation(wallId: string): Activation | null;
@@ -37,6 +42,18 @@ export interface HubDatabase {
   readonly backupSource: BackupSource;
   close(): void;
 }
+
+/** What a repeated activation request gets back: the first one's result, and what it asked for. */
+export interface IdempotentAnswer {
+  scenarioId: string;
+  revision: number;
+  applyAt: number;
+}
+
+/** How long a request's key is remembered: a retry comes within seconds, a day leaves room for any client. */
+export const IDEMPOTENCY_KEEP_MS = 24 * 3600_000;
+
+const IdempotentAnswerSchema = z.strictObject({ scenarioId: z.string(), revision: z.number().int(), applyAt: z.number() });
 
 /** Open (creating and migrating) the hub database; `:memory:` keeps nothing across restarts. */
 export function openHubDatabase(file: string, log: Logger, now: () => number = Date.now): Result<HubDatabase> {
@@ -83,9 +100,15 @@ function assemble(db: Database.Database, file: string, log: Logger, now: () => n
     const current = s.revisionGet.get(wallId)?.revision ?? 0;
     if (revision > current) s.revisionSet.run({ wallId, revision, now: now() });
   };
-  const recordTx = db.transaction((a: Activation) => {
+  const recordTx = db.transaction((a: Activation, entry: HubAuditInput, idempotency?: { key: string; answer: IdempotentAnswer }) => {
     s.activationInsert.run({ wallId: a.wallId, revision: a.revision, scenarioId: a.scenario.id, json: JSON.stringify(a) });
     setRevision(a.wallId, a.revision);
+    audit.append(hubAuditEntry(entry));
+    if (idempotency) {
+      const at = now();
+      s.idempotencyExpire.run(at - IDEMPOTENCY_KEEP_MS);
+      s.idempotencyPut.run({ key: idempotency.key, json: JSON.stringify(idempotency.answer), now: at });
+    }
   });
   const activation = (row: { activation_json: string; revision: number } | undefined, wallId: string) =>
     row ? read(ActivationSchema, row.activation_json, `activation ${wallId}#${row.revision}`) : null;
@@ -100,7 +123,11 @@ function assemble(db: Database.Database, file: string, log: Logger, now: () => n
     scenarios: () => s.scenarioList.all().flatMap((row) => read(ScenarioSchema, row.scenario_json, `scenario "${row.id}"`) ?? []),
     walls: () => s.wallIds.all().map((r) => r.wall_id),
     revision: (wallId) => s.revisionGet.get(wallId)?.revision ?? 0,
-    recordActivation: (a) => recordTx.immediate(a),
+    recordActivation: (a, entry, idempotency) => recordTx.immediate(a, entry, idempotency),
+    idempotentAnswer: (key) => {
+      const row = s.idempotencyGet.get(key, now() - IDEMPOTENCY_KEEP_MS);
+      return row ? read(IdempotentAnswerSchema, row.answer_json, `idempotency key "${key.slice(0, 80)}"`) : null;
+    },
     raiseRevision: setRevision,
     latestActivation: (wallId) => activation(s.activationLatest.get(wallId), wallId),
     previousActivation: (wallId, before, otherThan) => activation(s.activationPrevious.get(wallId, before, otherThan), wallId),

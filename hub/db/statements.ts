@@ -47,6 +47,13 @@ export function prepareHubStatements(db: Database.Database) {
     /** Appends go through the shared audit table (node-common/audit); the hub only reads the newest. */
     auditRecent: db.prepare<[number], AuditRow>('SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?'),
 
+    idempotencyGet: db.prepare<[string, number], { answer_json: string }>('SELECT answer_json FROM idempotency_keys WHERE key = ? AND created_at >= ?'),
+    idempotencyPut: db.prepare<{ key: string; json: string; now: number }>(
+      `INSERT INTO idempotency_keys (key, answer_json, created_at) VALUES (@key, @json, @now)
+       ON CONFLICT (key) DO UPDATE SET answer_json = excluded.answer_json, created_at = excluded.created_at`,
+    ),
+    idempotencyExpire: db.prepare<[number]>('DELETE FROM idempotency_keys WHERE created_at < ?'),
+
     settingGet: db.prepare<[string], { value_json: string }>('SELECT value_json FROM settings WHERE key = ?'),
     settingSet: db.prepare<{ key: string; json: string; now: number }>(
       `INSERT INTO settings (key, value_json, updated_at) VALUES (@key, @json, @now)

@@ -125,10 +125,10 @@ export async function until(what: string, check: () => boolean | Promise<boolean
   }
 }
 
-export async function rest(hub: { url: string }, method: string, route: string, token: string | null, body?: unknown) {
+export async function rest(hub: { url: string }, method: string, route: string, token: string | null, body?: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(`${hub.url}${route}`, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return { status: res.status, body: (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } } };

@@ -17,6 +17,11 @@ import { useScenarioOverview } from './use-scenario-overview.js';
 // One empty list, so the keyboard shortcut's effect is not set up again on every render.
 const NO_SCENARIOS: Scenario[] = [];
 
+/** 128 random bits as hex; crypto.randomUUID needs a secure context, which a console over plain LAN http is not. */
+function newRequestId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 export function LeaderArea() {
   const t = useT();
   const language = useLanguage();
@@ -26,6 +31,12 @@ export function LeaderArea() {
   const { overview, refresh } = useScenarioOverview();
   const { busy, error, run } = useCommand();
   const [asked, setAsked] = useState<Scenario | null>(null);
+  // One id per confirmation: a double-click on "confirm" sends it twice and the hub makes one revision.
+  const [requestId, setRequestId] = useState('');
+  const ask = (scenario: Scenario | null) => {
+    setAsked(scenario);
+    setRequestId(scenario ? newRequestId() : '');
+  };
   const [sent, setSent] = useState<{ scenarioId: string; revision: number } | null>(null);
   const scenarios = overview?.scenarios ?? NO_SCENARIOS;
   const offline = state?.backend?.state === 'lost';
@@ -37,7 +48,7 @@ export function LeaderArea() {
       const n = Number(e.key);
       if (Number.isInteger(n) && n >= 1 && n <= 9 && scenarios[n - 1]) {
         e.preventDefault();
-        setAsked(scenarios[n - 1]!);
+        ask(scenarios[n - 1]!);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -46,8 +57,8 @@ export function LeaderArea() {
 
   if (!state) return null;
   const activate = async (scenario: Scenario) => {
-    const r = await run(() => bridge.activateScenario(scenario.id, offline));
-    setAsked(null);
+    const r = await run(() => bridge.activateScenario(scenario.id, offline, requestId));
+    ask(null);
     if (r.ok) setSent({ scenarioId: scenario.id, revision: r.value.revision });
     refresh();
   };
@@ -77,7 +88,7 @@ export function LeaderArea() {
             data-shortcut={i < 9 ? i + 1 : ''}
             aria-pressed={state.scenario?.id === s.id}
             disabled={busy}
-            onClick={() => setAsked(s)}
+            onClick={() => ask(s)}
           >
             {i < 9 && <kbd>{i + 1}</kbd>}
             <strong>{s.name[language]}</strong>
@@ -90,7 +101,7 @@ export function LeaderArea() {
         {t('leader.revert')}
       </button>
       {overview?.result && <ActivationResultView result={overview.result} scenarios={scenarios} />}
-      {asked && <ScenarioConfirm scenario={asked} state={state} busy={busy} onConfirm={() => void activate(asked)} onCancel={() => setAsked(null)} />}
+      {asked && <ScenarioConfirm scenario={asked} state={state} busy={busy} onConfirm={() => void activate(asked)} onCancel={() => ask(null)} />}
     </section>
   );
 }
