@@ -8,6 +8,7 @@ import { startHub } from '../hub/server.js';
 import { backupPlanFromEnv } from '../node-common/db/backup.js';
 import { startAppBackend } from './hub-link/backend-setup.js';
 import { cliUsage, parseCliArgs } from './startup/cli-args.js';
+import { loadNodeConfig } from './startup/node-config.js';
 import { createLogger, stderrSink, teeSink } from '../node-common/log.js';
 import { logDirFor, openLogFile } from '../node-common/log-file.js';
 import { exitOnFatal } from '../node-common/fatal-exit.js';
@@ -54,6 +55,14 @@ async function main(): Promise<number> {
     log,
     backups: backupPlanFromEnv(process.env, dbFile, 'wall'),
   });
+  // Which PC this is and which screens it drives (--node, TOAN_CANH_NODE_*): it serves only those.
+  const node = loadNodeConfig({ file: args.node, env: process.env, wall: app.core.state.wall });
+  if (!node.ok) {
+    await app.close();
+    throw new StartupError(node.error.message);
+  }
+  app.core.setNodeScreens(node.value.partial ? node.value.screens : null);
+  log.info('node', { nodeId: node.value.nodeId, screens: node.value.screens, from: node.value.source });
   // Tokens survive restarts so browser screens reconnect by themselves after the host comes back.
   let tokens = app.db.settings.get('web.tokens', TokensSchema);
   if (!tokens) {
@@ -68,11 +77,12 @@ async function main(): Promise<number> {
     camerasDir: path.join(root, 'assets', 'media', 'cameras'),
     log: log.child('backend'),
     embedHub: startHub,
+    node: node.value,
   });
   const host = await startWebHost({ core: app.core, host: args.host ?? '127.0.0.1', port: args.port ?? 4280, staticDir, tokens, log: log.child('host'), cameras: backend.cameras });
 
   const wall = app.core.state.wall;
-  console.log(`Toàn Cảnh — ${wall.name} (${wall.screens.length} màn hình / screens)`);
+  console.log(`Toàn Cảnh — ${wall.name} (${wall.screens.length} màn hình / screens)${node.value.partial ? ` — máy / node ${node.value.nodeId}: ${node.value.screens.join(', ')}` : ''}`);
   const access = [`console ${host.urls.console}`, ...host.urls.screens.map((s) => `screen ${s.screenId} ${s.url}`), ...(backend.restUrl ? [`hub ${backend.restUrl}`] : [])];
   for (const line of accessLines(access, path.join(path.dirname(dbFile), 'access-urls.txt'))) console.log(line);
   if (logFile) console.log(`log ${logFile.file}`);

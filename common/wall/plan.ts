@@ -41,6 +41,8 @@ const within = (inner: Rect, outer: Rect): boolean =>
 const sameRect = (a: Rect, b: Rect): boolean => a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 
 export interface PlanOptions {
+  /** The screens this PC drives (its node configuration); the wall's other screens get no window here. Default: all. */
+  screens?: readonly string[];
   /** The clockwise turn the renderer gives a screen's picture (technician calibration) for a display the OS does not rotate. */
   contentRotation?: (screenId: string) => Rotation;
 }
@@ -70,10 +72,12 @@ export function planScreenWindows(wall: WallConfig, displays: readonly DetectedD
 
   // Row-major by canvas position, so auto-assignment fills the wall left to right, top to bottom.
   const { viewports } = wallCanvas(wall);
+  const mine = options.screens ? new Set(options.screens) : null;
   const order = wall.screens
     .map((screen, i) => ({ screen, rect: viewports[i]?.rect ?? { x: 0, y: 0, width: 0, height: 0 } }))
     .sort((a, b) => a.rect.y - b.rect.y || a.rect.x - b.rect.x)
-    .map((e) => e.screen);
+    .map((e) => e.screen)
+    .filter((screen) => !mine || mine.has(screen.id));
 
   let consoleDisplay: DetectedDisplay | undefined;
   const wanted = wall.console?.displayId;
@@ -119,7 +123,7 @@ export function planScreenWindows(wall: WallConfig, displays: readonly DetectedD
       return;
     }
     missing.push({ screenId: screen.id, reason: 'no free display' });
-    problems.push(`screen ${screen.id}: no free display to show it (${free.length} free non-primary displays for ${unassigned.length} unassigned screens); connect a display or set display.id`);
+    problems.push(`screen ${screen.id}: no free display to show it (${free.length} free non-primary displays for ${unassigned.length} unassigned screens of this PC); connect a display, set display.id, or give the screen to another PC in the node configuration`);
   });
 
   const used = new Set(windows.map((w) => w.displayId));

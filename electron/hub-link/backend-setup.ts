@@ -1,4 +1,3 @@
-import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { newToken } from '../../node-common/tokens.js';
@@ -7,6 +6,7 @@ import { startBackendSync, type BackendSync } from './backend-sync.js';
 import { keepLastShown } from './last-shown-keeper.js';
 import { localCameraRelay, noCameraRelay, remoteCameraRelay, type CameraRelay, type CameraSource } from './camera-relay.js';
 import type { RunningApp } from '../startup/app.js';
+import type { NodeConfig } from '../startup/node-config.js';
 import type { Logger } from '../../node-common/log.js';
 import type { LastShownTable } from '../wall/db/last-shown.js';
 import type { WallCore } from '../wall/wall-core.js';
@@ -72,14 +72,13 @@ export interface NodeChoice {
 /**
  * From the environment: TOAN_CANH_HUB (unset or "embedded", "off", or the hub's URL with
  * TOAN_CANH_HUB_TOKEN), TOAN_CANH_HUB_PORT (unset or 0: the port the embedded hub had last time), TOAN_CANH_SIMULATE=0, TOAN_CANH_TIME_SCALE, TOAN_CANH_APPLY_DELAY_MS,
- * TOAN_CANH_SCENARIOS_DIR,
- * TOAN_CANH_NODE_ID, TOAN_CANH_NODE_SCREENS (comma-separated), TOAN_CANH_LOCAL_ACTIVATION=1.
+ * TOAN_CANH_SCENARIOS_DIR. Which node this is and its screens: electron/startup/node-config.ts.
  * The embedded hub simulates cameras from `camerasDir` along with its data feeds (both off with TOAN_CANH_SIMULATE=0).
  */
 export function backendFromEnv(
   env: NodeJS.ProcessEnv,
-  defaults: { dataDir: string; scenariosDir: string; wallId: string; camerasDir?: string },
-): { backend: BackendChoice; node: NodeChoice } {
+  defaults: { dataDir: string; scenariosDir: string; camerasDir?: string },
+): { backend: BackendChoice } {
   const hub = env.TOAN_CANH_HUB ?? 'embedded';
   const number = (name: string, fallback: number) => {
     const value = env[name] === undefined || env[name] === '' ? fallback : Number(env[name]);
@@ -105,21 +104,7 @@ export function backendFromEnv(
     if (!env.TOAN_CANH_HUB_TOKEN) throw new Error('TOAN_CANH_HUB_TOKEN is needed with a remote hub: the wall-node token the hub printed');
     backend = { kind: 'remote', url: hub, token: env.TOAN_CANH_HUB_TOKEN };
   }
-  const screens = env.TOAN_CANH_NODE_SCREENS?.split(',').map((s) => s.trim()).filter(Boolean);
-  return {
-    backend,
-    node: {
-      nodeId: env.TOAN_CANH_NODE_ID ?? defaultNodeId(defaults.wallId),
-      ...(screens?.length ? { screens } : {}),
-      allowLocalActivation: env.TOAN_CANH_LOCAL_ACTIVATION === '1',
-    },
-  };
-}
-
-/** This PC's name as a node id (letters, digits, "-", "_"). */
-export function defaultNodeId(wallId: string): string {
-  const host = os.hostname().replace(/[^A-Za-z0-9_-]/g, '-').replace(/^[^A-Za-z0-9]+/, '');
-  return `${host || 'node'}-${wallId}`.slice(0, 64);
+  return { backend };
 }
 
 export interface RunningBackend {
@@ -233,14 +218,15 @@ async function embedOnKeptPort(embed: (port: number) => Promise<EmbeddedHub>, ch
  */
 export function startAppBackend(
   app: RunningApp,
-  options: { dbFile: string; scenariosDir: string; camerasDir?: string; log: Logger; env?: NodeJS.ProcessEnv; embedHub?: EmbedHub },
+  options: { dbFile: string; scenariosDir: string; camerasDir?: string; log: Logger; env?: NodeJS.ProcessEnv; embedHub?: EmbedHub; node: NodeConfig },
 ): Promise<RunningBackend> {
-  const choice = backendFromEnv(options.env ?? process.env, {
+  const { backend } = backendFromEnv(options.env ?? process.env, {
     dataDir: path.dirname(options.dbFile),
     scenariosDir: options.scenariosDir,
-    wallId: app.core.state.wall.id,
     ...(options.camerasDir ? { camerasDir: options.camerasDir } : {}),
   });
+  const { node } = options;
+  const choice = { backend, node: { nodeId: node.nodeId, allowLocalActivation: node.allowLocalActivation, ...(node.partial ? { screens: node.screens } : {}) } };
   return startBackend(app.core, choice, {
     log: options.log,
     ...(options.embedHub ? { embedHub: options.embedHub } : {}),

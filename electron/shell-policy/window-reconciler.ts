@@ -45,8 +45,9 @@ const sameRect = (a: Rect, b: Rect): boolean => a.x === b.x && a.y === b.y && a.
 /**
  * Where every window goes. Preview mode when asked (--windowed) or when no screen found a display
  * of its own; otherwise screens without a display stay closed and the plan's problems say why.
+ * `ownScreens`: this PC's screens (node configuration); previews are made for those only.
  */
-export function layoutWindows(wall: WallConfig, plan: WindowPlan, displays: readonly DisplayWithWorkArea[], windowed: boolean): WindowLayout {
+export function layoutWindows(wall: WallConfig, plan: WindowPlan, displays: readonly DisplayWithWorkArea[], windowed: boolean, ownScreens?: readonly string[]): WindowLayout {
   const consoleDisplay = displays.find((d) => d.id === plan.console?.displayId) ?? displays[0];
   const area = consoleDisplay ? (consoleDisplay.workArea ?? consoleDisplay.bounds) : fallbackArea;
   const displayId = consoleDisplay?.id ?? null;
@@ -64,14 +65,16 @@ export function layoutWindows(wall: WallConfig, plan: WindowPlan, displays: read
   // Console on the left two fifths, the wall's previews fitted into the rest, in wall arrangement.
   const consoleWidth = Math.round(area.width * 0.4);
   const previewArea = { x: area.x + consoleWidth, y: area.y, width: area.width - consoleWidth, height: area.height };
-  const screens = previewBounds(wall, previewArea).map(({ screenId, bounds }): ScreenWindowSpec => ({
+  const mine = ownScreens ? new Set(ownScreens) : null;
+  const previews = previewBounds(wall, previewArea).filter((p) => !mine || mine.has(p.screenId));
+  const specs = previews.map(({ screenId, bounds }): ScreenWindowSpec => ({
     screenId,
     displayId: displayId ?? 0,
     bounds,
     style: 'preview',
     fullscreen: false,
   }));
-  return { mode: 'preview', screens, console: { displayId, bounds: { ...area, width: consoleWidth }, maximize: false } };
+  return { mode: 'preview', screens: specs, console: { displayId, bounds: { ...area, width: consoleWidth }, maximize: false } };
 }
 
 /** The wall canvas scaled into `area`, each screen's window inset a little so the frames stay apart. */

@@ -5,6 +5,7 @@ import { startHub } from '../../hub/server.js';
 import { backupPlanFromEnv } from '../../node-common/db/backup.js';
 import { startAppBackend, type RunningBackend } from '../hub-link/backend-setup.js';
 import { cliUsage, electronUserArgs, isChromiumSwitch, parseCliArgs, type CliArgs } from '../startup/cli-args.js';
+import { loadNodeConfig, type NodeConfig } from '../startup/node-config.js';
 import { DisplayPriority, linuxProcSystem } from '../shell-policy/display-priority.js';
 import { createLogger, redactText, stderrSink, teeSink, type LogSink } from '../../node-common/log.js';
 import { logDirFor, openLogFile, type LogFile } from '../../node-common/log-file.js';
@@ -100,8 +101,18 @@ async function main(): Promise<void> {
     log.info('log file', { file: logFile.file });
   }
   let running: RunningApp | undefined;
+  let node: NodeConfig;
   try {
     running = await startApp({ wallFile, ...(args.layout ? { layoutFile: path.resolve(args.layout) } : {}), dbFile, log, backups: backupPlanFromEnv(process.env, dbFile, 'wall') });
+    // Which PC this is and which screens it drives (--node, TOAN_CANH_NODE_*): windows open for those only.
+    const loaded = loadNodeConfig({ file: args.node, env: process.env, wall: running.core.state.wall });
+    if (!loaded.ok) {
+      await running.close();
+      throw new StartupError(loaded.error.message);
+    }
+    node = loaded.value;
+    running.core.setNodeScreens(node.partial ? node.screens : null);
+    log.info('node', { nodeId: node.nodeId, screens: node.screens, from: node.source });
   } catch (err) {
     const message = err instanceof StartupError || err instanceof Error ? err.message : String(err);
     log.error('cannot start', { error: message, wallFile, dbFile });
@@ -119,6 +130,7 @@ async function main(): Promise<void> {
       camerasDir: path.join(root, 'assets', 'media', 'cameras'),
       log: log.child('backend'),
       embedHub: startHub,
+      node,
     });
     // Never the token in the log (the crash dialog asks people to send it): it is in an owner-only file.
     if (backend.restUrl) {
@@ -140,6 +152,7 @@ async function main(): Promise<void> {
     preload: path.join(root, 'dist', 'preload', 'preload.cjs'),
     windowed: args.windowed,
     kiosk: args.kiosk,
+    screens: node.screens,
     onConsoleClosed: () => app.quit(),
   });
   windows = wallWindows;
@@ -159,7 +172,7 @@ async function main(): Promise<void> {
   const watchdog = notifier.watchdogIntervalMs
     ? startWatchdog({ notifier, intervalMs: notifier.watchdogIntervalMs, checks: [() => wallWindows.screensAnswer(5000)], log: log.child('watchdog') })
     : null;
-  void notifier.ready(`${running.core.state.wall.screens.length} màn hình / screens`);
+  void notifier.ready(`${node.screens.length} màn hình / screens`);
   // The wall's frame-path threads at real-time priority (core/display-priority.ts), again as renderers
   // come and go; TOAN_CANH_DISPLAY_PRIORITY=normal leaves them as Chromium sets them.
   const priority = new DisplayPriority(process.env.TOAN_CANH_DISPLAY_PRIORITY === 'normal' ? null : linuxProcSystem(), log.child('priority'));

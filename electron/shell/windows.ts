@@ -22,6 +22,8 @@ export interface WallWindowsOptions {
   preload: string;
   windowed: boolean;
   kiosk: boolean;
+  /** This PC's screens (node configuration): windows open for those only; default every screen of the wall. */
+  screens?: readonly string[];
   onConsoleClosed: () => void;
 }
 
@@ -115,9 +117,10 @@ export class WallWindows {
     publishDisplays(core, displays);
     const applied = core.state.technician?.calibration.applied;
     const wall = calibratedWall(core.state.wall, applied);
-    const plan = planScreenWindows(wall, displays, undefined, { contentRotation: (id) => applied?.screens[id]?.rotation ?? 0 });
-    const layout = layoutWindows(wall, plan, displays, windowed);
-    log.info('windows planned', { mode: layout.mode, displays: displays.map((d) => d.id), screens: layout.screens.map((s) => `${s.screenId}@${s.displayId}`) });
+    const screens = this.options.screens;
+    const plan = planScreenWindows(wall, displays, undefined, { ...(screens ? { screens } : {}), contentRotation: (id) => applied?.screens[id]?.rotation ?? 0 });
+    const layout = layoutWindows(wall, plan, displays, windowed, screens);
+    log.info('windows planned', { mode: layout.mode, displays: displays.map((d) => d.id), own: screens, screens: layout.screens.map((s) => `${s.screenId}@${s.displayId}`) });
     for (const w of plan.windows) if (w.mismatch && layout.mode === 'wall') log.warn('display size differs from the screen', { screen: w.screenId, mismatch: w.mismatch });
     this.reportProblems(layout.mode === 'wall' ? plan.problems : windowed ? [] : ['no display is free for the wall screens; showing them as preview windows next to the console']);
 

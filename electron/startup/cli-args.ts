@@ -5,6 +5,8 @@ import { fail, ok, type Result } from '../../common/result.js';
 
 export interface CliArgs {
   wall?: string;
+  /** The node configuration: which PC this is and which screens it drives (config/nodes/*.json). */
+  node?: string;
   layout?: string;
   db?: string;
   host?: string;
@@ -14,7 +16,7 @@ export interface CliArgs {
   help: boolean;
 }
 
-const valueFlags = { wall: 'a file', layout: 'a file', db: 'a file', host: 'an address', port: 'a number' } as const;
+const valueFlags = { wall: 'a file', layout: 'a file', db: 'a file', host: 'an address', port: 'a number', node: 'a file' } as const;
 const switchFlags = ['kiosk', 'windowed', 'help'] as const;
 type ValueFlag = keyof typeof valueFlags;
 type SwitchFlag = (typeof switchFlags)[number];
@@ -26,6 +28,7 @@ const allFlags = [...Object.keys(valueFlags), ...switchFlags];
 export const cliUsage = [
   'Options:',
   '  --wall <file>     wall configuration (config/walls/*.json)',
+  '  --node <file>     this PC\'s node configuration: its id and the screens it drives (config/nodes/*.json)',
   '  --layout <file>   layout to show first (config/layouts/*.json)',
   '  --db <file>       SQLite database file',
   '  --kiosk           console in kiosk mode: fullscreen, no menu',
@@ -75,6 +78,7 @@ export function parseCliArgs(argv: readonly string[], options: ParseOptions = {}
 
 const example: Record<ValueFlag, string> = {
   wall: 'config/walls/demo-2x2.json',
+  node: 'config/nodes/demo-2x2-row-a.json',
   layout: 'config/layouts/demo-2x2-normal.json',
   db: 'data/toan-canh.db',
   host: '0.0.0.0',

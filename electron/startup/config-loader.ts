@@ -62,6 +62,12 @@ function invalid(code: string, issues: Issue[], file?: string): Result<never> {
   return fail(code, `${file ? `${file}: ` : ''}${lines.join('; ')}`, where);
 }
 
+/** Any other file a person edits (the node configuration): the same messages, naming the file and the field. */
+export function validateWith<T>(schema: z.ZodType<T>, json: unknown, file?: string): Result<T> {
+  const parsed = schema.safeParse(json);
+  return parsed.success ? ok(parsed.data) : invalid('config/invalid', pairMisspellings(flatten(parsed.error.issues)), file);
+}
+
 export function validateWall(json: unknown, file?: string): Result<WallConfig> {
   const parsed = WallSchema.safeParse(json);
   if (!parsed.success) return invalid('config/invalid', pairMisspellings(flatten(parsed.error.issues)), file);

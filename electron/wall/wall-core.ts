@@ -63,6 +63,9 @@ export class WallCore {
   private scenarios: ScenarioService | null = null;
   private gate: CoreGate | null = null;
   private readonly handlers = new Map<string, CoreHandler<never>>();
+  /** The screens this node drives (node configuration); null: all of the wall's. */
+  private own: ReadonlySet<string> | null = null;
+  private ownerOf: (screenId: string) => string | null = () => null;
 
   constructor(private readonly options: WallCoreOptions) {
     this.log = options.log;
@@ -101,6 +104,7 @@ export class WallCore {
     if (client.role === 'screen' && (client.screenId === undefined || !this.hasScreen(client.screenId))) {
       throw new Error(`unknown screen "${client.screenId ?? ''}"; known screens: ${this.screenIds().join(', ')}`);
     }
+    if (client.role === 'screen' && client.screenId !== undefined && !this.drives(client.screenId)) throw new Error(this.notMine(client.screenId));
     this.clients.add(client);
     this.log.info('client connected', { client: client.id, role: client.role, screenId: client.screenId, transport: client.transport });
     client.send('state:snapshot', this.current);
@@ -392,6 +396,34 @@ export class WallCore {
         this.log.error('screen listener failed', { error: String(err) });
       }
     }
+  }
+
+  /**
+   * This node drives only `screens` of the wall (a wall of several PCs); `ownerOf` names the node that
+   * drives another screen when the hub has said so, for the refusal a misdirected page gets.
+   */
+  setNodeScreens(screens: readonly string[] | null, ownerOf?: (screenId: string) => string | null): void {
+    this.own = screens ? new Set(screens) : null;
+    if (ownerOf) this.ownerOf = ownerOf;
+  }
+
+  /** Whether this node drives the screen (every screen of the wall when no node configuration limits it). */
+  drives(screenId: string): boolean {
+    return this.own === null || this.own.has(screenId);
+  }
+
+  /** The node that drives a screen of this wall, as the hub last said; null when not known. */
+  screenOwner(screenId: string): string | null {
+    return this.ownerOf(screenId);
+  }
+
+  /** Why a page for another node's screen is turned away, and where to open it instead. */
+  notMine(screenId: string): string {
+    const owner = this.ownerOf(screenId);
+    const mine = this.own ? [...this.own].join(', ') : '';
+    return owner
+      ? `screen "${screenId}" is driven by node "${owner}", not this one (this node drives ${mine}); open it on that node's host`
+      : `screen "${screenId}" is not driven by this node (it drives ${mine}); open it on the host of the node that drives it`;
   }
 
   private hasScreen(id: string): boolean {

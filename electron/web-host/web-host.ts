@@ -108,7 +108,8 @@ export class WebHost {
       origin,
       urls: {
         console: withToken('/console', this.tokens.console),
-        screens: this.core.state.wall.screens.map((s) => ({ screenId: s.id, url: withToken(`/screen/${s.id}`, this.tokens.screen) })),
+        // Only this node's screens: another PC serves the rest of a wall driven by several.
+        screens: this.core.state.wall.screens.filter((s) => this.core.drives(s.id)).map((s) => ({ screenId: s.id, url: withToken(`/screen/${s.id}`, this.tokens.screen) })),
       },
     };
     this.log.info('web host listening', { origin, staticDir: this.staticDir });
@@ -153,6 +154,13 @@ export class WebHost {
     if (!tokenAllows(this.tokens, query.get('token'), role)) {
       this.log.warn('page refused: missing or wrong token', { path: pathname, role });
       return sendMessagePage(res, 401, TOKEN_HELP.vi, TOKEN_HELP.en, head);
+    }
+    const screenId = SCREEN_ROUTE.exec(pathname)?.[1];
+    if (screenId !== undefined && this.core.state.wall.screens.some((s) => s.id === screenId) && !this.core.drives(screenId)) {
+      const owner = this.core.screenOwner(screenId);
+      this.log.warn('page refused: another node drives this screen', { screenId, owner });
+      const vi = owner ? `Màn hình ${screenId} do máy "${owner}" điều khiển, không phải máy này: hãy mở nó trên máy đó.` : `Màn hình ${screenId} không do máy này điều khiển: hãy mở nó trên máy điều khiển màn hình đó.`;
+      return sendMessagePage(res, 404, vi, this.core.notMine(screenId), head);
     }
     if (await sendPage(res, path.join(this.staticDir, 'index.html'), this.core.state.wall.webOrigins, head)) return;
     this.log.error('renderer not built', { staticDir: this.staticDir });

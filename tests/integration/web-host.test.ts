@@ -131,6 +131,23 @@ describe('web host socket', () => {
     expect(closed.reason).toContain('unknown screen "Z9"');
   });
 
+  it("of a wall driven by several PCs, serves only this node's screens and says which node drives the others", async () => {
+    await host.close();
+    core = new WallCore({ wall, layout, log });
+    core.setNodeScreens(['B1', 'B2'], (id) => (id === 'A1' || id === 'A2' ? 'pc-row-a' : null));
+    host = await startWebHost({ core, port: 0, staticDir, tokens, log, heartbeatMs: 1000 });
+    expect(host.urls.screens.map((s) => s.screenId)).toEqual(['B1', 'B2']);
+    expect((await fetch(`${host.origin}/screen/B1?token=${tokens.screen}`)).status).toBe(200);
+    const other = await fetch(`${host.origin}/screen/A2?token=${tokens.screen}`);
+    expect(other.status).toBe(404);
+    const body = await other.text();
+    expect(body).toContain('Màn hình A2 do máy &#34;pc-row-a&#34; điều khiển');
+    expect(body).toContain('screen &#34;A2&#34; is driven by node &#34;pc-row-a&#34;, not this one (this node drives B1, B2)');
+    const refused = await (await screen('A1')).closed();
+    expect(refused).toEqual({ code: 4404, reason: expect.stringContaining('screen "A1" is driven by node "pc-row-a"') as unknown as string });
+    expect(await (await screen('B2')).event('state:snapshot')).toBeTruthy();
+  });
+
   it('answers malformed and oversized messages with errors and keeps the connection', async () => {
     const admin = await consoleSocket();
     admin.sendRaw('{not json');

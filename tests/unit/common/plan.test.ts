@@ -89,10 +89,20 @@ describe('planScreenWindows', () => {
     const none = planScreenWindows(demo(), []);
     expect([none.windows, none.console, none.extraDisplays]).toEqual([[], null, []]);
     expect(none.missing.map((m) => m.screenId)).toEqual(['A1', 'A2', 'B1', 'B2']);
-    expect(none.problems[0]).toBe('screen A1: no free display to show it (0 free non-primary displays for 4 unassigned screens); connect a display or set display.id');
+    expect(none.problems[0]).toBe('screen A1: no free display to show it (0 free non-primary displays for 4 unassigned screens of this PC); connect a display, set display.id, or give the screen to another PC in the node configuration');
     const laptop = planScreenWindows(demo(), [primary]);
     expect(laptop.console?.displayId).toBe(1);
     expect(laptop.missing).toHaveLength(4);
+  });
+
+  it("plans only this PC's screens (its node configuration), filling its own displays from the first", () => {
+    const plan = planScreenWindows(demo(), [primary, hd(11, 1920, 0), hd(12, 3840, 0)], undefined, { screens: ['B1', 'B2'] });
+    expect(placement(plan)).toEqual({ B1: 11, B2: 12 });
+    expect([plan.missing, plan.problems, plan.extraDisplays]).toEqual([[], [], []]);
+    const short = planScreenWindows(demo(), [primary, hd(11, 1920, 0)], undefined, { screens: ['B1', 'B2'] });
+    expect(placement(short)).toEqual({ B1: 11 });
+    expect(short.missing).toEqual([{ screenId: 'B2', reason: 'no free display' }]);
+    expect(short.problems).toEqual(['screen B2: no free display to show it (1 free non-primary displays for 2 unassigned screens of this PC); connect a display, set display.id, or give the screen to another PC in the node configuration']);
   });
 
   it('lists displays left over', () => {

@@ -65,14 +65,14 @@ const wall = WallSchema.parse(JSON.parse(fs.readFileSync('config/walls/demo-2x2.
 const layout = LayoutSchema.parse(JSON.parse(fs.readFileSync('config/layouts/demo-2x2-normal.json', 'utf8')));
 
 const running: { stop(): void }[] = [];
-function start(displays: (typeof laptop)[], windowed = false) {
+function start(displays: (typeof laptop)[], windowed = false, screens?: string[]) {
   fake.screen.displays = displays;
   const log = memoryLogger();
   const core = new WallCore({ wall, layout, log });
   const attached: string[] = [];
   const ipc = { attach: (_c: unknown, role: string, screenId?: string) => attached.push(screenId ?? role) };
   const closed = vi.fn();
-  const windows = new WallWindows({ core, ipc: ipc as never, log, preload: '/app/dist/preload/preload.cjs', windowed, kiosk: false, onConsoleClosed: closed });
+  const windows = new WallWindows({ core, ipc: ipc as never, log, preload: '/app/dist/preload/preload.cjs', windowed, kiosk: false, onConsoleClosed: closed, ...(screens ? { screens } : {}) });
   windows.start();
   running.push(windows);
   const open = () => fake.FakeWindow.all.filter((w) => !w.destroyed);
@@ -99,6 +99,24 @@ describe('WallWindows', () => {
     expect(a1.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, preload: '/app/dist/preload/preload.cjs' });
     expect(a1.bounds.x).toBeGreaterThanOrEqual(768);
     expect(core.state.problems.map((p) => p.message)).toEqual(['no display is free for the wall screens; showing them as preview windows next to the console']);
+  });
+
+  it("a PC driving two of the wall's screens opens windows for those only, on its own displays", () => {
+    const { open, core } = start([laptop, display(11, 1920, 0), display(12, 3840, 0)], false, ['B1', 'B2']);
+    expect(open().map((w) => w.url)).toEqual(['app://toancanh/screen/B1', 'app://toancanh/screen/B2', 'app://toancanh/console']);
+    expect(open()[0]?.options).toMatchObject({ frame: false, fullscreen: true, x: 1920 });
+    expect(core.state.problems).toEqual([]);
+  });
+
+  it('says which of its screens has no display, and opens the others', () => {
+    const { open, core } = start([laptop, display(11, 1920, 0)], false, ['B1', 'B2']);
+    expect(open().map((w) => w.url)).toEqual(['app://toancanh/screen/B1', 'app://toancanh/console']);
+    expect(core.state.problems.map((p) => [p.where, p.message])).toEqual([['screen B2', expect.stringContaining('screen B2: no free display to show it (1 free non-primary displays for 2 unassigned screens of this PC)')]]);
+  });
+
+  it('on a laptop, previews only the screens of this PC', () => {
+    const { open } = start([laptop], false, ['A2']);
+    expect(open().map((w) => w.url)).toEqual(['app://toancanh/screen/A2', 'app://toancanh/console']);
   });
 
   it('on a wall, opens frameless fullscreen windows on the displays and maximizes the console', () => {
