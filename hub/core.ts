@@ -11,8 +11,10 @@ import { DataCache } from '../node-common/data-cache.js';
 import type { Logger } from '../node-common/log.js';
 import { ActivationBook } from './activations.js';
 import type { HubDatabase } from './db/open.js';
-import { FloodRule } from './flood-rule.js';
 import { NodeRegistry, type NodeInfo } from './registry.js';
+import { RuleRunner } from './rules/rule-runner.js';
+import type { Rule } from '../common/rules/rule-schema.js';
+import type { RuleStatus } from '../common/rules/rule-status.js';
 
 // The hub's state and rules, without a transport: sockets.ts and rest.ts call in, and the hub
 // sends through a Sender. Every command answers with an Ack and leaves an audit entry.
@@ -31,8 +33,8 @@ export interface HubCoreOptions {
   applyDelayMs?: number;
   /** How long after the apply time a screen may take to acknowledge before it counts as timed out. */
   ackTimeoutMs?: number;
-  /** The scenario a gauge above alarm level III proposes. */
-  floodScenarioId?: string;
+  /** The centre's rules (config/rules): they propose, activate and revert scenarios. */
+  rules?: readonly Rule[];
 }
 
 export type Command = { actor: Actor; origin: string; via?: string };
@@ -43,7 +45,7 @@ export class HubCore {
   readonly activations: ActivationBook;
   private readonly data = new DataCache();
   private readonly proposals = new Map<string, Proposal>();
-  private readonly rule = new FloodRule();
+  private readonly rules: RuleRunner;
   private proposalSeq = 0;
   private readonly now: () => number;
   private readonly log: Logger;
@@ -60,6 +62,24 @@ export class HubCore {
       applyDelayMs: options.applyDelayMs ?? DEFAULT_APPLY_DELAY_MS,
       ackTimeoutMs: options.ackTimeoutMs ?? 10_000,
       onActivated: (a) => this.closeProposalsFulfilledBy(a),
+    });
+    this.rules = new RuleRunner(options.rules ?? [], {
+      now: this.now,
+      data: () => this.data.list(),
+      scenario: (id) => this.options.db.scenario(id),
+      currentScenarioId: (wallId) => this.activations.current(wallId)?.scenario.id ?? null,
+      propose: (ruleId, scenarioId, reason) => this.propose(ruleId, scenarioId, reason),
+      withdraw: (ruleId, scenarioId) => this.withdraw(ruleId, scenarioId),
+      activate: (ruleId, scenario) => {
+        const done = this.activate({ scenarioId: scenario.id, wallId: scenario.layout.wallId, actor: ruleActor(ruleId), origin: `rule ${ruleId}`, source: 'rule' });
+        return done.ok ? { ok: true } : { ok: false, message: done.error.message };
+      },
+      revert: (ruleId, wallId) => {
+        const done = this.revert({ wallId, actor: ruleActor(ruleId), origin: `rule ${ruleId}`, source: 'rule' });
+        return done.ok ? { ok: true } : { ok: false, message: done.error.message };
+      },
+      audit: (ruleId, action, target, result, detail) => this.audit(ruleActor(ruleId), action, target, `rule ${ruleId}`, result, detail),
+      changed: () => {},
     });
   }
 
@@ -106,7 +126,7 @@ export class HubCore {
     return this.activations.activate(req);
   }
 
-  revert(req: Command & { wallId: string }): CommandResult {
+  revert(req: Command & { wallId: string; source?: 'rule' }): CommandResult {
     return this.activations.revert(req);
   }
 
@@ -178,10 +198,17 @@ export class HubCore {
   publish(entries: readonly DataEntry[]): void {
     this.data.merge(entries);
     for (const chunk of chunkEntries(entries)) this.sender.toAll('data:update', { entries: chunk });
-    for (const e of entries) {
-      const finding = this.rule.check(e);
-      if (finding) this.propose(finding.ruleId, finding.reason);
-    }
+    this.rules.onData(entries);
+  }
+
+  /** Each rule, where it is in its life, and what it last did. */
+  ruleList(): RuleStatus[] {
+    return this.rules.list();
+  }
+
+  /** Look at every rule now (their timer does this by itself; tests on a fake clock call it). */
+  checkRules(): void {
+    this.rules.check();
   }
 
   dataValue(key: string): DataEntry | undefined {
@@ -205,24 +232,30 @@ export class HubCore {
   }
 
   close(): void {
+    this.rules.close();
     this.activations.close();
   }
 
-  private propose(ruleId: string, reason: Proposal['reason']): void {
-    const scenarioId = this.options.floodScenarioId ?? 'flood-response';
-    const scenario = this.options.db.scenario(scenarioId);
-    if (!scenario) {
-      this.log.warn('rule fired but its scenario is not stored', { ruleId, scenarioId });
-      return;
-    }
-    const wallId = scenario.layout.wallId;
-    if (this.activations.current(wallId)?.scenario.id === scenarioId) return;
-    if (this.proposalsOf(wallId).some((p) => p.scenarioId === scenarioId)) return;
+  private propose(ruleId: string, scenarioId: string, reason: Proposal['reason']): 'proposed' | 'already-open' | 'already-active' {
+    const wallId = this.options.db.scenario(scenarioId)?.layout.wallId ?? '';
+    if (this.activations.current(wallId)?.scenario.id === scenarioId) return 'already-active';
+    if (this.proposalsOf(wallId).some((p) => p.scenarioId === scenarioId)) return 'already-open';
     const proposal: Proposal = { id: `p${this.now().toString(36)}-${++this.proposalSeq}`, wallId, scenarioId, reason, ruleId, createdAt: this.now() };
     this.proposals.set(proposal.id, proposal);
-    this.audit({ name: `rule ${ruleId}`, role: 'system' }, 'proposal.create', `${scenarioId} → ${wallId}`, `rule ${ruleId}`, 'proposed', { reason: reason.en });
+    this.audit(ruleActor(ruleId), 'proposal.create', `${scenarioId} → ${wallId}`, `rule ${ruleId}`, 'proposed', { reason: reason.en });
     this.log.info('scenario proposed', { proposal: proposal.id, scenarioId, wallId });
     this.sendProposals(wallId);
+    return 'proposed';
+  }
+
+  private withdraw(ruleId: string, scenarioId: string): number {
+    const open = [...this.proposals.values()].filter((p) => p.ruleId === ruleId && p.scenarioId === scenarioId);
+    for (const p of open) {
+      this.proposals.delete(p.id);
+      this.audit(ruleActor(ruleId), 'proposal.withdraw', `${p.id} (${p.scenarioId} → ${p.wallId})`, `rule ${ruleId}`, 'withdrawn');
+    }
+    for (const wallId of new Set(open.map((p) => p.wallId))) this.sendProposals(wallId);
+    return open.length;
   }
 
   private closeProposalsFulfilledBy(a: Activation): void {
@@ -235,3 +268,5 @@ export class HubCore {
     this.sender.toWall(wallId, 'proposal:list', { wallId, proposals: this.proposalsOf(wallId) });
   }
 }
+
+const ruleActor = (ruleId: string): Actor => ({ name: `rule ${ruleId}`, role: 'system' });

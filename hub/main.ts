@@ -25,6 +25,7 @@ const usage = `npm run hub -- [options]
   --host <address>    address to bind (default 127.0.0.1)
   --db <file>         SQLite file (default ~/.local/share/toan-canh/hub.db); ":memory:" keeps nothing
   --scenarios <dir>   scenario files (default config/scenarios)
+  --rules <dir>       rule files (default config/rules; docs/rules.md)
   --tokens <file>     JSON list of { token, role, name } (roles: node, viewer, operator, leader, admin)
   --seed <n>          seed of the simulated data feeds (default 20251104)
   --time-scale <n>    sim seconds per real second (default 120: the 48-hour flood in 24 minutes)
@@ -70,7 +71,7 @@ function grants(dbFile: string, file: string | undefined): TokenGrant[] {
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
-      port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, scenarios: { type: 'string' }, tokens: { type: 'string' },
+      port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, scenarios: { type: 'string' }, rules: { type: 'string' }, tokens: { type: 'string' },
       seed: { type: 'string' }, 'time-scale': { type: 'string' }, 'start-hour': { type: 'string' }, cameras: { type: 'string' }, 'no-sim': { type: 'boolean' }, 'apply-delay': { type: 'string' }, help: { type: 'boolean' },
     },
     strict: true,
@@ -98,6 +99,7 @@ async function main(): Promise<number> {
     log,
     backups: backupPlanFromEnv(process.env, dbFile, 'hub'),
     scenariosDir: values.scenarios ?? path.join(root, 'config', 'scenarios'),
+    rulesDir: values.rules ?? path.join(root, 'config', 'rules'),
     ...(values['apply-delay'] === undefined ? {} : { applyDelayMs: number('apply-delay', values['apply-delay'], 0) }),
     ...(values['no-sim'] ? {} : { simulate: { seed: number('seed', values.seed, 20251104), timeScale: number('time-scale', values['time-scale'], 120), startHour: number('start-hour', values['start-hour'], 0) } }),
     ...(values['no-sim'] ? {} : { cameras: { mediaDir: path.resolve(values.cameras ?? path.join(root, 'assets', 'media', 'cameras')) } }),

@@ -10,7 +10,7 @@ import type { HubCore } from './core.js';
 import { tokenTag } from '../node-common/tokens.js';
 import type { GrantRole, TokenBook, TokenGrant } from './tokens.js';
 
-// The REST side of the hub: scenarios, walls, proposals, the audit log, and data pushed by a
+// The REST side of the hub: scenarios, walls, proposals, rules, the audit log, and data pushed by a
 // province's own feeds. Answers are JSON { ok, value } or { ok: false, error: { code, message } }.
 
 const READ: readonly GrantRole[] = ['node', 'viewer', 'operator', 'leader', 'admin'];
@@ -31,6 +31,7 @@ export function createRestHandler(core: HubCore, tokens: TokenBook, log: Logger,
     { method: 'GET', pattern: /^\/api\/scenarios$/, roles: READ, run: () => ok(core.db.scenarios()) },
     { method: 'GET', pattern: /^\/api\/walls$/, roles: READ, run: () => ok(walls()) },
     { method: 'GET', pattern: /^\/api\/proposals$/, roles: READ, run: () => ok(core.allProposals()) },
+    { method: 'GET', pattern: /^\/api\/rules$/, roles: READ, run: () => ok(core.ruleList()) },
     { method: 'GET', pattern: /^\/api\/audit$/, roles: LEAD, run: ({ url }) => ok(core.db.recentAudit(Number(url.searchParams.get('limit') ?? 100) || 100)) },
     {
       method: 'POST', pattern: /^\/api\/scenarios\/([^/]+)\/activate$/, roles: null, audited: 'scenario.activate',

@@ -8,6 +8,7 @@ import { HubCore } from './core.js';
 import { openHubDatabase } from './db/open.js';
 import { createRestHandler } from './rest.js';
 import { seedScenarios } from './scenario-seeds.js';
+import { loadRules } from './rules/load-rules.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from './sim/simulator.js';
 import { HubSockets } from './sockets.js';
 import { newToken } from '../node-common/tokens.js';
@@ -29,7 +30,8 @@ export interface StartHubOptions {
   hubId?: string;
   applyDelayMs?: number;
   ackTimeoutMs?: number;
-  floodScenarioId?: string;
+  /** Folder of rule files (config/rules); none run when omitted. */
+  rulesDir?: string;
   /** Data feed simulator; off unless given. */
   simulate?: SimulatorOptions;
   /** Simulated live cameras at /cameras/<id>/live.m3u8 from these clips (assets/media/cameras); off unless given. */
@@ -76,7 +78,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       now,
       ...(options.applyDelayMs === undefined ? {} : { applyDelayMs: options.applyDelayMs }),
       ...(options.ackTimeoutMs === undefined ? {} : { ackTimeoutMs: options.ackTimeoutMs }),
-      ...(options.floodScenarioId === undefined ? {} : { floodScenarioId: options.floodScenarioId }),
+      rules: loadRules(options.rulesDir, db, log.child('rules')),
     },
     sockets.sender,
   );

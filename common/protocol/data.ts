@@ -33,7 +33,20 @@ export const AlertSeveritySchema = z.enum(['info', 'warning', 'danger', 'critica
 const AlertsSchema = z.strictObject({
   type: z.literal('alerts'),
   items: z
-    .array(z.strictObject({ id: IdSchema, severity: AlertSeveritySchema, title: LocalizedSchema, area: text(120), at: MillisSchema }))
+    .array(
+      z.strictObject({
+        id: IdSchema,
+        severity: AlertSeveritySchema,
+        title: LocalizedSchema,
+        area: text(120),
+        at: MillisSchema,
+        /** Its kind, as the sender names it (a CAP <event>, a SOC rule group): what rules match on. */
+        event: text(120).optional(),
+        /** Where it is, when the sender says: rules match it against an area. */
+        lat: latitude.optional(),
+        lon: longitude.optional(),
+      }),
+    )
     .max(200),
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LayoutSchema } from '../wall/layout-schema.js';
-import { DataKeySchema } from './data.js';
+import { AlertSeveritySchema, DataKeySchema } from './data.js';
 import { ActorSchema, IdSchema, latitude, LocalizedSchema, longitude, MillisSchema, RevisionSchema, text } from './primitives.js';
 
 // A scenario is a prepared response: a layout for one wall plus what the leader needs to know.
@@ -35,6 +35,8 @@ export const ScenarioSchema = z
     checklist: z.array(z.strictObject({ id: IdSchema, text: LocalizedSchema })).max(50).optional(),
     /** Return to the previous scenario after this long, unless another activation came first. */
     autoRevertSeconds: z.number().int().min(60).max(7 * 24 * 3600).optional(),
+    /** A rule may switch the wall to this scenario without a leader when its finding is at least this severe; absent: rules only propose it. */
+    ruleActivation: z.strictObject({ minSeverity: AlertSeveritySchema }).optional(),
   })
   .superRefine((s, ctx) => {
     const panels = new Set(s.layout.panels.map((p) => p.id));

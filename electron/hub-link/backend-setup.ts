@@ -24,6 +24,8 @@ export interface EmbedHubOptions {
   tokens: readonly TokenGrant[];
   log: Logger;
   scenariosDir: string;
+  /** The centre's rule files (config/rules). */
+  rulesDir?: string;
   simulate?: SimulatorChoice;
   applyDelayMs?: number;
   cameras?: { mediaDir: string };
@@ -52,6 +54,7 @@ export type BackendChoice =
       port: number;
       dbFile: string;
       scenariosDir: string;
+      rulesDir?: string;
       simulate: SimulatorChoice | null;
       /** How far ahead of an activation the screens swap; undefined: the hub's default. */
       applyDelayMs?: number;
@@ -94,6 +97,8 @@ export function backendFromEnv(
       dbFile: path.join(defaults.dataDir, 'hub.db'),
       // A province's own scenario files, seeded into the embedded hub in place of config/scenarios.
       scenariosDir: env.TOAN_CANH_SCENARIOS_DIR || defaults.scenariosDir,
+      // The rules beside the scenarios (config/rules), or a province's own folder.
+      rulesDir: env.TOAN_CANH_RULES_DIR || path.join(path.dirname(defaults.scenariosDir), 'rules'),
       simulate: env.TOAN_CANH_SIMULATE === '0' ? null : { seed: number('TOAN_CANH_SEED', 20251104), timeScale: number('TOAN_CANH_TIME_SCALE', 120), startHour: number('TOAN_CANH_SIM_START_HOUR', 0) },
       camerasDir: env.TOAN_CANH_SIMULATE === '0' ? null : (defaults.camerasDir ?? null),
       backups: backupPlanFromEnv(env, path.join(defaults.dataDir, 'hub.db'), 'hub'),
@@ -157,6 +162,7 @@ export async function startBackend(core: WallCore, choice: { backend: BackendCho
       tokens: grants,
       log: log.child('hub'),
       scenariosDir: backend.scenariosDir,
+      ...(backend.rulesDir === undefined ? {} : { rulesDir: backend.rulesDir }),
       ...(backend.simulate ? { simulate: backend.simulate } : {}),
       ...(backend.applyDelayMs === undefined ? {} : { applyDelayMs: backend.applyDelayMs }),
       ...(backend.camerasDir ? { cameras: { mediaDir: backend.camerasDir } } : {}),

@@ -37,7 +37,7 @@ export function tempDir(): string {
 
 export async function testHub(options: Partial<StartHubOptions> = {}): Promise<RunningHub & { log: ReturnType<typeof memoryLogger> }> {
   const log = memoryLogger();
-  const hub = await startHub({ port: 0, tokens: grants, log, scenariosDir: 'config/scenarios', ackTimeoutMs: 3000, applyDelayMs: 50, ...options });
+  const hub = await startHub({ port: 0, tokens: grants, log, scenariosDir: 'config/scenarios', rulesDir: 'config/rules', ackTimeoutMs: 3000, applyDelayMs: 50, ...options });
   return Object.assign(hub, { log });
 }
 

@@ -1,15 +1,17 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DataEntrySchema, type DataEntry, type DataValue } from '../../../common/protocol/data.js';
-import { FloodRule } from '../../../hub/flood-rule.js';
 import { ZONES } from '../../../hub/sim/flood-areas.js';
 import { alarmLevel, STATIONS } from '../../../hub/sim/flood-timeline.js';
 import { TEAMS } from '../../../hub/sim/rescue-teams.js';
 import { createSimulator } from '../../../hub/sim/simulator.js';
 import { TRACK_POINTS } from '../../../hub/sim/vessels.js';
+import { fileRule, ruleDriver } from '../../support/rule-driver.js';
 
 // The flood timeline is deterministic (a seed and a tick count fix every value) and drives the
-// rule that proposes the flood scenario.
+// rule that proposes the flood scenario (config/rules/flood-alarm-3.json).
+
+const floodRule = () => fileRule('config/rules/flood-alarm-3.json');
 
 const clock = () => {
   let t = 1_760_000_000_000;
@@ -35,13 +37,13 @@ describe('flood simulator', () => {
     const sim = createSimulator({ seed: 5, tickSeconds: 600, startHour: 16 }, (e) => published.push(e), clock());
     sim.step();
     expect(sim.hours).toBe(16);
-    const rule = new FloodRule();
+    const rule = ruleDriver(floodRule());
     const first = gauges(published[0]!);
     expect(first.every((g) => alarmLevel(g.levelM, g.alarmM) < 3), 'below level III at hour 16').toBe(true);
     let proposedAt: number | null = null;
     for (let i = 0; i < 6 * 6 && proposedAt === null; i++) {
       const entries = sim.step();
-      if (entries.some((e) => rule.check(e))) proposedAt = sim.hours;
+      if (rule.feed(entries, i * 600_000)?.kind === 'fire') proposedAt = sim.hours;
     }
     expect(proposedAt, 'a proposal within six sim hours of hour 16').not.toBeNull();
     expect(proposedAt!).toBeGreaterThan(16);
@@ -251,28 +253,30 @@ describe('flood map feeds', () => {
 });
 
 describe('flood rule', () => {
-  it('proposes once per flood: when a gauge first reaches level III, again only after all fall below level II', () => {
-    const rule = new FloodRule();
-    const findings: string[] = [];
+  it('proposes once per flood: when a gauge first reaches level III; the wall goes back once every gauge is below level II for two hours', () => {
+    const rule = ruleDriver(floodRule());
+    // The rule's clock is the sim's: two hours below level II are 12 ticks of 10 minutes.
+    let tick = 0;
+    const sim = createSimulator({ seed: 5, tickSeconds: 600 }, (entries) => void rule.feed(entries, ++tick * 600_000), clock());
+    sim.step(48 * 6);
+    const fired = () => rule.decisions.filter((d) => d.kind === 'fire');
+    expect(fired()).toHaveLength(1);
+    const first = fired()[0]!;
+    expect(first.kind === 'fire' && first.reason.vi).toMatch(/^Mực nước sông .+ vượt báo động III/);
+    const reverts = rule.decisions.filter((d) => d.kind === 'revert');
+    expect(reverts, 'the water receded within the 48 hours').toHaveLength(1);
+    expect(reverts[0]!.at - first.at, 'not before two hours below level II').toBeGreaterThan(2 * 3600_000);
     // Two floods back to back: the timeline loops after 48 hours.
-    const sim = createSimulator({ seed: 5, tickSeconds: 600 }, (entries) => {
-      for (const e of entries) {
-        const f = rule.check(e);
-        if (f) findings.push(f.reason.vi);
-      }
-    }, clock());
     sim.step(48 * 6);
-    expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatch(/^Mực nước sông .+ vượt báo động III/);
-    sim.step(48 * 6);
-    expect(findings).toHaveLength(2);
+    expect(fired()).toHaveLength(2);
   });
 
-  it('ignores data that is not a gauge reading', () => {
-    const rule = new FloodRule();
-    expect(rule.check({ key: 'gauges.rivers', value: { type: 'kpi', value: 99, unit: 'm' }, at: 1 })).toBeNull();
+  it('ignores data that is not a gauge reading, and names the station in its reason', () => {
+    const rule = ruleDriver(floodRule());
     const high = { id: 'g', name: 'Kim Long', river: 'Hương', lat: 16, lon: 107, levelM: 4, alarmM: [1, 2, 3.5] as [number, number, number], at: 1 };
-    expect(rule.check({ key: 'other.rivers', value: { type: 'gauges', items: [high] }, at: 1 })).toBeNull();
-    expect(rule.check({ key: 'gauges.rivers', value: { type: 'gauges', items: [high] }, at: 1 })?.reason.en).toMatch(/Hương river at Kim Long: 4\.00 m, above alarm level III \(3\.50 m\)/);
+    expect(rule.feed([{ key: 'gauges.rivers', value: { type: 'kpi', value: 99, unit: 'm' }, at: 1 }], 1)).toBeNull();
+    expect(rule.feed([{ key: 'other.rivers', value: { type: 'gauges', items: [high] }, at: 1 }], 2)).toBeNull();
+    const fire = rule.feed([{ key: 'gauges.rivers', value: { type: 'gauges', items: [high] }, at: 1 }], 3);
+    expect(fire?.kind === 'fire' && fire.reason.en).toMatch(/Hương river at Kim Long: 4\.00 m, above alarm level III \(3\.50 m\)/);
   });
 });
