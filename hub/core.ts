@@ -211,6 +211,18 @@ export class HubCore {
     this.rules.check();
   }
 
+  /** The source of these keys is failing: their last values go out again marked stale (rules are not run). */
+  markStale(keys: readonly string[]): void {
+    const stale: DataEntry[] = [];
+    for (const key of keys) {
+      const e = this.data.get(key);
+      if (e && !e.stale) stale.push({ ...e, stale: true });
+    }
+    if (!stale.length) return;
+    this.data.merge(stale);
+    for (const chunk of chunkEntries(stale)) this.sender.toAll('data:update', { entries: chunk });
+  }
+
   dataValue(key: string): DataEntry | undefined {
     return this.data.get(key);
   }

@@ -7,6 +7,7 @@ import { IdSchema, RequestIdSchema } from '../common/protocol/primitives.js';
 import { check, MAX_EVENT_BYTES } from '../common/protocol/validate.js';
 import type { Logger } from '../node-common/log.js';
 import type { HubCore } from './core.js';
+import type { Sources } from './sources/sources.js';
 import { tokenTag } from '../node-common/tokens.js';
 import type { GrantRole, TokenBook, TokenGrant } from './tokens.js';
 
@@ -24,7 +25,7 @@ const ActivateBody = z.strictObject({ wallId: IdSchema.optional() });
 type Route = { method: string; pattern: RegExp; roles: readonly GrantRole[] | null; audited?: string; run: (ctx: Ctx) => Promise<Ack<unknown>> | Ack<unknown> };
 interface Ctx { grant: TokenGrant; params: string[]; body: () => Promise<Ack<unknown>>; origin: string; url: URL; headers: http.IncomingHttpHeaders }
 
-export function createRestHandler(core: HubCore, tokens: TokenBook, log: Logger, now: () => number) {
+export function createRestHandler(core: HubCore, tokens: TokenBook, log: Logger, now: () => number, sources: Sources) {
   const actor = (g: TokenGrant) => ({ name: g.name, role: g.role === 'node' || g.role === 'viewer' ? ('operator' as const) : g.role });
   const routes: Route[] = [
     { method: 'GET', pattern: /^\/api\/?$/, roles: READ, run: () => ok(index()) },
@@ -54,11 +55,21 @@ export function createRestHandler(core: HubCore, tokens: TokenBook, log: Logger,
       method: 'POST', pattern: /^\/api\/data$/, roles: ['admin'], audited: 'data.publish',
       run: async ({ body }) => {
         const parsed = await body();
-        if (!parsed.ok) return parsed;
-        const checked = check(DataBatchSchema, 'body', parsed.value);
-        if (!checked.ok) return checked;
-        core.publish(checked.value.entries);
+        const checked = parsed.ok ? check(DataBatchSchema, 'body', parsed.value) : parsed;
+        if (!checked.ok) {
+          sources.webhook.refuse(`${checked.error.code}: ${checked.error.message}`);
+          return checked;
+        }
+        sources.webhook.accept(checked.value.entries);
         return ok({ accepted: checked.value.entries.length });
+      },
+    },
+    { method: 'GET', pattern: /^\/api\/sources$/, roles: READ, run: () => ok({ sources: sources.list(), problems: sources.problems }) },
+    {
+      method: 'GET', pattern: /^\/api\/sources\/([^/]+)$/, roles: READ,
+      run: ({ params }) => {
+        const found = sources.list().find((s) => s.id === params[0]);
+        return found ? ok(found) : { ok: false, error: { code: 'unknown-event', message: `no source "${String(params[0]).slice(0, 64)}"; GET /api/sources lists them` } };
       },
     },
   ];

@@ -11,6 +11,7 @@ import { seedScenarios } from './scenario-seeds.js';
 import { loadRules } from './rules/load-rules.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from './sim/simulator.js';
 import { HubSockets } from './sockets.js';
+import { Sources, type SourcesOptions } from './sources/sources.js';
 import { newToken } from '../node-common/tokens.js';
 import { TokenBook, type TokenGrant } from './tokens.js';
 
@@ -32,6 +33,12 @@ export interface StartHubOptions {
   ackTimeoutMs?: number;
   /** Folder of rule files (config/rules); none run when omitted. */
   rulesDir?: string;
+  /** config/sources: the province's feeds (docs/sources.md); none when omitted. */
+  sourcesDir?: string;
+  /** Sources given directly (tests, benchmarks), beside those of sourcesDir. */
+  sources?: SourcesOptions['configs'];
+  /** Environment the sources read their secrets from (default process.env). */
+  sourcesEnv?: NodeJS.ProcessEnv;
   /** Data feed simulator; off unless given. */
   simulate?: SimulatorOptions;
   /** Simulated live cameras at /cameras/<id>/live.m3u8 from these clips (assets/media/cameras); off unless given. */
@@ -49,6 +56,8 @@ export interface RunningHub {
   adminToken: string;
   core: HubCore;
   simulator: Simulator | null;
+  /** The data sources and their health. */
+  sources: Sources;
   /** The simulated cameras served at /cameras/…, or null when the hub serves none. */
   cameras: CameraSimulator | null;
   close(): Promise<void>;
@@ -83,7 +92,15 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     sockets.sender,
   );
   sockets.bind(core);
-  const rest = createRestHandler(core, tokens, log.child('rest'), now);
+  const sources = new Sources({
+    ...(options.sourcesDir ? { dir: options.sourcesDir } : {}),
+    ...(options.sources ? { configs: options.sources } : {}),
+    ...(options.sourcesEnv ? { env: options.sourcesEnv } : {}),
+    sink: core,
+    log: log.child('sources'),
+    now,
+  });
+  const rest = createRestHandler(core, tokens, log.child('rest'), now, sources);
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (req.url?.startsWith('/socket.io/')) return; // socket.io answers these itself
     if (cameras?.handle(req, res)) return;
@@ -104,6 +121,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       });
     });
   } catch (err) {
+    await sources.close();
     core.close();
     db.close();
     throw err;
@@ -121,10 +139,12 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     adminToken: admin.token,
     core,
     simulator,
+    sources,
     cameras,
     close: () => {
       closing ??= (async () => {
         simulator?.stop();
+        await sources.close();
         core.close();
         const closed = sockets.close();
         server.closeAllConnections();

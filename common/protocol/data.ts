@@ -164,11 +164,32 @@ const TracksSchema = z
   })
   .refine((v) => v.items.reduce((n, t) => n + t.path.length, 0) <= MAX_MAP_POINTS, budget);
 
-export const DataValueSchema = z.discriminatedUnion('type', [KpiSchema, SeriesSchema, AlertsSchema, ReportsSchema, GaugesSchema, VesselsSchema, PlacesSchema, AreasSchema, TracksSchema]);
+/** The hub's data sources and how each is doing (key `hub.sources`): shown on the console. */
+export const SourceKindSchema = z.enum(['http', 'mqtt', 'cap', 'webhook']);
+export const SourceHealthSchema = z.strictObject({
+  id: IdSchema,
+  kind: SourceKindSchema,
+  name: z.string().max(120).optional(),
+  /** starting: no answer yet; ok: the last attempt worked; failing: it did not (its data points are stale). */
+  state: z.enum(['starting', 'ok', 'failing']),
+  lastSuccessAt: MillisSchema.nullable(),
+  /** How old the freshest value of this source is (ms), at the time of this report. */
+  lagMs: z.number().int().nonnegative().nullable(),
+  errorCount: z.number().int().nonnegative(),
+  lastError: z.string().max(500).nullable(),
+  lastErrorAt: MillisSchema.nullable(),
+  /** Data keys this source has written. */
+  keys: z.array(DataKeySchema).max(500),
+});
+export type SourceHealth = z.infer<typeof SourceHealthSchema>;
+const SourcesSchema = z.strictObject({ type: z.literal('sources'), items: z.array(SourceHealthSchema).max(200) });
+
+export const DataValueSchema = z.discriminatedUnion('type', [KpiSchema, SeriesSchema, AlertsSchema, ReportsSchema, GaugesSchema, VesselsSchema, PlacesSchema, AreasSchema, TracksSchema, SourcesSchema]);
 export type DataValue = z.infer<typeof DataValueSchema>;
 export type DataKind = DataValue['type'];
 
-export const DataEntrySchema = z.strictObject({ key: DataKeySchema, value: DataValueSchema, at: MillisSchema });
+/** `stale`: the source of this value is failing; the value is the last good one (tiles say "dữ liệu cũ"). */
+export const DataEntrySchema = z.strictObject({ key: DataKeySchema, value: DataValueSchema, at: MillisSchema, stale: z.literal(true).optional() });
 export type DataEntry = z.infer<typeof DataEntrySchema>;
 
 export const MAX_DATA_ENTRIES = 1000;

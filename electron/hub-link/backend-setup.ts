@@ -26,6 +26,8 @@ export interface EmbedHubOptions {
   scenariosDir: string;
   /** The centre's rule files (config/rules). */
   rulesDir?: string;
+  /** config/sources: the province's data sources (docs/sources.md). */
+  sourcesDir?: string;
   simulate?: SimulatorChoice;
   applyDelayMs?: number;
   cameras?: { mediaDir: string };
@@ -55,6 +57,8 @@ export type BackendChoice =
       dbFile: string;
       scenariosDir: string;
       rulesDir?: string;
+      /** Data source files (TOAN_CANH_SOURCES_DIR; default config/sources beside config/scenarios). */
+      sourcesDir?: string;
       simulate: SimulatorChoice | null;
       /** How far ahead of an activation the screens swap; undefined: the hub's default. */
       applyDelayMs?: number;
@@ -75,7 +79,7 @@ export interface NodeChoice {
 /**
  * From the environment: TOAN_CANH_HUB (unset or "embedded", "off", or the hub's URL with
  * TOAN_CANH_HUB_TOKEN), TOAN_CANH_HUB_PORT (unset or 0: the port the embedded hub had last time), TOAN_CANH_SIMULATE=0, TOAN_CANH_TIME_SCALE, TOAN_CANH_APPLY_DELAY_MS,
- * TOAN_CANH_SCENARIOS_DIR. Which node this is and its screens: electron/startup/node-config.ts.
+ * TOAN_CANH_SCENARIOS_DIR, TOAN_CANH_SOURCES_DIR. Which node this is and its screens: electron/startup/node-config.ts.
  * The embedded hub simulates cameras from `camerasDir` along with its data feeds (both off with TOAN_CANH_SIMULATE=0).
  */
 export function backendFromEnv(
@@ -99,6 +103,7 @@ export function backendFromEnv(
       scenariosDir: env.TOAN_CANH_SCENARIOS_DIR || defaults.scenariosDir,
       // The rules beside the scenarios (config/rules), or a province's own folder.
       rulesDir: env.TOAN_CANH_RULES_DIR || path.join(path.dirname(defaults.scenariosDir), 'rules'),
+      sourcesDir: env.TOAN_CANH_SOURCES_DIR || path.join(path.dirname(defaults.scenariosDir), 'sources'),
       simulate: env.TOAN_CANH_SIMULATE === '0' ? null : { seed: number('TOAN_CANH_SEED', 20251104), timeScale: number('TOAN_CANH_TIME_SCALE', 120), startHour: number('TOAN_CANH_SIM_START_HOUR', 0) },
       camerasDir: env.TOAN_CANH_SIMULATE === '0' ? null : (defaults.camerasDir ?? null),
       backups: backupPlanFromEnv(env, path.join(defaults.dataDir, 'hub.db'), 'hub'),
@@ -163,6 +168,7 @@ export async function startBackend(core: WallCore, choice: { backend: BackendCho
       log: log.child('hub'),
       scenariosDir: backend.scenariosDir,
       ...(backend.rulesDir === undefined ? {} : { rulesDir: backend.rulesDir }),
+      ...(backend.sourcesDir ? { sourcesDir: backend.sourcesDir } : {}),
       ...(backend.simulate ? { simulate: backend.simulate } : {}),
       ...(backend.applyDelayMs === undefined ? {} : { applyDelayMs: backend.applyDelayMs }),
       ...(backend.camerasDir ? { cameras: { mediaDir: backend.camerasDir } } : {}),
