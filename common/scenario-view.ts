@@ -2,14 +2,17 @@ import { z } from 'zod';
 import { ActivationResultSchema, ProposalSchema, ScenarioSchema, SeveritySchema } from './protocol/scenario.js';
 import { IdSchema } from './protocol/primitives.js';
 import { LayoutSchema } from './wall/layout-schema.js';
+import { RuleStatusSchema } from './rules/rule-status.js';
 
 // What the console needs for the leader's scenario buttons: the scenarios this wall may switch to,
-// open proposals from the hub's rules, and how the last activation went on each screen.
+// open proposals from the hub's rules, what each rule last did, and how the last activation went on each screen.
 
 export const ScenarioOverviewSchema = z.strictObject({
   scenarios: z.array(ScenarioSchema).max(100),
   proposals: z.array(ProposalSchema).max(100),
   result: ActivationResultSchema.nullable(),
+  /** The hub's rules and what each last did; absent until the hub has sent them. */
+  rules: z.array(RuleStatusSchema).max(200).optional(),
 });
 export type ScenarioOverview = z.infer<typeof ScenarioOverviewSchema>;
 

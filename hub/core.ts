@@ -79,7 +79,7 @@ export class HubCore {
         return done.ok ? { ok: true } : { ok: false, message: done.error.message };
       },
       audit: (ruleId, action, target, result, detail) => this.audit(ruleActor(ruleId), action, target, `rule ${ruleId}`, result, detail),
-      changed: () => {},
+      changed: () => this.sender.toAll('rule:list', { rules: this.rules.list() }),
     });
   }
 
@@ -113,6 +113,7 @@ export class HubCore {
     const result = this.activations.result(auth.wallId);
     if (result) resync.push(['activation:result', result]);
     resync.push(['proposal:list', { wallId: auth.wallId, proposals: this.proposalsOf(auth.wallId) }]);
+    resync.push(['rule:list', { rules: this.rules.list() }]);
     for (const entries of chunkEntries(this.data.list())) resync.push(['data:snapshot', { entries }]);
     return { ok: true, value: { replaced: registered.replaced, resync } };
   }

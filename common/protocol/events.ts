@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RuleListSchema } from '../rules/rule-status.js';
 import { DataBatchSchema } from './data.js';
 import { ProtocolErrorSchema } from './errors.js';
 import { HelloSchema } from './handshake.js';
@@ -65,6 +66,8 @@ export const hubEvents = {
   'data:snapshot': DataBatchSchema,
   'data:update': DataBatchSchema,
   'proposal:list': z.strictObject({ wallId: IdSchema, proposals: z.array(ProposalSchema).max(100) }),
+  /** The hub's rules and what each last did (every wall: rules are the centre's, not one wall's). */
+  'rule:list': RuleListSchema,
   /** An error for an event that could not be answered through its acknowledgement. */
   'hub:error': ProtocolErrorSchema,
 } as const satisfies Record<string, z.ZodType>;

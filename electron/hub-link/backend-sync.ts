@@ -4,6 +4,7 @@ import type { Actor } from '../../common/protocol/primitives.js';
 import type { Activation, ActivationResult, Proposal, Scenario } from '../../common/protocol/scenario.js';
 import { fail, failWith, ok, type Result } from '../../common/result.js';
 import type { ScenarioCommandAnswer } from '../../common/scenario-view.js';
+import type { RuleStatus } from '../../common/rules/rule-status.js';
 import { BackendLink, type BackendLinkOptions, type HubMessage } from './backend-link.js';
 import { validateLayout } from '../startup/config-loader.js';
 import type { Logger } from '../../node-common/log.js';
@@ -52,6 +53,7 @@ export class BackendSync {
   private readonly acks: ScenarioAcks;
   private catalog: Scenario[] = [];
   private proposals: Proposal[] = [];
+  private rules: RuleStatus[] = [];
   private result: ActivationResult | null = null;
   private localReports: Array<{ scenarioId: string; actor: Actor; localAt: number }> = [];
   private expiry: NodeJS.Timeout | undefined;
@@ -120,6 +122,9 @@ export class BackendSync {
       case 'proposal:list':
         if (m.payload.wallId === this.wallId) this.proposals = m.payload.proposals;
         return this.overview();
+      case 'rule:list':
+        this.rules = m.payload.rules;
+        return this.overview();
       case 'activation:result':
         if (m.payload.wallId === this.wallId && m.payload.revision >= (this.result?.revision ?? 0)) this.result = m.payload;
         return this.overview();
@@ -176,7 +181,7 @@ export class BackendSync {
   }
 
   private overview(): void {
-    this.core.setScenarioOverview({ scenarios: this.catalog, proposals: this.proposals, result: this.result });
+    this.core.setScenarioOverview({ scenarios: this.catalog, proposals: this.proposals, result: this.result, rules: this.rules });
   }
 
   private connected(): boolean {

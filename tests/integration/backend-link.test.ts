@@ -113,6 +113,9 @@ describe('backend link', () => {
     const proposal = node.core.scenarioOverview.proposals[0] as Proposal;
     expect(proposal).toMatchObject({ scenarioId: 'flood-response', ruleId: 'flood-alarm-3', reason: { vi: expect.stringContaining('vượt báo động III') } });
     expect(node.screens.A1!.data.get('gauges.rivers')).toBeDefined();
+    // The console's list of rules says what the flood rule did.
+    await until('rule list on the console', () => node.core.scenarioOverview.rules?.find((r) => r.id === 'flood-alarm-3')?.last?.outcome === 'proposed');
+    expect(node.core.scenarioOverview.rules?.find((r) => r.id === 'flood-alarm-3')).toMatchObject({ phase: 'fired', action: 'propose', scenarioId: 'flood-response' });
 
     const operator = { ...node.console, id: 'op', actor: { name: 'Cán bộ B', role: 'operator' as const } };
     expect(await node.core.handle(operator, 'proposal:dismiss', { proposalId: proposal.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });

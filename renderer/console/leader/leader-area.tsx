@@ -9,6 +9,7 @@ import { CommandError } from '../ui/command-error.js';
 import { useCommand } from '../ui/use-command.js';
 import { ActivationResultView } from './activation-result.js';
 import { ProposalList } from './proposal-list.js';
+import { RuleList } from './rule-list.js';
 import { ScenarioConfirm } from './scenario-confirm.js';
 import { useScenarioOverview } from './use-scenario-overview.js';
 
@@ -97,6 +98,7 @@ export function LeaderArea() {
         ))}
         {overview && scenarios.length === 0 && <p data-testid="leader-empty">{t('leader.none')}</p>}
       </div>
+      <RuleList rules={overview?.rules ?? []} scenarios={scenarios} />
       <button type="button" data-testid="scenario-revert" disabled={busy || !state.scenario} onClick={() => void run(() => bridge.revertScenario()).then(refresh)}>
         {t('leader.revert')}
       </button>
