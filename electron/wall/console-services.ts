@@ -34,6 +34,7 @@ export function installConsoleServices(core: WallCore, db: AppDatabase, log: Log
     idleMs,
     now: o.now ?? Date.now,
     ...(o.scrypt ? { params: o.scrypt } : {}),
+    attempts: db.loginAttempts,
     onEnded: (session, why) => {
       log.info('session ended', { user: session.username, why });
       recordSessionEnd(db.audit, session, why);

@@ -9,6 +9,8 @@ import { toAccount, type UsersTable } from './users-table.js';
 // The console's sign-in, account and audit channels. WallCore has already checked the payload and,
 // for channels with `users`, the signed-in role.
 
+const busy = () => fail('auth/busy', 'Too many password changes at once; try again in a few seconds.');
+
 export function authHandlers(auth: ConsoleAuth, users: UsersTable, audit: AuditTable): CoreHandlers {
   const account = (username: string) => {
     const row = users.get(username);
@@ -29,11 +31,14 @@ export function authHandlers(auth: ConsoleAuth, users: UsersTable, audit: AuditT
 
     'accounts:list': () => ok(users.list()),
     'accounts:create': async (_client, req: InvokeRequest<'accounts:create'>) => {
-      const created = users.insert({ username: req.username, displayName: req.displayName, role: req.role, passwordHash: await auth.hashPassword(req.password) });
+      const passwordHash = await auth.hashPassword(req.password);
+      if (passwordHash === null) return busy();
+      const created = users.insert({ username: req.username, displayName: req.displayName, role: req.role, passwordHash });
       return created.ok ? account(req.username) : created;
     },
     'accounts:update': async (_client, req: InvokeRequest<'accounts:update'>) => {
       const passwordHash = req.password === undefined ? undefined : await auth.hashPassword(req.password);
+      if (passwordHash === null) return busy();
       const updated = users.update(req.username, {
         ...(req.displayName === undefined ? {} : { displayName: req.displayName }),
         ...(req.role === undefined ? {} : { role: req.role }),

@@ -1,6 +1,8 @@
 import type { AccountRole, SessionInfo, SignedIn } from '../../../common/auth.js';
 import { fail, failWith, ok, type Result } from '../../../common/result.js';
 import type { CoreClient } from '../client.js';
+import { HashSlots } from './hash-slots.js';
+import { LoginThrottle, type AttemptStore, type ThrottlePolicy } from './login-throttle.js';
 import { dummyHash, hashPassword, needsRehash, verifyPassword, type ScryptParams } from './password.js';
 import { Sessions, type Session } from './sessions.js';
 import type { UsersTable } from './users-table.js';
@@ -13,22 +15,34 @@ export interface ConsoleAuthOptions {
   idleMs: number;
   now: () => number;
   params?: ScryptParams;
-  /** Failed logins in a row before a name is locked for lockMs. */
-  maxFailures?: number;
-  lockMs?: number;
-  /** Sessions that ended by themselves (idle) or by an administrator, for the audit log. */
-  onEnded?: (session: Session, why: 'idle' | 'account changed') => void;
+  /** Sign-in attempts per account and address (attemptsTable: in the database, across restarts). */
+  attempts: AttemptStore;
+  throttle?: ThrottlePolicy;
+  /** Absolute session lifetime (default DEFAULT_MAX_AGE_MS). */
+  maxAgeMs?: number;
+  /** Password hashes at once, and how many may wait (HashSlots). */
+  hashSlots?: { max: number; maxWaiting: number };
+  /** Sessions that ended by themselves (idle, too old) or by a change to the account, for the audit log. */
+  onEnded?: (session: Session, why: SessionEnd) => void;
 }
 
+export type SessionEnd = 'idle' | 'account changed' | 'password changed';
+
 const BAD_LOGIN = 'Wrong username or password.';
+const BUSY = (): Result<never> => fail('auth/busy', 'Too many sign-ins at once; try again in a few seconds.');
+/** Where a console connects from; the app's own window has no address. */
+const addressOf = (client: CoreClient): string => client.address ?? 'local';
 
 export class ConsoleAuth {
   readonly sessions: Sessions;
+  readonly hashes: HashSlots;
+  private readonly throttle: LoginThrottle;
   private readonly bound = new WeakMap<CoreClient, string>();
-  private readonly failures = new Map<string, { count: number; lockedUntil: number }>();
 
   constructor(private readonly o: ConsoleAuthOptions) {
-    this.sessions = new Sessions(o.idleMs, o.now);
+    this.sessions = new Sessions(o.idleMs, o.now, o.maxAgeMs);
+    this.hashes = new HashSlots(o.hashSlots?.max, o.hashSlots?.maxWaiting);
+    this.throttle = new LoginThrottle(o.attempts, o.now, o.throttle);
   }
 
   needsSetup(): boolean {
@@ -59,31 +73,31 @@ export class ConsoleAuth {
   }
 
   async setup(client: CoreClient, req: { username: string; displayName: string; password: string }): Promise<Result<SignedIn>> {
-    const passwordHash = await hashPassword(req.password, this.o.params);
+    const passwordHash = await this.hashes.run(() => hashPassword(req.password, this.o.params));
+    if (passwordHash === null) return BUSY();
     const created = this.o.users.insertFirst({ username: req.username, displayName: req.displayName, role: 'admin', passwordHash });
     if (!created.ok) return created;
     return ok(this.signIn(client, { username: req.username, displayName: req.displayName, role: 'admin' }));
   }
 
   async login(client: CoreClient, username: string, password: string): Promise<Result<SignedIn>> {
-    const at = this.o.now();
-    const record = this.failures.get(username);
-    if (record && record.lockedUntil > at) {
-      const minutes = Math.ceil((record.lockedUntil - at) / 60_000);
-      return failWith('auth/locked', `Sign-in for "${username}" is locked after repeated failures; try again in ${minutes} min.`, { username, minutes });
-    }
+    const address = addressOf(client);
+    // Counted before the hash: attempts sent at once are each checked against the ones before them.
+    const allowed = this.throttled(username, address);
+    if (allowed) return allowed;
     const row = this.o.users.get(username);
     // An unknown name costs the same scrypt time as a known one, so timing does not reveal accounts.
-    const matches = await verifyPassword(password, row?.password_hash ?? (await dummyHash(this.o.params)));
-    if (!row || !matches || row.disabled === 1) {
-      this.noteFailure(username, at);
-      return fail('auth/bad-credentials', BAD_LOGIN);
-    }
-    this.failures.delete(username);
+    const stored = row?.password_hash ?? (await dummyHash(this.o.params));
+    const matches = await this.hashes.run(() => verifyPassword(password, stored));
+    if (matches === null) return BUSY();
+    if (!row || !matches || row.disabled === 1) return fail('auth/bad-credentials', BAD_LOGIN);
+    this.throttle.succeeded(username, address);
     if (needsRehash(row.password_hash, this.o.params)) {
-      this.o.users.update(username, { passwordHash: await hashPassword(password, this.o.params) });
+      // Older parameters: stored again at the current ones now that the password is known.
+      const rehashed = await this.hashes.run(() => hashPassword(password, this.o.params));
+      if (rehashed !== null) this.o.users.update(username, { passwordHash: rehashed });
     }
-    this.o.users.markLogin(username, at);
+    this.o.users.markLogin(username, this.o.now());
     return ok(this.signIn(client, { username, displayName: row.display_name, role: row.role }));
   }
 
@@ -112,8 +126,24 @@ export class ConsoleAuth {
     const session = this.sessionOf(client);
     const row = session ? this.o.users.get(session.username) : null;
     if (!session || !row) return fail('auth/not-signed-in', 'Not signed in.');
-    if (!(await verifyPassword(current, row.password_hash))) return fail('auth/bad-credentials', 'The current password is wrong.');
-    return this.o.users.update(session.username, { passwordHash: await hashPassword(next, this.o.params) });
+    const address = addressOf(client);
+    const allowed = this.throttled(session.username, address);
+    if (allowed) return allowed;
+    const matches = await this.hashes.run(() => verifyPassword(current, row.password_hash));
+    if (matches === null) return BUSY();
+    if (!matches) return fail('auth/bad-credentials', 'The current password is wrong.');
+    this.throttle.succeeded(session.username, address);
+    const passwordHash = await this.hashes.run(() => hashPassword(next, this.o.params));
+    if (passwordHash === null) return BUSY();
+    const updated = this.o.users.update(session.username, { passwordHash });
+    if (!updated.ok) return updated;
+    // Every other session of this account ends: whoever held one knew only the old password.
+    for (const s of this.sessions.ofUser(session.username)) {
+      if (s.token === session.token) continue;
+      this.sessions.end(s.token);
+      this.o.onEnded?.(s, 'password changed');
+    }
+    return updated;
   }
 
   /** An administrator changed an account: its sessions end (disabled, removed, new password) or follow (name, role). */
@@ -129,8 +159,9 @@ export class ConsoleAuth {
     }
   }
 
-  hashPassword(password: string): Promise<string> {
-    return hashPassword(password, this.o.params);
+  /** A new hash for an administrator's account change; null when too many hashes are running. */
+  hashPassword(password: string): Promise<string | null> {
+    return this.hashes.run(() => hashPassword(password, this.o.params));
   }
 
   private signIn(client: CoreClient, user: { username: string; displayName: string; role: AccountRole }): SignedIn {
@@ -151,13 +182,12 @@ export class ConsoleAuth {
     delete client.actor;
   }
 
-  private noteFailure(username: string, at: number): void {
-    const record = this.failures.get(username) ?? { count: 0, lockedUntil: 0 };
-    record.count += 1;
-    if (record.count >= (this.o.maxFailures ?? 5)) {
-      record.lockedUntil = at + (this.o.lockMs ?? 5 * 60_000);
-      record.count = 0;
-    }
-    this.failures.set(username, record);
+  /** Null when an attempt may go on (it is now counted); otherwise the refusal, with the wait in seconds. */
+  private throttled(username: string, address: string): Result<never> | null {
+    const answer = this.throttle.begin(username, address);
+    if (answer.ok) return null;
+    const seconds = Math.ceil(answer.waitMs / 1000);
+    const whose = answer.which === 'account' ? `for "${username}"` : 'from this computer';
+    return failWith('auth/throttled', `Too many failed sign-ins ${whose}; try again in ${seconds} s.`, { seconds });
   }
 }

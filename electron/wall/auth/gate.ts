@@ -5,7 +5,7 @@ import type { AuditTable } from '../../../node-common/audit/audit-table.js';
 import { commandDetail, commandTarget, originOf, resultText } from '../audit/describe.js';
 import type { CoreClient } from '../client.js';
 import type { Logger } from '../../../node-common/log.js';
-import type { ConsoleAuth } from './console-auth.js';
+import type { ConsoleAuth, SessionEnd } from './console-auth.js';
 
 /** What WallCore asks before and after every command (see WallCore.setGate). */
 export interface CoreGate {
@@ -70,8 +70,14 @@ export function createGate(auth: ConsoleAuth, audit: AuditTable, log: Logger): C
   };
 }
 
-/** The audit entry for a session that ended by itself or was ended by an administrator. */
-export function recordSessionEnd(audit: AuditTable, session: { username: string; role: string }, why: 'idle' | 'account changed'): void {
+const ENDED: Record<SessionEnd, string> = {
+  idle: 'ok: signed out after the idle timeout or the session\'s maximum lifetime',
+  'account changed': 'ok: signed out because an administrator changed the account',
+  'password changed': 'ok: signed out because the account\'s password was changed',
+};
+
+/** The audit entry for a session that ended by itself or because its account changed. */
+export function recordSessionEnd(audit: AuditTable, session: { username: string; role: string }, why: SessionEnd): void {
   audit.append({
     actor: session.username,
     role: session.role,
@@ -80,6 +86,6 @@ export function recordSessionEnd(audit: AuditTable, session: { username: string;
     detail: null,
     origin: 'core',
     ok: true,
-    result: why === 'idle' ? 'ok: signed out after the idle timeout' : 'ok: signed out because an administrator changed the account',
+    result: ENDED[why],
   });
 }

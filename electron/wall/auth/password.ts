@@ -9,12 +9,16 @@ export interface ScryptParams {
   p: number;
 }
 
-/** About 32 MiB and 50–100 ms per hash on a control-room PC: slow for guessing, fine for a login. */
-export const DEFAULT_PARAMS: ScryptParams = { N: 2 ** 15, r: 8, p: 1 };
+/**
+ * OWASP's current scrypt minimum (Password Storage Cheat Sheet): N=2^17, r=8, p=1, 128 MiB and a few
+ * hundred ms per hash, so hashes run a few at a time (hash-slots.ts). Older hashes are redone at sign-in.
+ */
+export const DEFAULT_PARAMS: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
 const KEY_BYTES = 64;
 const SALT_BYTES = 16;
 
 function derive(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
+  // scrypt needs 128·N·r bytes; Node's default maxmem (32 MiB) refuses N=2^17, so allow twice that.
   const options: ScryptOptions = { ...params, maxmem: 256 * params.N * params.r + 1024 * 1024 };
   // NFC: a Vietnamese password typed with another input method must still match.
   return new Promise((resolve, reject) => {

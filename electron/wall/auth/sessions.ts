@@ -2,9 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { AccountRole, SessionInfo } from '../../../common/auth.js';
 
 // Signed-in sessions, in memory: a host restart signs everyone out. A session ends after idleMs
-// without activity; the token lets the same page resume it after its connection drops.
+// without activity, and after maxAgeMs in any case (a stolen token is not good forever); the token
+// lets the same page resume it after its connection drops.
 
 export const DEFAULT_IDLE_MS = 30 * 60_000;
+/** A working day and a half: a shift's console stays signed in, yesterday's token does not. */
+export const DEFAULT_MAX_AGE_MS = 12 * 3600_000;
 
 export interface Session {
   readonly token: string;
@@ -21,6 +24,7 @@ export class Sessions {
   constructor(
     readonly idleMs: number,
     private readonly now: () => number,
+    readonly maxAgeMs: number = DEFAULT_MAX_AGE_MS,
   ) {}
 
   create(user: { username: string; displayName: string; role: AccountRole }): Session {
@@ -36,8 +40,10 @@ export class Sessions {
     return session && !this.isIdle(session) ? session : null;
   }
 
+  /** Idle too long, or older than its absolute lifetime. */
   isIdle(session: Session): boolean {
-    return this.now() - session.lastActive >= this.idleMs;
+    const at = this.now();
+    return at - session.lastActive >= this.idleMs || at - session.createdAt >= this.maxAgeMs;
   }
 
   touch(session: Session): void {
@@ -61,7 +67,7 @@ export class Sessions {
     return [...this.byToken.values()].filter((s) => s.username === username);
   }
 
-  /** End and return the sessions idle for idleMs or more. */
+  /** End and return the sessions idle for idleMs or more, or older than maxAgeMs. */
   sweep(): Session[] {
     const idle = [...this.byToken.values()].filter((s) => this.isIdle(s));
     for (const s of idle) this.byToken.delete(s.token);

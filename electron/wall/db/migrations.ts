@@ -130,4 +130,18 @@ CREATE TABLE data_points (
 CREATE INDEX data_points_updated ON data_points(wall_id, updated_at);
 `,
   },
+  {
+    // Failed sign-ins per account and per client address, so backoff survives a restart (issue 14).
+    version: 8,
+    name: 'login-attempts',
+    up: `
+CREATE TABLE login_attempts (
+  key TEXT PRIMARY KEY,
+  failures INTEGER NOT NULL,
+  next_at INTEGER NOT NULL,
+  last_at INTEGER NOT NULL
+);
+CREATE INDEX login_attempts_last_at ON login_attempts(last_at);
+`,
+  },
 ];

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { ok, type Result } from '../../../common/result.js';
 import { auditTable, type AuditTable } from '../../../node-common/audit/audit-table.js';
 import { calibrationProfilesTable, type CalibrationProfilesTable } from './calibration-profiles.js';
+import { attemptsTable, type AttemptStore } from '../auth/login-throttle.js';
 import { usersTable, type UsersTable } from '../auth/users-table.js';
 import { libraryTable, type LibraryTable } from '../scenarios/library-table.js';
 import { draftsTable, scenarioDraftsTable, type DraftsTable, type ScenarioDraftsTable } from './drafts.js';
@@ -34,6 +35,8 @@ export interface AppDatabase {
   readonly layouts: LayoutsTable;
   readonly settings: SettingsTable;
   readonly users: UsersTable;
+  /** Sign-in attempts per account and address, for the backoff (auth/login-throttle.ts). */
+  readonly loginAttempts: AttemptStore;
   readonly audit: AuditTable;
   readonly drafts: DraftsTable;
   readonly scenarioLibrary: LibraryTable;
@@ -95,6 +98,7 @@ function assemble(db: Database.Database, file: string, logger: Logger, now: () =
     layouts: layoutsTable(context),
     settings: settingsTable(context),
     users: usersTable(db, now),
+    loginAttempts: attemptsTable(db),
     audit: auditTable(db, now),
     drafts: draftsTable(db, logger, now),
     scenarioLibrary: libraryTable(db, logger, now),

@@ -62,15 +62,15 @@ describe('refusals from the main process', () => {
       for (const m of text.matchAll(/failWith\(\s*'([^']+)'/g)) codes.add(m[1]!);
       for (const m of text.matchAll(/code: '([^']+)',(?:(?!code:)[\s\S]){0,400}?params:/g)) codes.add(m[1]!);
     }
-    expect([...codes].sort()).toEqual(expect.arrayContaining(['auth/locked', 'auth/not-signed-in', 'backend-offline', 'forbidden']));
+    expect([...codes].sort()).toEqual(expect.arrayContaining(['auth/throttled', 'auth/not-signed-in', 'backend-offline', 'forbidden']));
     for (const code of codes) expect(isMessageKey(`error.${code}`), code).toBe(true);
   });
   it('says a refusal in the page language from its code and params', () => {
     const forbidden = { code: 'forbidden', message: 'Account "a" (operator) may not do scenario:activate; it needs the role leader or admin.', params: { username: 'a', role: 'operator', channel: 'scenario:activate', roles: 'leader,admin' } };
     expect(errorText('vi', forbidden)).toBe('Tài khoản “a” (cán bộ vận hành) không có quyền thực hiện scenario:activate; cần vai trò: lãnh đạo, quản trị viên.');
     expect(errorText('en', forbidden)).toBe('Account “a” (operator) may not do scenario:activate; it needs the role: leader, administrator.');
-    const locked = { code: 'auth/locked', message: 'locked', params: { username: 'vanhanh', minutes: 5 } };
-    expect(errorText('vi', locked)).toBe('Tạm khoá đăng nhập “vanhanh” sau nhiều lần sai; thử lại sau 5 phút.');
+    const throttled = { code: 'auth/throttled', message: 'Too many failed sign-ins for "vanhanh"; try again in 8 s.', params: { seconds: 8 } };
+    expect(errorText('vi', throttled)).toBe('Đăng nhập sai quá nhiều lần; thử lại sau 8 giây.');
     expect(errorText('vi', { code: 'auth/bad-credentials', message: 'Wrong username or password.' })).toBe('Sai tên đăng nhập hoặc mật khẩu.');
   });
   it('shows the time a link was lost in the page language', () => {

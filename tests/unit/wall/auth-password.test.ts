@@ -22,6 +22,10 @@ describe('password hashing (scrypt)', () => {
     expect(await verifyPassword(nfd, await hashPassword(nfc, cheap))).toBe(true);
   });
 
+  it("uses OWASP's current scrypt parameters by default (N=2^17, r=8, p=1), within Node's memory limit", () => {
+    expect(DEFAULT_PARAMS).toEqual({ N: 2 ** 17, r: 8, p: 1 });
+  });
+
   it('uses the default cost unless told otherwise, and says when a hash should be redone', async () => {
     const strong = await hashPassword('correct horse battery', DEFAULT_PARAMS);
     expect(strong.startsWith(`scrypt$${DEFAULT_PARAMS.N}$${DEFAULT_PARAMS.r}$${DEFAULT_PARAMS.p}$`)).toBe(true);
