@@ -13,6 +13,7 @@ import { ClockSyncAnswerSchema, ScenarioCommandAnswerSchema, ScenarioLayoutSchem
 import { EVERYONE, LEADERS, TECHNICIANS, type ChannelSpec } from './channel-spec.js';
 import { consoleBridgeInvokes, consoleChannels } from './console-contract.js';
 import { technicianBridgeInvokes, technicianChannels } from './technician-contract.js';
+import { procedureBridgeInvokes, procedureChannels } from './procedure-contract.js';
 import { bindBridge, type BoundBridge, type BridgeTransport, type InvokeMaker, type ListenedEvents } from './bind-bridge.js';
 
 // The one contract between the main process and every window, over Electron IPC or the web host's
@@ -44,6 +45,7 @@ export const invokeChannels = {
   'proposal:dismiss': { request: z.strictObject({ proposalId: IdSchema }), response: z.null(), roles: ['console'], users: LEADERS },
   ...consoleChannels,
   ...technicianChannels,
+  ...procedureChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type InvokeChannel = keyof typeof invokeChannels;
@@ -124,7 +126,7 @@ export const bridgeListeners = {
 export const wallBridgeSpec = {
   channels: invokeChannels,
   events: bridgeEventChannels,
-  invokes: { ...bridgeInvokes, ...consoleBridgeInvokes, ...technicianBridgeInvokes },
+  invokes: { ...bridgeInvokes, ...consoleBridgeInvokes, ...technicianBridgeInvokes, ...procedureBridgeInvokes },
   listeners: bridgeListeners,
 };
 

@@ -4,6 +4,7 @@ import { LayoutSchema } from './wall/layout-schema.js';
 import { ActorSchema, LocalizedSchema } from './protocol/primitives.js';
 import { ActivationSourceSchema, SeveritySchema } from './protocol/scenario.js';
 import { TechnicianStateSchema } from './calibration/technician-state.js';
+import { ProcedureSchema } from './procedure.js';
 
 // The wall state owned by the main process. Windows hold a read-only copy: a snapshot,
 // then patches; each carries the revision it produces.
@@ -65,6 +66,8 @@ export const WallStateSchema = z.strictObject({
    * Screens mark them with their age; null once the hub is connected again.
    */
   dataStale: z.strictObject({ since: z.number() }).nullable().optional(),
+  /** The active scenario's live checklist (electron/wall/procedure); null when none runs. */
+  procedure: ProcedureSchema.nullable().optional(),
 });
 export type WallState = z.infer<typeof WallStateSchema>;
 

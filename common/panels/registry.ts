@@ -10,6 +10,7 @@ import { kpiGroupProps } from './kpi-group.js';
 import { alertListProps, alertTickerProps } from './alerts.js';
 import { reportsProps } from './reports.js';
 import { webProps } from './web.js';
+import { procedureProps } from './procedure.js';
 
 // Props schema per panel type. Adding a type: a schema file here, a folder in renderer/panels.
 export const panelPropSchemas = {
@@ -25,6 +26,7 @@ export const panelPropSchemas = {
   'alert-list': alertListProps,
   reports: reportsProps,
   web: webProps,
+  procedure: procedureProps,
 } satisfies Record<string, z.ZodType>;
 
 export type PanelType = keyof typeof panelPropSchemas;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LayoutSchema } from '../wall/layout-schema.js';
 import { AlertSeveritySchema, DataKeySchema } from './data.js';
-import { ActorSchema, IdSchema, latitude, LocalizedSchema, longitude, MillisSchema, RevisionSchema, text } from './primitives.js';
+import { ActorSchema, IdSchema, latitude, LocalizedSchema, longitude, MillisSchema, RevisionSchema, RoleSchema, text } from './primitives.js';
 
 // A scenario is a prepared response: a layout for one wall plus what the leader needs to know.
 // `version` counts edits of the scenario itself; activations are numbered per wall (`revision`).
@@ -12,6 +12,18 @@ export type Severity = z.infer<typeof SeveritySchema>;
 const MapExtentSchema = z
   .strictObject({ west: longitude, south: latitude, east: longitude, north: latitude })
   .refine((e) => e.west < e.east && e.south < e.north, { message: 'west must be less than east and south less than north' });
+
+/**
+ * One step of the response procedure. `role`: the console role that takes care of it (a leader or an
+ * administrator may tick any step); `dueMinutes`: overdue when not done this long after activation.
+ */
+export const ChecklistStepSchema = z.strictObject({
+  id: IdSchema,
+  text: LocalizedSchema,
+  role: RoleSchema.exclude(['system']).optional(),
+  dueMinutes: z.number().int().min(1).max(7 * 24 * 60).optional(),
+});
+export type ChecklistStep = z.infer<typeof ChecklistStepSchema>;
 
 const BindingSchema = z.strictObject({
   key: DataKeySchema,
@@ -31,8 +43,8 @@ export const ScenarioSchema = z
     layout: LayoutSchema,
     mapExtent: MapExtentSchema,
     dataBindings: z.array(BindingSchema).max(500),
-    /** Steps for the leader, shown with the confirmation. */
-    checklist: z.array(z.strictObject({ id: IdSchema, text: LocalizedSchema })).max(50).optional(),
+    /** Steps of the response: shown with the confirmation, then ticked live while the scenario is active. */
+    checklist: z.array(ChecklistStepSchema).max(50).optional(),
     /** Return to the previous scenario after this long, unless another activation came first. */
     autoRevertSeconds: z.number().int().min(60).max(7 * 24 * 3600).optional(),
     /** A rule may switch the wall to this scenario without a leader when its finding is at least this severe; absent: rules only propose it. */

@@ -70,6 +70,15 @@ export const ScreenSchema = z
   });
 export type ScreenConfig = z.infer<typeof ScreenSchema>;
 
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const WallSchema = z.strictObject({
   schemaVersion: z.literal(1),
   id,
@@ -79,6 +88,12 @@ export const WallSchema = z.strictObject({
   console: z.strictObject({ displayId: z.number().int().optional() }).optional(),
   /** Other origins the wall may load: web page panels (frames) and map tile servers (tiles). */
   webOrigins: WebOriginsSchema.optional(),
+  /** The centre's time zone: every date on the console and the wall is shown in it (default Asia/Ho_Chi_Minh). */
+  timeZone: z
+    .string()
+    .max(64)
+    .refine(isTimeZone, { message: 'not a time zone known to this system; use an IANA name such as "Asia/Ho_Chi_Minh"' })
+    .optional(),
 });
 export type WallConfig = z.infer<typeof WallSchema>;
 /** The JSON as written, before defaults are filled in. */

@@ -7,6 +7,8 @@ import { DEFAULT_IDLE_MS } from './auth/sessions.js';
 import type { AppDatabase } from './db/open.js';
 import { layoutHandlers } from './layouts/layout-handlers.js';
 import { libraryHandlers } from './scenarios/library-handlers.js';
+import { procedureHandlers } from './procedure/procedure-handlers.js';
+import { keepProcedure } from './procedure/procedure-keeper.js';
 import type { Logger } from '../../node-common/log.js';
 import type { WallCore } from './wall-core.js';
 
@@ -44,6 +46,8 @@ export function installConsoleServices(core: WallCore, db: AppDatabase, log: Log
   core.addHandlers(authHandlers(auth, db.users, db.audit));
   core.addHandlers(layoutHandlers(core, db, db.drafts, auth));
   core.addHandlers(libraryHandlers(core, db.scenarioLibrary, db.scenarioDrafts, auth));
+  core.addHandlers(procedureHandlers(core, db.procedures, o.now));
+  const procedure = keepProcedure({ core, table: db.procedures, audit: db.audit, log: log.child('procedure'), ...(o.now ? { now: o.now } : {}) });
   // Scenarios reach the wall from the hub too (another console, the REST API, a confirmed proposal): each is logged here.
   const stopScenarioLog = core.onChange((state, change) => {
     const s = change.scenario;
@@ -68,6 +72,7 @@ export function installConsoleServices(core: WallCore, db: AppDatabase, log: Log
     close: () => {
       clearInterval(sweep);
       stopScenarioLog();
+      procedure.close();
     },
   };
 }

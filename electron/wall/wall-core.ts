@@ -13,6 +13,7 @@ import { storageFailure } from '../../node-common/db/errors.js';
 import type { DataEntry } from '../../common/protocol/data.js';
 import { fail, ok, type Result } from '../../common/result.js';
 import type { Scenario } from '../../common/protocol/scenario.js';
+import type { Procedure } from '../../common/procedure.js';
 import type { ScenarioOverview } from '../../common/scenario-view.js';
 import type { BackendStatus, Problem, ScenarioState, ScreenFaults, ScreenReport, ScreenStatus, WallState } from '../../common/state.js';
 import type { Layout } from '../../common/wall/layout-schema.js';
@@ -59,6 +60,7 @@ export class WallCore {
   private readonly screenListeners = new Set<(statuses: ScreenStatus[]) => void>();
   private readonly data = new DataCache();
   private readonly dataListeners = new Set<(entries: readonly DataEntry[]) => void>();
+  private readonly overviewListeners = new Set<(overview: ScenarioOverview) => void>();
   private overview: ScenarioOverview = { scenarios: [], proposals: [], result: null };
   private scenarios: ScenarioService | null = null;
   private gate: CoreGate | null = null;
@@ -80,6 +82,7 @@ export class WallCore {
       scenario: null,
       backend: { state: 'off', since: null, hubUrl: null },
       technician: options.technician ?? initialTechnicianState(),
+      procedure: null,
     };
     this.board = new ScreenStatusBoard(options.wall, this.now);
   }
@@ -313,6 +316,24 @@ export class WallCore {
   setScenarioOverview(overview: ScenarioOverview): void {
     this.overview = overview;
     for (const client of this.clients) if (client.role === 'console') client.sendFeed?.('scenarios:overview', overview);
+    for (const listener of this.overviewListeners) {
+      try {
+        listener(overview);
+      } catch (err) {
+        this.log.error('overview listener failed', { error: String(err) });
+      }
+    }
+  }
+
+  /** Called whenever the hub's scenario catalogue, proposals or activation result change. */
+  onOverview(listener: (overview: ScenarioOverview) => void): () => void {
+    this.overviewListeners.add(listener);
+    return () => this.overviewListeners.delete(listener);
+  }
+
+  /** The live response procedure (electron/wall/procedure owns its rules): one patch of that field. */
+  setProcedure(procedure: Procedure | null, meta: { by: string; command: string }): number {
+    return this.commit({ procedure }, meta);
   }
 
   get scenarioOverview(): ScenarioOverview {

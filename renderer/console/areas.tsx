@@ -5,6 +5,7 @@ import { AccountsArea } from './accounts/accounts-area.js';
 import { AuditArea } from './audit/audit-area.js';
 import { LayoutsArea } from './layouts/layouts-area.js';
 import { LeaderArea } from './leader/leader-area.js';
+import { ProcedureArea } from './procedure/procedure-area.js';
 import { ScenariosArea } from './scenarios/scenarios-area.js';
 import { TechnicianArea } from './technician/technician-area.js';
 import { WallArea } from './wall-area.js';
@@ -20,6 +21,7 @@ export interface ConsoleArea {
 
 export const consoleAreas: readonly ConsoleArea[] = [
   { id: 'wall', label: 'area.wall', roles: ['operator', 'leader', 'technician', 'admin'], render: () => <WallArea /> },
+  { id: 'procedure', label: 'area.procedure', roles: ['operator', 'leader', 'technician', 'admin'], render: () => <ProcedureArea /> },
   { id: 'technician', label: 'area.technician', roles: ['technician', 'admin'], render: () => <TechnicianArea /> },
   { id: 'leader', label: 'area.leader', roles: ['operator', 'leader', 'admin'], render: () => <LeaderArea /> },
   { id: 'layouts', label: 'area.layouts', roles: ['operator', 'admin'], render: () => <LayoutsArea /> },

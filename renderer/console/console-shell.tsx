@@ -11,6 +11,7 @@ import { LoginScreen } from './auth/login-screen.js';
 import { SessionProvider, useSession, useSessionStore } from './auth/session-context.js';
 import { SessionStore } from './auth/session-store.js';
 import { ConsolePage } from './console-page.js';
+import { ProcedureChip } from './procedure/procedure-area.js';
 
 // The console: sign-in first, then the areas the signed-in role may use.
 export function ConsoleShell() {
@@ -99,6 +100,7 @@ function SignedIn() {
             </button>
           ))}
         </nav>
+        <ProcedureChip onOpen={() => setAreaId('procedure')} />
         <span className="shell__user" data-testid="shell-user">
           {t('shell.signedInAs', { name: displayName, role: t(`role.${role}`) })}
         </span>

@@ -21,6 +21,7 @@ export const consoleEn: Record<ConsoleMessageKey, string> = {
   'role.leader': 'Leader',
   'role.technician': 'Technician',
   'role.admin': 'Administrator',
+  'area.procedure': 'Response procedure',
   'area.wall': 'Video wall',
   'area.layouts': 'Layouts',
   'area.scenarios': 'Scenarios',

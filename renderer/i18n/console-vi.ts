@@ -20,6 +20,7 @@ export const consoleVi = {
   'role.leader': 'Lãnh đạo',
   'role.technician': 'Kỹ thuật viên',
   'role.admin': 'Quản trị viên',
+  'area.procedure': 'Quy trình ứng phó',
   'area.wall': 'Tường màn hình',
   'area.layouts': 'Bố cục',
   'area.scenarios': 'Kịch bản',

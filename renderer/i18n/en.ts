@@ -1,10 +1,12 @@
 import { consoleEn } from './console-en.js';
 import { errorsEn } from './errors-en.js';
 import { panelsEn } from './panels-en.js';
+import { procedureEn } from './procedure-en.js';
 import { technicianEn } from './technician-en.js';
 import type { MessageKey } from './vi.js';
 
 export const en: Record<MessageKey, string> = {
+  ...procedureEn,
   ...technicianEn,
   ...panelsEn,
   ...errorsEn,

@@ -3,9 +3,11 @@
 import { consoleVi } from './console-vi.js';
 import { errorsVi } from './errors-vi.js';
 import { panelsVi } from './panels-vi.js';
+import { procedureVi } from './procedure-vi.js';
 import { technicianVi } from './technician-vi.js';
 
 export const vi = {
+  ...procedureVi,
   ...technicianVi,
   ...panelsVi,
   ...errorsVi,

@@ -7,6 +7,7 @@ import { KpiGroupView } from './kpi/kpi-group-view.js';
 import { KpiView } from './kpi/kpi-view.js';
 import { ReportsView } from './reports/reports-view.js';
 import { WebView } from './web/web-view.js';
+import { ProcedureView } from './procedure/procedure-view.js';
 import { PatternView } from './pattern/pattern-view.js';
 import { SolidView } from './solid/solid-view.js';
 import { TextView } from './text/text-view.js';
@@ -34,4 +35,5 @@ export const panelViews: { [T in PanelType]: ComponentType<PanelViewProps<T>> } 
   'alert-list': AlertListView,
   reports: ReportsView,
   web: WebView,
+  procedure: ProcedureView,
 };

@@ -1,6 +1,7 @@
 import type { ClientRole, WallBridge } from '../../common/contract.js';
 import { LINK_LOST_CODES } from '../bridge/messages.js';
 import type { AppError } from '../../common/result.js';
+import { setDisplayTimeZone } from '../i18n/locale.js';
 import { applyPatch, type ScreenStatus, type StatePatch, type WallState } from '../../common/state.js';
 
 // The page's read-only copy of the wall state: a snapshot, then patches. A patch that does not follow
@@ -77,12 +78,16 @@ export class WallStore {
     clearTimeout(this.retry);
     // For the cold-start benchmark (scripts/bench-start.mjs): when the page first had the wall's state.
     if (!this.view.state) performance.mark('tc:first-snapshot');
+    setDisplayTimeZone(state.wall.timeZone);
     this.set({ status: 'ready', state, error: null });
   }
 
   receivePatch(patch: StatePatch): void {
     const outcome = reducePatch(this.view.state, patch);
-    if (outcome.kind === 'applied') this.set({ state: outcome.state });
+    if (outcome.kind === 'applied') {
+      if (patch.set.wall) setDisplayTimeZone(patch.set.wall.timeZone);
+      this.set({ state: outcome.state });
+    }
     else if (outcome.kind === 'gap' || outcome.kind === 'no-state') void this.fetchSnapshot();
   }
 

@@ -3,7 +3,7 @@ import type { Scenario } from '../../common/protocol/scenario.js';
 import { startBackendSync } from '../../electron/hub-link/backend-sync.js';
 import type { CoreClient } from '../../electron/wall/client.js';
 import { memoryLogger } from '../../node-common/log.js';
-import { consoleCore, type ConsoleCore } from '../support/console-core.js';
+import { addPeople, consoleCore, signedIn, type ConsoleCore } from '../support/console-core.js';
 import { testHub, TOKENS, until } from '../support/hub-fixture.js';
 
 // Role checks through WallCore with a real hub behind it: the node refuses what a role may not do
@@ -16,20 +16,11 @@ afterEach(async () => {
   t.close();
 });
 
-async function person(username: string): Promise<CoreClient> {
-  const c = t.console(`c-${username}`);
-  const r = await t.core.handle(c, 'auth:login', { username, password: `${username}-mat-khau` });
-  expect(r, `${username} signs in`).toMatchObject({ ok: true });
-  return c;
-}
+const person = (username: string): Promise<CoreClient> => signedIn(t, username);
 
 beforeEach(async () => {
   t = consoleCore();
-  const admin = t.console('c-admin');
-  await t.core.handle(admin, 'auth:setup', { username: 'quantri', displayName: 'Quản trị', password: 'quan-tri-mat-khau' });
-  for (const [username, role] of [['vanhanh', 'operator'], ['lanhdao', 'leader']]) {
-    await t.core.handle(admin, 'accounts:create', { username, displayName: `Người ${username}`, role, password: `${username}-mat-khau` });
-  }
+  await addPeople(t);
 });
 
 describe('scenario commands through the core', () => {

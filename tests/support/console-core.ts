@@ -54,3 +54,20 @@ export function consoleCore(idleTimeoutMs = 30 * 60_000): ConsoleCore {
     },
   };
 }
+
+/** The administrator "quantri", an operator "vanhanh" and a leader "lanhdao" (passwords `<username>-mat-khau`). */
+export async function addPeople(t: ConsoleCore): Promise<void> {
+  const admin = t.console('c-admin');
+  await t.core.handle(admin, 'auth:setup', { username: 'quantri', displayName: 'Quản trị', password: 'quan-tri-mat-khau' });
+  for (const [username, role] of [['vanhanh', 'operator'], ['lanhdao', 'leader']]) {
+    await t.core.handle(admin, 'accounts:create', { username, displayName: `Người ${username}`, role, password: `${username}-mat-khau` });
+  }
+}
+
+/** A console signed in as one of addPeople's people; throws when the sign-in fails. */
+export async function signedIn(t: ConsoleCore, username: string): Promise<CoreClient> {
+  const c = t.console(`c-${username}`);
+  const r = await t.core.handle(c, 'auth:login', { username, password: `${username}-mat-khau` });
+  if (!r.ok) throw new Error(`${username} could not sign in: ${r.error.message}`);
+  return c;
+}

@@ -144,4 +144,21 @@ CREATE TABLE login_attempts (
 CREATE INDEX login_attempts_last_at ON login_attempts(last_at);
 `,
   },
+  {
+    version: 9,
+    name: 'procedure-runs',
+    up: `
+CREATE TABLE procedure_runs (
+  id TEXT PRIMARY KEY,
+  wall_id TEXT NOT NULL REFERENCES walls(id) ON DELETE CASCADE,
+  scenario_id TEXT NOT NULL,
+  hub_revision INTEGER NOT NULL,
+  started_at INTEGER NOT NULL,
+  closed_at INTEGER,
+  procedure_json TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX procedure_runs_wall ON procedure_runs(wall_id, closed_at);
+`,
+  },
 ];

@@ -12,6 +12,7 @@ import { dbFail, openError, quickCheck } from '../../../node-common/db/errors.js
 import { makePrivateFile } from '../../../node-common/private-file.js';
 import { lastShownTable, type LastShownTable } from './last-shown.js';
 import { layoutsTable, type LayoutsTable } from './layouts.js';
+import { procedureTable, type ProcedureTable } from '../procedure/procedure-table.js';
 import type { Logger } from '../../../node-common/db/logger.js';
 import type { BackupSource } from '../../../node-common/db/backup.js';
 import { checkMigrated, migrate } from '../../../node-common/db/migrate.js';
@@ -44,6 +45,8 @@ export interface AppDatabase {
   readonly calibrationProfiles: CalibrationProfilesTable;
   /** The scenario and data the wall showed last, shown again after a restart. */
   readonly lastShown: LastShownTable;
+  /** The response procedures run on this wall (live checklists), open and closed. */
+  readonly procedures: ProcedureTable;
   on<K extends keyof DbEvents>(event: K, listener: (data: DbEvents[K]) => void): Unsubscribe;
   off<K extends keyof DbEvents>(event: K, listener: (data: DbEvents[K]) => void): void;
   /** For online backups (node-common/db/backup.ts) while the app runs. */
@@ -105,6 +108,7 @@ function assemble(db: Database.Database, file: string, logger: Logger, now: () =
     scenarioDrafts: scenarioDraftsTable(db, logger, now),
     calibrationProfiles: calibrationProfilesTable(db, emitter, logger, now),
     lastShown: lastShownTable(context),
+    procedures: procedureTable(db, logger, now),
     on: (event, listener) => emitter.on(event, listener),
     off: (event, listener) => emitter.off(event, listener),
     backupSource: { name: file, backup: (destination) => db.backup(destination) },

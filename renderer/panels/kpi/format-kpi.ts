@@ -1,10 +1,10 @@
 import type { Language } from '../../../common/state.js';
 import { translate } from '../../i18n/translate.js';
+import { displayTimeZone } from '../../i18n/locale.js';
 
 // Numbers, ages and times as the wall shows them: vi-VN (12.850; 7,62) or en-US (12,850; 7.62).
 
 export const NUMBER_LOCALES: Record<Language, string> = { vi: 'vi-VN', en: 'en-US' };
-const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
@@ -45,8 +45,9 @@ const clock = new Map<string, Intl.DateTimeFormat>();
 /** Time of day (and the date when it is not today) in Vietnam's time zone: "14:05" or "14:05 24/11". */
 export function formatTime(at: number, now: number, language: Language): string {
   const get = (id: string, opts: Intl.DateTimeFormatOptions) => {
-    let f = clock.get(`${language}:${id}`);
-    if (!f) clock.set(`${language}:${id}`, (f = new Intl.DateTimeFormat(NUMBER_LOCALES[language], { timeZone: TIME_ZONE, ...opts })));
+    const zone = displayTimeZone();
+    let f = clock.get(`${language}:${zone}:${id}`);
+    if (!f) clock.set(`${language}:${zone}:${id}`, (f = new Intl.DateTimeFormat(NUMBER_LOCALES[language], { timeZone: zone, ...opts })));
     return f;
   };
   const time = get('t', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);

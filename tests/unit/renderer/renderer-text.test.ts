@@ -73,8 +73,8 @@ describe('refusals from the main process', () => {
     expect(errorText('vi', throttled)).toBe('Đăng nhập sai quá nhiều lần; thử lại sau 8 giây.');
     expect(errorText('vi', { code: 'auth/bad-credentials', message: 'Wrong username or password.' })).toBe('Sai tên đăng nhập hoặc mật khẩu.');
   });
-  it('shows the time a link was lost in the page language', () => {
-    const at = new Date(2026, 10, 25, 14, 5, 9).getTime();
+  it("shows the time a link was lost in the page language, on the centre's clock (UTC+7), not the browser's", () => {
+    const at = Date.UTC(2026, 10, 25, 7, 5, 9);
     const offline = { code: 'backend-offline', message: 'Backend connection lost since …', params: { sinceAt: at } };
     expect(errorText('vi', offline)).toBe('Mất kết nối máy chủ từ 14:05:09: chưa kích hoạt, để tường không lệch với trung tâm.');
     expect(errorText('en', offline)).toBe('Backend connection lost since 14:05:09: nothing was changed, so the wall does not diverge from the centre.');
