@@ -98,7 +98,12 @@ export class HubSockets {
       socket.disconnect(true);
       return;
     }
-    if (joined.value.replaced) this.nsp.sockets.get(joined.value.replaced.connectionId)?.disconnect(true);
+    const replaced = joined.value.replaced && this.nsp.sockets.get(joined.value.replaced.connectionId);
+    if (replaced) {
+      // Said before the close, so the old connection's node knows why it was dropped (§2).
+      replaced.emit('hub:error', { code: 'forbidden', message: `replaced by a newer connection of node "${auth.nodeId}" (${address})` });
+      replaced.disconnect(true);
+    }
     void socket.join(room(auth.wallId));
     for (const [event, payload] of joined.value.resync) socket.emit(event, payload);
 

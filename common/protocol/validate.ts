@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import { protocolError, type Ack } from './errors.js';
 import { hubEvents, isHubEvent, isNodeEvent, nodeEvents, type HubEvent, type HubPayload, type NodeEvent, type NodePayload } from './events.js';
 
-// One gate for everything that arrives: size first (cheap), then the event name, then the schema.
+// One gate for everything that arrives: the event name first, then the size, then the schema (protocol §3,
+// "Which error comes first").
 
 /** Largest event payload either end accepts, as UTF-8 JSON. */
 export const MAX_EVENT_BYTES = 1024 * 1024;

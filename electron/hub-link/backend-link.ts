@@ -60,6 +60,10 @@ export class BackendLink {
   private timers: NodeJS.Timeout[] = [];
   private retry: NodeJS.Timeout | undefined;
   private refusals = 0;
+  /** When the hub last refused this node with hub:error (no event): its disconnect that follows is a refusal. */
+  private refusedAt = -Infinity;
+  /** Why clock:sync gives no samples, while it does not: shown, since screens then switch on a stale offset. */
+  private clockProblem: string | null = null;
   private readonly now: () => number;
   private readonly log: Logger;
 
@@ -99,8 +103,13 @@ export class BackendLink {
     socket.on('disconnect', (reason) => {
       if (socket.connected) return; // a forged "disconnect" event
       this.setState(this.connectedOnce ? 'lost' : 'connecting', `disconnected: ${reason}`);
-      // The hub ended the session itself: socket.io will not retry, so we do, after a pause.
-      if (reason === 'io server disconnect') this.retryLater();
+      // The hub ended the session itself: socket.io will not retry, so we do. After a refusal (hub:error
+      // just before) at the refusal's pace; otherwise (the hub shutting down, restarting) at once, like any
+      // lost connection, or every node would sit out a 10 s backoff after each hub restart.
+      if (reason === 'io server disconnect') {
+        if (this.now() - this.refusedAt < 2000) this.retryLater();
+        else this.reconnectSoon();
+      }
     });
     socket.on('connect_error', (err: Error & { data?: unknown }) => {
       if (socket.connected) return;
@@ -165,7 +174,10 @@ export class BackendLink {
     }
     const message = parsed.value as HubMessage;
     if (message.event === 'hub:hello') this.roughOffset = message.payload.hubTime - this.now();
-    if (message.event === 'hub:error') this.log.warn('hub reported an error', { ...message.payload });
+    if (message.event === 'hub:error') {
+      this.log.warn('hub reported an error', { ...message.payload });
+      if (message.payload.event === undefined) this.refusedAt = this.now();
+    }
     try {
       this.o.handlers.message?.(message);
     } catch (err) {
@@ -188,11 +200,34 @@ export class BackendLink {
     const t0 = this.now();
     const answer = await this.request('clock:sync', { t0 });
     const t3 = this.now();
-    if (answer.ok && answer.value.t0 === t0) this.clock.add({ t0, t1: answer.value.t1, t2: answer.value.t2, t3 });
+    if (answer.ok && answer.value.t0 === t0) {
+      this.clock.add({ t0, t1: answer.value.t1, t2: answer.value.t2, t3 });
+      return this.clockTrouble(null);
+    }
+    // Not answered in time or the link went: the heartbeat deals with that. A wrong answer is the hub's fault.
+    if (!answer.ok && answer.error.code === 'backend-offline') return;
+    this.clockTrouble(answer.ok
+      ? `clock:sync answered t0 ${answer.value.t0} for ${t0}: the hub must echo t0 (protocol §7)`
+      : `clock:sync refused or misanswered (${answer.error.code}: ${answer.error.message}); the answer must be { ok: true, value: { t0, t1, t2 } } (protocol §7), so screens switch on a stale clock estimate`);
+  }
+
+  private clockTrouble(problem: string | null): void {
+    if (problem === this.clockProblem) return;
+    this.clockProblem = problem;
+    if (problem) this.log.warn('hub clock sync failing', { message: problem.slice(0, 300) });
+    else this.log.info('hub clock sync working again');
+    this.setState(this.linkState, problem ?? undefined);
   }
 
   private async syncBurst(): Promise<void> {
     for (let i = 0; i < 4 && this.socket?.connected; i++) await this.sync();
+  }
+
+  private reconnectSoon(): void {
+    clearTimeout(this.retry);
+    const base = this.o.reconnectDelayMs ?? 500;
+    this.retry = setTimeout(() => this.socket?.connect(), base * (0.5 + Math.random()));
+    this.retry.unref();
   }
 
   private retryLater(): void {

@@ -16,7 +16,12 @@ export interface BareHub {
   close(): Promise<void>;
 }
 
-export async function startBareHub(): Promise<BareHub> {
+export interface BareHubOptions {
+  /** What clock:sync is answered with (default: a correct { ok, value: { t0, t1, t2 } }). */
+  clockAnswer?: (payload: { t0: number }) => unknown;
+}
+
+export async function startBareHub(options: BareHubOptions = {}): Promise<BareHub> {
   const server = http.createServer();
   const io = new Server(server, { path: HUB_SOCKET_PATH, serveClient: false });
   const connections: Socket[] = [];
@@ -25,7 +30,8 @@ export async function startBareHub(): Promise<BareHub> {
     connections.push(socket);
     socket.onAny((event: string, payload: unknown, ack?: unknown) => {
       received.push({ event, payload });
-      if (typeof ack === 'function') ack(event === 'clock:sync' ? { ok: true, value: { ...(payload as object), t1: Date.now(), t2: Date.now() } } : { ok: true, value: null });
+      const clock = options.clockAnswer ?? ((p: { t0: number }) => ({ ok: true, value: { ...p, t1: Date.now(), t2: Date.now() } }));
+      if (typeof ack === 'function') ack(event === 'clock:sync' ? clock(payload as { t0: number }) : { ok: true, value: null });
     });
     socket.emit('hub:hello', { ...hello, hubTime: Date.now() });
   });
