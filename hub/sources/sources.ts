@@ -2,6 +2,7 @@ import type { DataEntry, SourceHealth } from '../../common/protocol/data.js';
 import type { Logger } from '../../node-common/log.js';
 import type { SourceConfig } from './config.js';
 import { readSourceFiles, type SourceFileProblem } from './load.js';
+import { startHttpSource } from './http-source.js';
 import { startMqttSource, type MqttSourceOptions } from './mqtt-source.js';
 import { SourceTracker, type RunningSource, type SourceHost } from './source-host.js';
 
@@ -95,6 +96,8 @@ export class Sources {
     switch (config.type) {
       case 'mqtt':
         return startMqttSource(config, host, { ...this.options.mqtt, ...(this.options.env ? { env: this.options.env } : {}) });
+      case 'http':
+        return startHttpSource(config, host, this.options.env);
       default:
         throw new Error(`source type ${config.type} is not available yet`);
     }
