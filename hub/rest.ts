@@ -23,7 +23,9 @@ const STATUS: Record<string, number> = {
 const ActivateBody = z.strictObject({ wallId: IdSchema.optional() });
 
 type Route = { method: string; pattern: RegExp; roles: readonly GrantRole[] | null; audited?: string; run: (ctx: Ctx) => Promise<Ack<unknown>> | Ack<unknown> };
-interface Ctx { grant: TokenGrant; params: string[]; body: () => Promise<Ack<unknown>>; origin: string; url: URL; headers: http.IncomingHttpHeaders }
+interface Ctx { grant: TokenGrant; params: string[]; body: () => Promise<Ack<unknown>>; text: (limit: number) => Promise<Ack<string>>; origin: string; url: URL; headers: http.IncomingHttpHeaders }
+/** A pushed CAP document's ceiling before its source's own maxBytes (checked by the parser). */
+const CAP_MAX_BYTES = 10 * 1024 * 1024;
 
 export function createRestHandler(core: HubCore, tokens: TokenBook, log: Logger, now: () => number, sources: Sources) {
   const actor = (g: TokenGrant) => ({ name: g.name, role: g.role === 'node' || g.role === 'viewer' ? ('operator' as const) : g.role });
@@ -62,6 +64,20 @@ export function createRestHandler(core: HubCore, tokens: TokenBook, log: Logger,
         }
         sources.webhook.accept(checked.value.entries);
         return ok({ accepted: checked.value.entries.length });
+      },
+    },
+    {
+      method: 'POST', pattern: /^\/api\/sources\/([^/]+)\/cap$/, roles: ['admin'], audited: 'cap.push',
+      run: async ({ params, text }) => {
+        const source = sources.cap(params[0] ?? '');
+        if (!source) return { ok: false, error: { code: 'unknown-event', message: `no CAP source "${String(params[0]).slice(0, 64)}" in config/sources` } };
+        const body = await text(CAP_MAX_BYTES);
+        if (!body.ok) {
+          source.push(''); // counted on the source's health
+          return body;
+        }
+        const pushed = source.push(body.value);
+        return pushed.ok ? pushed : { ok: false, error: { code: 'invalid-payload', message: pushed.message } };
       },
     },
     { method: 'GET', pattern: /^\/api\/sources$/, roles: READ, run: () => ok({ sources: sources.list(), problems: sources.problems }) },
@@ -107,7 +123,7 @@ export function createRestHandler(core: HubCore, tokens: TokenBook, log: Logger,
       log.warn('rest request refused', { code, path: url.pathname.slice(0, 200), origin });
       return send(res, grant ? 403 : 401, fail(code, message));
     }
-    const answer = await route.run({ grant, params, origin, url, headers: req.headers, body: () => readJson(req, url.pathname === '/api/data' ? MAX_EVENT_BYTES : 64 * 1024) });
+    const answer = await route.run({ grant, params, origin, url, headers: req.headers, body: () => readJson(req, url.pathname === '/api/data' ? MAX_EVENT_BYTES : 64 * 1024), text: (limit) => readText(req, limit) });
     send(res, answer.ok ? (req.method === 'POST' ? 202 : 200) : (STATUS[answer.error.code] ?? 400), answer);
   };
 }
@@ -137,12 +153,25 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
 }
 
 /** The body as JSON (an empty body is null); refused above `limit` bytes without reading it all. */
-function readJson(req: http.IncomingMessage, limit: number): Promise<Ack<unknown>> {
+async function readJson(req: http.IncomingMessage, limit: number): Promise<Ack<unknown>> {
+  const body = await readText(req, limit);
+  if (!body.ok) return body;
+  const text = body.value.trim();
+  if (!text) return { ok: true, value: null };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, error: { code: 'invalid-payload', message: 'the body is not valid JSON' } };
+  }
+}
+
+/** The body as UTF-8 text, refused above `limit` bytes without reading it all. */
+function readText(req: http.IncomingMessage, limit: number): Promise<Ack<string>> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let done = false;
-    const finish = (answer: Ack<unknown>) => {
+    const finish = (answer: Ack<string>) => {
       if (done) return;
       done = true;
       resolve(answer);
@@ -157,14 +186,6 @@ function readJson(req: http.IncomingMessage, limit: number): Promise<Ack<unknown
       chunks.push(chunk);
     });
     req.on('error', () => finish({ ok: false, error: { code: 'invalid-payload', message: 'the request body could not be read' } }));
-    req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8').trim();
-      if (!text) return finish({ ok: true, value: null });
-      try {
-        finish({ ok: true, value: JSON.parse(text) as unknown });
-      } catch {
-        finish({ ok: false, error: { code: 'invalid-payload', message: 'the body is not valid JSON' } });
-      }
-    });
+    req.on('end', () => finish({ ok: true, value: Buffer.concat(chunks).toString('utf8') }));
   });
 }

@@ -2,6 +2,8 @@ import type { DataEntry, SourceHealth } from '../../common/protocol/data.js';
 import type { Logger } from '../../node-common/log.js';
 import type { SourceConfig } from './config.js';
 import { readSourceFiles, type SourceFileProblem } from './load.js';
+import type { ActiveAlert } from './cap/cap-alerts.js';
+import { startCapSource, type CapSource } from './cap/cap-source.js';
 import { startHttpSource } from './http-source.js';
 import { startMqttSource, type MqttSourceOptions } from './mqtt-source.js';
 import { SourceTracker, type RunningSource, type SourceHost } from './source-host.js';
@@ -37,6 +39,8 @@ export class Sources {
   /** POST /api/data: the webhook every province's own system may push to. */
   readonly webhook: SourceTracker;
   private readonly running = new Map<string, RunningSource>();
+  private readonly caps = new Map<string, CapSource>();
+  private readonly alertListeners = new Set<(alerts: ActiveAlert[]) => void>();
   private readonly host: SourceHost;
   private healthTimer: NodeJS.Timeout | null = null;
   private readonly refresh: NodeJS.Timeout;
@@ -83,6 +87,22 @@ export class Sources {
     return this.running.get(id);
   }
 
+  /** A CAP source by id (POST /api/sources/<id>/cap). */
+  cap(id: string): CapSource | undefined {
+    return this.caps.get(id);
+  }
+
+  /** Every CAP alert in force, from every CAP source (for rules on severity, event or area). */
+  capAlerts(): ActiveAlert[] {
+    return [...this.caps.values()].flatMap((c) => c.active());
+  }
+
+  /** Called with capAlerts() after each change; returns the stop function. */
+  onCapAlerts(listener: (alerts: ActiveAlert[]) => void): () => void {
+    this.alertListeners.add(listener);
+    return () => this.alertListeners.delete(listener);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     clearInterval(this.refresh);
@@ -98,8 +118,22 @@ export class Sources {
         return startMqttSource(config, host, { ...this.options.mqtt, ...(this.options.env ? { env: this.options.env } : {}) });
       case 'http':
         return startHttpSource(config, host, this.options.env);
-      default:
-        throw new Error(`source type ${config.type} is not available yet`);
+      case 'cap': {
+        const source = startCapSource(config, host, () => this.alertsChanged(), this.options.env);
+        this.caps.set(config.id, source);
+        return source;
+      }
+    }
+  }
+
+  private alertsChanged(): void {
+    const alerts = this.capAlerts();
+    for (const l of this.alertListeners) {
+      try {
+        l(alerts);
+      } catch (err) {
+        this.options.log.error('cap alert listener failed', { error: String(err) });
+      }
     }
   }
 
