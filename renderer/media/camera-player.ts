@@ -7,15 +7,24 @@ import { FrameWatch } from './frame-watch.js';
 import { tileHlsConfig } from './hls-config.js';
 import { mediaNow } from './media-clock.js';
 import { countMedia } from './media-debug.js';
-import { LastFrame } from './last-frame.js';
 import { probePlaylist } from './playlist-probe.js';
 import { StreamStep } from './stream-step.js';
 import { TypedEmitter } from './typed-emitter.js';
 
-// One camera tile's playback: one <video>, one Hls instance at a time. Failure is expected: a fatal
-// error or a frozen picture shows the last frame and the Hls instance is destroyed; the playlist is then
-// probed every ~2 s and the player rebuilt once it answers (recovery-plan.ts), so the picture returns by
-// itself within seconds of the source. destroy() releases everything.
+// One camera tile's playback: a <video> and an Hls instance per attempt. Failure is expected: on a fatal
+// error or a frozen picture the attempt that showed a picture is stopped but kept on screen, paused on its
+// last frame; the playlist is then probed every ~2 s and a new attempt built beneath it once it answers
+// (recovery-plan.ts); the old one is released when the new one shows a frame, so the picture returns by
+// itself within seconds of the source. The last frame is not copied to a canvas: in Chromium every copy of a
+// video frame (drawImage, createImageBitmap, new VideoFrame) kept ~0.7 MiB of the renderer that was never
+// given back (fault 4: 215 → 593 MiB over 100 flaps), while a fresh <video> per attempt stays flat.
+// destroy() releases everything.
+
+/** One attempt's media: released together. */
+interface Attempt {
+  video: HTMLVideoElement;
+  hls: Hls | null;
+}
 
 export type CameraPlayerState = 'loading' | 'playing' | 'signal-lost' | 'destroyed';
 
@@ -63,12 +72,16 @@ const TICK_MS = 250;
 
 export class CameraPlayer extends TypedEmitter<CameraPlayerEvents> {
   readonly element: HTMLDivElement;
-  readonly video: HTMLVideoElement;
+  private video!: HTMLVideoElement;
   private hls: Hls | null = null;
+  /** The last attempt that showed a picture, stopped and paused on its last frame while the next one starts. */
+  private frozen: Attempt | null = null;
+  /** Whether `video` belongs to an attempt not yet ended (teardown runs once per attempt). */
+  private attemptOpen = false;
   private current: CameraPlayerStatus = { state: 'loading', failure: null, lastFrameAt: null, retryAt: null, attempt: 0 };
-  private readonly frames: FrameWatch;
-  private readonly still: LastFrame;
-  private readonly step: StreamStep | null;
+  private frames!: FrameWatch;
+  private step: StreamStep | null = null;
+  private readonly sync: { enabled: boolean; delayMs: number | null };
   private readonly clock: () => number;
   private readonly opts: Required<Omit<CameraPlayerOptions, 'hlsConfig' | 'syncDelayMs' | 'sync'>> & Pick<CameraPlayerOptions, 'hlsConfig'>;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -108,21 +121,8 @@ export class CameraPlayer extends TypedEmitter<CameraPlayerEvents> {
     };
     this.element = document.createElement('div');
     this.element.className = 'camera-player';
-    this.video = document.createElement('video');
-    this.video.className = 'camera-player__video';
-    this.video.muted = true;
-    this.video.defaultMuted = true;
-    this.video.autoplay = true;
-    this.video.playsInline = true;
-    this.video.disablePictureInPicture = true;
-    this.video.preload = 'auto';
-    this.video.loop = true; // a VOD clip on the wall repeats; live streams never end
-    this.still = new LastFrame();
-    this.element.append(this.video, this.still.canvas);
+    this.sync = { enabled: options.sync !== false, delayMs: options.syncDelayMs ?? null };
     countMedia('players', 1);
-    countMedia('videos', 1);
-    this.frames = new FrameWatch(this.video);
-    this.step = options.sync === false ? null : new StreamStep(this.video, this.clock, options.syncDelayMs ?? null);
     this.lastTickAt = this.opts.monotonic();
     this.tickTimer = setInterval(this.tick, TICK_MS);
     this.load();
@@ -138,9 +138,29 @@ export class CameraPlayer extends TypedEmitter<CameraPlayerEvents> {
     this.emit('status', this.current);
   }
 
+  private newVideo(): HTMLVideoElement {
+    const video = document.createElement('video');
+    video.className = 'camera-player__video';
+    video.muted = true;
+    video.defaultMuted = true;
+    video.autoplay = true;
+    video.playsInline = true;
+    video.disablePictureInPicture = true;
+    video.preload = 'auto';
+    video.loop = true; // a VOD clip on the wall repeats; live streams never end
+    // Beneath the frozen picture, which stays on top until this attempt shows a frame.
+    this.element.insertBefore(video, this.frozen?.video ?? null);
+    countMedia('videos', 1);
+    return video;
+  }
+
   private load(): void {
     this.pictureSinceLoad = false;
     this.retryTimer = null;
+    this.video = this.newVideo();
+    this.attemptOpen = true;
+    this.frames = new FrameWatch(this.video);
+    this.step = this.sync.enabled ? new StreamStep(this.video, this.clock, this.sync.delayMs) : null;
     if (!Hls.isSupported()) return this.fail({ kind: 'unsupported', detail: 'MediaSource is not available' });
     const hls = new Hls(tileHlsConfig(this.opts.hlsConfig));
     countMedia('hls', 1);
@@ -152,7 +172,6 @@ export class CameraPlayer extends TypedEmitter<CameraPlayerEvents> {
     this.started = false;
     hls.attachMedia(this.video);
     hls.loadSource(this.opts.url);
-    this.frames.reset();
     this.loadStartedAt = this.pageMs;
     // While retrying after a loss the overlay stays up until a frame arrives.
     this.setStatus({ retryAt: null, ...(this.current.state === 'signal-lost' ? {} : { state: 'loading' }) });
@@ -197,16 +216,17 @@ export class CameraPlayer extends TypedEmitter<CameraPlayerEvents> {
     this.lastFrameAt = this.clock();
     this.pictureSinceLoad = true;
     if (this.current.state === 'playing' || this.current.state === 'destroyed') return;
-    this.still.hide();
+    this.release(this.frozen);
+    this.frozen = null;
     this.playingSince = this.pageMs;
     // `attempt` stays until the picture is steady (settle()); a failure after this picture backs off only if
     // the media failed, not if the source went away (backoffAttempt).
     this.setStatus({ state: 'playing', failure: null, lastFrameAt: this.lastFrameAt, retryAt: null });
   }
 
-  /** Fatal: keep the last frame, drop the player, look at the source until it answers. */
+  /** Fatal: keep the last frame, stop the attempt, look at the source until it answers. */
   private fail(failure: MediaFailure): void {
-    this.teardown();
+    this.teardown(true);
     const now = this.opts.monotonic();
     const attempt = backoffAttempt(this.current.attempt, failure.kind, this.pictureSinceLoad);
     this.rebuildAt = now + retryDelayMs(attempt, this.opts.random(), this.opts.recovery.rebuild);
@@ -239,19 +259,40 @@ export class CameraPlayer extends TypedEmitter<CameraPlayerEvents> {
     if (this.current.state === 'playing' && this.current.attempt > 0 && this.pageMs - this.playingSince >= this.opts.recovery.steadyMs) this.setStatus({ attempt: 0 });
   }
 
-  private teardown(): void {
-    this.still.capture(this.video);
+  /** Ends the current attempt; one that showed a picture stays on screen, paused on its last frame. */
+  private teardown(keepPicture: boolean): void {
+    if (!this.attemptOpen) return;
+    this.attemptOpen = false;
     const hls = this.hls;
-    if (!hls) return;
     this.hls = null;
-    hls.off(Events.ERROR, this.onHlsError);
-    hls.off(Events.FRAG_BUFFERED, this.onFragBuffered);
-    hls.off(Events.MANIFEST_PARSED, this.onManifestParsed);
-    hls.off(Events.LEVEL_LOADED, this.onLevelLoaded);
-    hls.destroy(); // detaches: removes the MediaSource URL from the video
-    countMedia('hls', -1);
-    this.step?.reset();
     this.syncErrorMs = null;
+    if (hls) {
+      hls.off(Events.ERROR, this.onHlsError);
+      hls.off(Events.FRAG_BUFFERED, this.onFragBuffered);
+      hls.off(Events.MANIFEST_PARSED, this.onManifestParsed);
+      hls.off(Events.LEVEL_LOADED, this.onLevelLoaded);
+      hls.stopLoad();
+    }
+    const attempt: Attempt = { video: this.video, hls };
+    if (!keepPicture || !this.pictureSinceLoad) return this.release(attempt);
+    this.release(this.frozen);
+    this.video.pause();
+    this.video.playbackRate = 1;
+    this.video.classList.add('camera-player__video--frozen');
+    this.frozen = attempt;
+  }
+
+  /** Destroying the Hls instance detaches it (the MediaSource URL leaves the video); then the element goes. */
+  private release(attempt: Attempt | null): void {
+    if (!attempt) return;
+    if (attempt.hls) {
+      attempt.hls.destroy();
+      countMedia('hls', -1);
+    }
+    attempt.video.removeAttribute('src');
+    attempt.video.load();
+    attempt.video.remove();
+    countMedia('videos', -1);
   }
 
   private readonly tick = (): void => {
@@ -312,13 +353,11 @@ export class CameraPlayer extends TypedEmitter<CameraPlayerEvents> {
     this.retryTimer = null;
     clearInterval(this.tickTimer);
     this.probes.abort();
-    this.teardown();
-    this.still.release();
-    this.video.removeAttribute('src');
-    this.video.load();
+    this.teardown(false);
+    this.release(this.frozen);
+    this.frozen = null;
     this.element.remove();
     this.removeAllListeners();
     countMedia('players', -1);
-    countMedia('videos', -1);
   }
 }
