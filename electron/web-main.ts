@@ -13,6 +13,7 @@ import { createLogger, stderrSink, teeSink } from '../node-common/log.js';
 import { logDirFor, openLogFile } from '../node-common/log-file.js';
 import { exitOnFatal } from '../node-common/fatal-exit.js';
 import { accessLines } from '../node-common/access-file.js';
+import { bindAllowed, loadTls } from '../node-common/tls.js';
 import { serveUntilStopped } from '../node-common/watchdog.js';
 import { startWebHost } from './web-host/web-host.js';
 import { createWebTokens } from './web-host/web-tokens.js';
@@ -37,6 +38,17 @@ async function main(): Promise<number> {
   if (args.help) {
     console.log(`npm run web -- [options]\n${cliUsage}`);
     return 0;
+  }
+  // TLS first: a host that would refuse to bind should say so before it opens anything.
+  const tls = loadTls({ cert: args['tls-cert'], key: args['tls-key'] });
+  if (!tls.ok) {
+    console.error(`toan-canh web: ${tls.error.message}`);
+    return 2;
+  }
+  const bind = bindAllowed({ host: args.host ?? '127.0.0.1', tls: tls.value, insecureLan: args['insecure-lan'], what: 'the web host' });
+  if (!bind.ok) {
+    console.error(`toan-canh web: ${bind.error.message}`);
+    return 2;
   }
   const staticDir = path.join(root, 'dist', 'renderer');
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
@@ -78,8 +90,20 @@ async function main(): Promise<number> {
     log: log.child('backend'),
     embedHub: startHub,
     node: node.value,
+    ...(args['hub-ca'] ? { hubCa: args['hub-ca'] } : {}),
   });
-  const host = await startWebHost({ core: app.core, host: args.host ?? '127.0.0.1', port: args.port ?? 4280, staticDir, tokens, log: log.child('host'), cameras: backend.cameras });
+  const host = await startWebHost({
+    core: app.core,
+    host: args.host ?? '127.0.0.1',
+    port: args.port ?? 4280,
+    staticDir,
+    tokens,
+    log: log.child('host'),
+    cameras: backend.cameras,
+    tls: tls.value,
+    insecureLan: args['insecure-lan'],
+    ...(args['allowed-origin'] ? { allowedOrigins: args['allowed-origin'] } : {}),
+  });
 
   const wall = app.core.state.wall;
   console.log(`Toàn Cảnh — ${wall.name} (${wall.screens.length} màn hình / screens)${node.value.partial ? ` — máy / node ${node.value.nodeId}: ${node.value.screens.join(', ')}` : ''}`);

@@ -7,6 +7,7 @@ import { createLogger, stderrSink, teeSink } from '../node-common/log.js';
 import { logDirFor, openLogFile } from '../node-common/log-file.js';
 import { exitOnFatal } from '../node-common/fatal-exit.js';
 import { accessLines } from '../node-common/access-file.js';
+import { loadTls } from '../node-common/tls.js';
 import { serveUntilStopped } from '../node-common/watchdog.js';
 import { openHubDatabase } from './db/open.js';
 import { startHub } from './server.js';
@@ -22,7 +23,10 @@ import type { TokenGrant } from './tokens.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const usage = `npm run hub -- [options]
   --port <n>          port (default 4290; 0 picks a free one)
-  --host <address>    address to bind (default 127.0.0.1)
+  --host <address>    address to bind (default 127.0.0.1); beyond loopback it needs --tls-cert and --tls-key
+  --tls-cert <file>   PEM certificate from the centre's CA: HTTPS and WSS (docs/security.md)
+  --tls-key <file>    its PEM private key
+  --insecure-lan      listen in cleartext on a non-loopback --host anyway
   --db <file>         SQLite file (default ~/.local/share/toan-canh/hub.db); ":memory:" keeps nothing
   --scenarios <dir>   scenario files (default config/scenarios)
   --rules <dir>       rule files (default config/rules; docs/rules.md)
@@ -73,6 +77,7 @@ async function main(): Promise<number> {
     options: {
       port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, scenarios: { type: 'string' }, rules: { type: 'string' }, tokens: { type: 'string' },
       seed: { type: 'string' }, 'time-scale': { type: 'string' }, 'start-hour': { type: 'string' }, cameras: { type: 'string' }, 'no-sim': { type: 'boolean' }, 'apply-delay': { type: 'string' }, help: { type: 'boolean' },
+      'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'insecure-lan': { type: 'boolean' },
     },
     strict: true,
   });
@@ -86,6 +91,8 @@ async function main(): Promise<number> {
     return n;
   };
   const dbFile = values.db ?? defaultDb();
+  const tls = loadTls({ cert: values['tls-cert'], key: values['tls-key'] });
+  if (!tls.ok) throw new Error(tls.error.message);
   const tokens = grants(dbFile, values.tokens);
   const logDir = logDirFor(dbFile);
   const logFile = logDir ? openLogFile({ dir: logDir, name: 'toan-canh-hub', onFailure: (m) => console.error(`toan-canh hub: ${m}`) }) : null;
@@ -94,6 +101,8 @@ async function main(): Promise<number> {
   const hub = await startHub({
     port: number('port', values.port, 4290),
     host: values.host ?? '127.0.0.1',
+    tls: tls.value,
+    insecureLan: values['insecure-lan'] ?? false,
     dbFile,
     tokens,
     log,

@@ -1,4 +1,4 @@
-import http from 'node:http';
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../node-common/log.js';
@@ -13,6 +13,7 @@ import { startSimulator, type Simulator, type SimulatorOptions } from './sim/sim
 import { HubSockets } from './sockets.js';
 import { Sources, type SourcesOptions } from './sources/sources.js';
 import { newToken } from '../node-common/tokens.js';
+import { bindAllowed, createServer, HSTS, type TlsIdentity } from '../node-common/tls.js';
 import { TokenBook, type TokenGrant } from './tokens.js';
 
 // The reference hub: REST and socket.io on one port. Embedded in the app by default, or run
@@ -45,6 +46,10 @@ export interface StartHubOptions {
   cameras?: { mediaDir: string; windowSegments?: number };
   /** Online backups of the database on a schedule (backupPlanFromEnv); none when omitted. */
   backups?: BackupPlan | null;
+  /** HTTPS and WSS with this certificate; required beyond loopback unless insecureLan (docs/security.md). */
+  tls?: TlsIdentity | null;
+  /** Listen in cleartext on a non-loopback address anyway (--insecure-lan). */
+  insecureLan?: boolean;
   now?: () => number;
 }
 
@@ -67,6 +72,9 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const { log } = options;
   const now = options.now ?? Date.now;
   const host = options.host ?? '127.0.0.1';
+  const allowed = bindAllowed({ host, tls: options.tls ?? null, insecureLan: options.insecureLan ?? false, what: 'the hub' });
+  if (!allowed.ok) throw new Error(allowed.error.message);
+  if (allowed.value.insecure) log.warn('the hub listens in cleartext on the network (--insecure-lan): node tokens and REST tokens can be read on the LAN', { host });
   const admin = options.tokens.find((t) => t.role === 'admin') ?? { token: newToken(), role: 'admin' as const, name: 'hub admin' };
   const tokens = new TokenBook(options.tokens.includes(admin) ? options.tokens : [...options.tokens, admin]);
 
@@ -77,7 +85,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
 
   // Loads the clips before anything listens: a missing or broken clip folder stops the start with its name.
   const cameras = options.cameras ? createCameraSimulator({ ...options.cameras, now }) : null;
-  const server = http.createServer();
+  const server = createServer(options.tls ?? null);
   const sockets = new HubSockets(server, tokens, log.child('sockets'), now);
   const core = new HubCore(
     {
@@ -102,6 +110,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   });
   const rest = createRestHandler(core, tokens, log.child('rest'), now, sources);
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (options.tls) res.setHeader('Strict-Transport-Security', HSTS);
     if (req.url?.startsWith('/socket.io/')) return; // socket.io answers these itself
     if (cameras?.handle(req, res)) return;
     rest(req, res).catch((err: unknown) => {
@@ -127,7 +136,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     throw err;
   }
   const port = (server.address() as AddressInfo).port;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const url = `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const simulator = options.simulate ? startSimulator(options.simulate, (entries) => core.publish(entries), now) : null;
   const backups = options.backups && options.dbFile ? new BackupSchedule(db.backupSource, { ...options.backups, log: log.child('backup') }) : null;
   log.info('hub listening', { url, scenarios: db.scenarios().length, db: db.file, cameras: cameras?.cameras().length ?? 0 });

@@ -31,6 +31,8 @@ export interface LinkHandlers {
 export interface BackendLinkOptions {
   url: string;
   token: string;
+  /** The centre's CA (PEM) the hub's certificate must chain to; without it, the system's CAs. Never unchecked. */
+  ca?: Buffer;
   nodeId: string;
   wallId: string;
   screens: string[];
@@ -84,6 +86,8 @@ export class BackendLink {
       path: HUB_SOCKET_PATH,
       transports: ['websocket'],
       auth,
+      ...(this.o.ca ? { ca: this.o.ca.toString('utf8') } : {}),
+      rejectUnauthorized: true,
       forceNew: true,
       autoConnect: false,
       reconnectionDelay: this.o.reconnectDelayMs ?? 500,

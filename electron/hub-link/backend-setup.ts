@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { newToken } from '../../node-common/tokens.js';
+import { isLoopback, readCaFile } from '../../node-common/tls.js';
 import { backupPlanFromEnv, type BackupPlan } from '../../node-common/db/backup.js';
 import { startBackendSync, type BackendSync } from './backend-sync.js';
 import { keepLastShown } from './last-shown-keeper.js';
@@ -67,7 +68,7 @@ export type BackendChoice =
       /** The embedded hub's database backups (TOAN_CANH_BACKUP_HOURS, TOAN_CANH_BACKUP_KEEP), beside it. */
       backups?: BackupPlan | null;
     }
-  | { kind: 'remote'; url: string; token: string }
+  | { kind: 'remote'; url: string; token: string; ca?: Buffer }
   | { kind: 'off' };
 
 export interface NodeChoice {
@@ -84,7 +85,7 @@ export interface NodeChoice {
  */
 export function backendFromEnv(
   env: NodeJS.ProcessEnv,
-  defaults: { dataDir: string; scenariosDir: string; camerasDir?: string },
+  defaults: { dataDir: string; scenariosDir: string; camerasDir?: string; hubCa?: string },
 ): { backend: BackendChoice } {
   const hub = env.TOAN_CANH_HUB ?? 'embedded';
   const number = (name: string, fallback: number) => {
@@ -112,7 +113,19 @@ export function backendFromEnv(
   } else {
     if (!/^https?:\/\//.test(hub)) throw new Error(`TOAN_CANH_HUB must be "embedded", "off" or the hub's http(s) URL, not "${hub}"`);
     if (!env.TOAN_CANH_HUB_TOKEN) throw new Error('TOAN_CANH_HUB_TOKEN is needed with a remote hub: the wall-node token the hub printed');
-    backend = { kind: 'remote', url: hub, token: env.TOAN_CANH_HUB_TOKEN };
+    // Beyond loopback the node's token and its people's commands go to the hub over TLS only.
+    const hubHost = new URL(hub).hostname;
+    if (hub.startsWith('http://') && !isLoopback(hubHost) && env.TOAN_CANH_HUB_INSECURE !== '1') {
+      throw new Error(`TOAN_CANH_HUB=${hub} is cleartext on the network: run the hub with --tls-cert/--tls-key and use https://, with --hub-ca (or TOAN_CANH_HUB_CA) naming the centre's CA; TOAN_CANH_HUB_INSECURE=1 accepts cleartext`);
+    }
+    const caFile = defaults.hubCa ?? env.TOAN_CANH_HUB_CA;
+    let ca: Buffer | undefined;
+    if (caFile) {
+      const read = readCaFile(caFile);
+      if (!read.ok) throw new Error(read.error.message);
+      ca = read.value;
+    }
+    backend = { kind: 'remote', url: hub, token: env.TOAN_CANH_HUB_TOKEN, ...(ca ? { ca } : {}) };
   }
   return { backend };
 }
@@ -152,6 +165,7 @@ export async function startBackend(core: WallCore, choice: { backend: BackendCho
   let hub: EmbeddedHub | null = null;
   let url: string;
   let token: string;
+  let ca: Buffer | undefined;
   if (backend.kind === 'embedded') {
     const embedHub = options.embedHub;
     if (!embedHub) throw new Error('this process cannot embed a hub: set TOAN_CANH_HUB to the hub\'s URL (with TOAN_CANH_HUB_TOKEN) or to "off"');
@@ -180,10 +194,11 @@ export async function startBackend(core: WallCore, choice: { backend: BackendCho
   } else {
     url = backend.url;
     token = backend.token;
+    ca = backend.ca;
   }
   // Before the link starts, so the hub is told the revision this node shows and replays nothing already shown.
   const keeper = options.lastShown ? keepLastShown({ core, table: options.lastShown, log: log.child('shown') }) : null;
-  const sync = startBackendSync({ core, log: log.child('node'), url, token, nodeId: node.nodeId, allowLocalActivation: node.allowLocalActivation, ...(node.screens ? { screens: node.screens } : {}) });
+  const sync = startBackendSync({ core, log: log.child('node'), url, token, ...(ca ? { ca } : {}), nodeId: node.nodeId, allowLocalActivation: node.allowLocalActivation, ...(node.screens ? { screens: node.screens } : {}) });
   // Wait briefly so the first printed state is settled; a hub that is down is not an error: the link keeps trying.
   const end = Date.now() + connectWithinMs;
   while (core.state.backend?.state !== 'connected' && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
@@ -191,7 +206,7 @@ export async function startBackend(core: WallCore, choice: { backend: BackendCho
     restUrl: hub ? `${hub.url}/api?token=${encodeURIComponent(hub.adminToken)}` : null,
     hub,
     sync,
-    cameras: hub ? (hub.cameras ? localCameraRelay(hub.cameras) : noCameraRelay()) : remoteCameraRelay(url, log.child('cameras')),
+    cameras: hub ? (hub.cameras ? localCameraRelay(hub.cameras) : noCameraRelay()) : remoteCameraRelay(url, log.child('cameras'), ca),
     camerasUrl: hub && !hub.cameras ? null : url,
     close: async () => {
       sync.close();
@@ -230,12 +245,13 @@ async function embedOnKeptPort(embed: (port: number) => Promise<EmbeddedHub>, ch
  */
 export function startAppBackend(
   app: RunningApp,
-  options: { dbFile: string; scenariosDir: string; camerasDir?: string; log: Logger; env?: NodeJS.ProcessEnv; embedHub?: EmbedHub; node: NodeConfig },
+  options: { dbFile: string; scenariosDir: string; camerasDir?: string; log: Logger; env?: NodeJS.ProcessEnv; embedHub?: EmbedHub; node: NodeConfig; hubCa?: string },
 ): Promise<RunningBackend> {
   const { backend } = backendFromEnv(options.env ?? process.env, {
     dataDir: path.dirname(options.dbFile),
     scenariosDir: options.scenariosDir,
     ...(options.camerasDir ? { camerasDir: options.camerasDir } : {}),
+    ...(options.hubCa ? { hubCa: options.hubCa } : {}),
   });
   const { node } = options;
   const choice = { backend, node: { nodeId: node.nodeId, allowLocalActivation: node.allowLocalActivation, ...(node.partial ? { screens: node.screens } : {}) } };

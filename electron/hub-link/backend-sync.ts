@@ -23,6 +23,8 @@ export interface BackendSyncOptions {
   log: Logger;
   url: string;
   token: string;
+  /** The CA the hub's certificate is checked against (https hubs). */
+  ca?: Buffer;
   nodeId: string;
   /** Screens this node drives (default: all of the wall's). */
   screens?: string[];
@@ -68,7 +70,7 @@ export class BackendSync {
     this.screens = o.screens ?? core.state.wall.screens.map((s) => s.id);
     this.acks = new ScenarioAcks(this.screens, this.now);
     this.link = new BackendLink({
-      url: o.url, token: o.token, nodeId: o.nodeId, wallId: this.wallId, screens: this.screens, log: this.log.child('link'), now: this.now, ...o.link,
+      url: o.url, token: o.token, ...(o.ca ? { ca: o.ca } : {}), nodeId: o.nodeId, wallId: this.wallId, screens: this.screens, log: this.log.child('link'), now: this.now, ...o.link,
       current: () => {
         const s = core.state.scenario;
         return s && !s.local && s.revision > 0 ? { revision: s.revision, scenarioId: s.id } : null;

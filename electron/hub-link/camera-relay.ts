@@ -59,7 +59,7 @@ export function noCameraRelay(): CameraRelay {
  * A remote hub's /cameras/…, fetched per request and streamed back. When the hub cannot be reached the
  * page's connection is dropped, so the tile says "cannot reach the camera server" as for a dead camera.
  */
-export function remoteCameraRelay(hubUrl: string, log: Logger): CameraRelay {
+export function remoteCameraRelay(hubUrl: string, log: Logger, ca?: Buffer): CameraRelay {
   const base = new URL(hubUrl);
   const client = base.protocol === 'https:' ? https : http;
   let failing = false;
@@ -71,7 +71,8 @@ export function remoteCameraRelay(hubUrl: string, log: Logger): CameraRelay {
       return true;
     }
     const target = new URL(pathname, base);
-    const upstream = client.request(target, { method: req.method === 'HEAD' ? 'HEAD' : 'GET', headers: { accept: req.headers.accept ?? '*/*' } }, (answer) => {
+    const tlsOptions = base.protocol === 'https:' ? { rejectUnauthorized: true, ...(ca ? { ca } : {}) } : {};
+    const upstream = client.request(target, { method: req.method === 'HEAD' ? 'HEAD' : 'GET', headers: { accept: req.headers.accept ?? '*/*' }, ...tlsOptions }, (answer) => {
       failing = false;
       const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
       for (const name of ['content-type', 'content-length']) {

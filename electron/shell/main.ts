@@ -64,7 +64,9 @@ async function main(): Promise<void> {
   if (typeof args === 'number') {
     process.exit(args);
   }
-  if (args.port !== undefined || args.host !== undefined) log.warn('--port and --host are for the web host (npm run web); the desktop app ignores them');
+  if (args.port !== undefined || args.host !== undefined || args['tls-cert'] || args['tls-key'] || args['insecure-lan'] || args['allowed-origin']) {
+    log.warn('--port, --host, --tls-cert, --tls-key, --insecure-lan and --allowed-origin are for the web host (npm run web); the desktop app ignores them');
+  }
 
   registerAppScheme();
   enableSandbox();
@@ -131,6 +133,7 @@ async function main(): Promise<void> {
       log: log.child('backend'),
       embedHub: startHub,
       node,
+      ...(args['hub-ca'] ? { hubCa: path.resolve(args['hub-ca']) } : {}),
     });
     // Never the token in the log (the crash dialog asks people to send it): it is in an owner-only file.
     if (backend.restUrl) {

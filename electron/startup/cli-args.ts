@@ -11,13 +11,24 @@ export interface CliArgs {
   db?: string;
   host?: string;
   port?: number;
+  /** PEM certificate and key for HTTPS/WSS (docs/security.md). */
+  'tls-cert'?: string;
+  'tls-key'?: string;
+  /** The CA file a node checks its hub's certificate against. */
+  'hub-ca'?: string;
+  /** Origins besides the host's own that may open its WebSocket (comma-separated list). */
+  'allowed-origin'?: string[];
   kiosk: boolean;
   windowed: boolean;
   help: boolean;
+  'insecure-lan': boolean;
 }
 
-const valueFlags = { wall: 'a file', layout: 'a file', db: 'a file', host: 'an address', port: 'a number', node: 'a file' } as const;
-const switchFlags = ['kiosk', 'windowed', 'help'] as const;
+const valueFlags = {
+  wall: 'a file', layout: 'a file', db: 'a file', host: 'an address', port: 'a number', node: 'a file',
+  'tls-cert': 'a PEM file', 'tls-key': 'a PEM file', 'hub-ca': 'a PEM file', 'allowed-origin': 'origins',
+} as const;
+const switchFlags = ['kiosk', 'windowed', 'help', 'insecure-lan'] as const;
 type ValueFlag = keyof typeof valueFlags;
 type SwitchFlag = (typeof switchFlags)[number];
 
@@ -34,7 +45,12 @@ export const cliUsage = [
   '  --kiosk           console in kiosk mode: fullscreen, no menu',
   '  --windowed        show wall screens as scaled preview windows (a laptop demo)',
   '  --port <n>        web host port (0 picks a free one)',
-  '  --host <address>  web host address (default 127.0.0.1)',
+  '  --host <address>  web host address (default 127.0.0.1); beyond loopback it needs --tls-cert and --tls-key',
+  '  --tls-cert <file> PEM certificate from the centre\'s CA: the web host serves HTTPS and WSS',
+  '  --tls-key <file>  its PEM private key',
+  '  --insecure-lan    serve cleartext HTTP on a non-loopback --host anyway (the console warns)',
+  '  --allowed-origin <origin,…>  other origins allowed to open the WebSocket (e.g. https://wall.ioc.local)',
+  '  --hub-ca <file>   CA certificate the hub\'s certificate is checked against (with TOAN_CANH_HUB=https://…)',
   '  --help            this list',
 ].join('\n');
 
@@ -44,7 +60,7 @@ export interface ParseOptions {
 }
 
 export function parseCliArgs(argv: readonly string[], options: ParseOptions = {}): Result<CliArgs> {
-  const args: CliArgs = { kiosk: false, windowed: false, help: false };
+  const args: CliArgs = { kiosk: false, windowed: false, help: false, 'insecure-lan': false };
   const seen = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
@@ -83,9 +99,29 @@ const example: Record<ValueFlag, string> = {
   db: 'data/toan-canh.db',
   host: '0.0.0.0',
   port: '8080',
+  'tls-cert': '/etc/toan-canh/tls/wall.crt',
+  'tls-key': '/etc/toan-canh/tls/wall.key',
+  'hub-ca': '/etc/toan-canh/tls/ca.crt',
+  'allowed-origin': 'https://wall.ioc.local',
 };
 
 function store(args: CliArgs, name: ValueFlag, value: string): Result<null> {
+  if (name === 'allowed-origin') {
+    const origins = value.split(',').map((o) => o.trim()).filter(Boolean);
+    for (const origin of origins) {
+      let url: URL | null = null;
+      try {
+        url = new URL(origin);
+      } catch {
+        url = null;
+      }
+      if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== origin) {
+        return fail('cli', `--allowed-origin takes origins like https://wall.ioc.local:4280 (scheme, host, optional port; no path), not "${origin}"`);
+      }
+    }
+    args[name] = origins;
+    return ok(null);
+  }
   if (name !== 'port') {
     args[name] = value;
     return ok(null);

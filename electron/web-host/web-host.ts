@@ -1,4 +1,4 @@
-import http from 'node:http';
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +6,7 @@ import { WS_PATH } from '../../common/web-protocol.js';
 import type { ClientRole } from '../../common/contract.js';
 import { isCameraPath, type CameraRelay } from '../hub-link/camera-relay.js';
 import type { Logger } from '../../node-common/log.js';
+import { bindAllowed, createServer, HSTS, type TlsIdentity } from '../../node-common/tls.js';
 import type { WallCore } from '../wall/wall-core.js';
 import { SocketHost } from './web-socket.js';
 import { resolveStaticPath, sendFile, sendMessagePage, sendPage } from './web-static.js';
@@ -25,6 +26,12 @@ export interface WebHostOptions {
   heartbeatMs?: number;
   /** Answers /cameras/… (the hub's simulated or relayed cameras) on this origin; without it they are 404. */
   cameras?: CameraRelay;
+  /** HTTPS and WSS with this certificate (node-common/tls.ts); required beyond loopback unless insecureLan. */
+  tls?: TlsIdentity | null;
+  /** Serve cleartext on a non-loopback address anyway (--insecure-lan): the console shows a warning. */
+  insecureLan?: boolean;
+  /** Origins besides the host's own whose pages may open its WebSocket and send it requests (--allowed-origin). */
+  allowedOrigins?: readonly string[];
 }
 
 export interface WebHostUrls {
@@ -61,14 +68,19 @@ export class WebHost {
   private readonly sockets: SocketHost;
   private readonly server: http.Server;
   private bound: { origin: string; urls: WebHostUrls } | null = null;
+  /** The origins a browser's Origin header may name: the host's own addresses and the listed ones. */
+  private origins: ReadonlySet<string> = new Set();
 
   constructor(private readonly options: WebHostOptions) {
     this.core = options.core;
     this.tokens = options.tokens;
     this.log = options.log;
     this.staticDir = path.resolve(options.staticDir ?? 'dist/renderer');
-    this.sockets = new SocketHost({ core: this.core, tokens: this.tokens, log: this.log, heartbeatMs: options.heartbeatMs ?? 5000 });
-    this.server = http.createServer((req, res) => {
+    this.sockets = new SocketHost({ core: this.core, tokens: this.tokens, log: this.log, heartbeatMs: options.heartbeatMs ?? 5000, originAllowed: (o) => this.originAllowed(o) });
+    this.server = createServer(options.tls ?? null);
+    this.server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+      // Browsers that once reached the wall over HTTPS keep to it (no downgrade by a man in the middle).
+      if (options.tls) res.setHeader('Strict-Transport-Security', HSTS);
       this.handle(req, res).catch((err: unknown) => {
         this.log.error('request failed', { path: (req.url ?? '/').split('?')[0]?.slice(0, 200), error: String(err) });
         if (res.headersSent) res.destroy();
@@ -89,6 +101,12 @@ export class WebHost {
   /** Binds the port; when that fails the WebSocket side is closed too and the error is thrown. */
   async listen(): Promise<void> {
     const host = this.options.host ?? '127.0.0.1';
+    const allowed = bindAllowed({ host, tls: this.options.tls ?? null, insecureLan: this.options.insecureLan ?? false, what: 'the web host' });
+    if (!allowed.ok) {
+      await this.sockets.close();
+      throw new Error(allowed.error.message);
+    }
+    if (allowed.value.insecure) this.log.warn('serving the wall in cleartext on the network (--insecure-lan): passwords and tokens can be read on the LAN', { host });
     try {
       await new Promise<void>((resolve, reject) => {
         this.server.once('error', reject);
@@ -102,7 +120,9 @@ export class WebHost {
       throw err;
     }
     const { port } = this.server.address() as AddressInfo;
-    const origin = `http://${urlHost(host)}:${port}`;
+    const scheme = this.options.tls ? 'https' : 'http';
+    const origin = `${scheme}://${urlHost(host)}:${port}`;
+    this.origins = new Set([origin, ...ownOrigins(host, port, scheme), ...(this.options.allowedOrigins ?? [])]);
     const withToken = (p: string, token: string) => `${origin}${p}?token=${encodeURIComponent(token)}`;
     this.bound = {
       origin,
@@ -112,7 +132,7 @@ export class WebHost {
         screens: this.core.state.wall.screens.filter((s) => this.core.drives(s.id)).map((s) => ({ screenId: s.id, url: withToken(`/screen/${s.id}`, this.tokens.screen) })),
       },
     };
-    this.log.info('web host listening', { origin, staticDir: this.staticDir });
+    this.log.info('web host listening', { origin, staticDir: this.staticDir, tls: this.options.tls ? this.options.tls.files.cert : false });
   }
 
   /** Says goodbye to every page, then closes the port and every HTTP connection. */
@@ -125,6 +145,11 @@ export class WebHost {
     this.log.info('web host stopped', { origin: this.bound?.origin });
   }
 
+  /** A browser's Origin header: absent (a navigation, or a tool with the token) or one of this host's origins. */
+  originAllowed(origin: string | undefined): boolean {
+    return origin === undefined || this.origins.has(origin);
+  }
+
   private listening(): { origin: string; urls: WebHostUrls } {
     if (!this.bound) throw new Error('the web host is not listening yet: await listen() (or use startWebHost) first');
     return this.bound;
@@ -135,6 +160,11 @@ export class WebHost {
     if (req.method !== 'GET' && !head) {
       res.setHeader('Allow', 'GET, HEAD');
       return sendMessagePage(res, 405, 'Chỉ hỗ trợ GET.', 'Only GET is supported.');
+    }
+    // Pages of another origin (DNS rebinding: evil.example resolving to this host) get nothing.
+    if (!this.originAllowed(req.headers.origin)) {
+      this.log.warn('request refused: foreign origin', { origin: String(req.headers.origin).slice(0, 200) });
+      return sendMessagePage(res, 403, 'Nguồn (Origin) không được phép.', 'Origin not allowed.', head);
     }
     const raw = req.url ?? '/';
     const q = raw.indexOf('?');
@@ -176,6 +206,19 @@ export class WebHost {
     const cache = pathname.startsWith('/assets/') ? IMMUTABLE : 'no-cache';
     if (!(await sendFile(res, file, { head, cache }))) sendMessagePage(res, 404, 'Không tìm thấy.', 'Not found.', head);
   }
+}
+
+/**
+ * The origins this host is reached at from its own bind address: every interface address for a wildcard
+ * bind, localhost too on loopback. A name (wall.ioc.local) is not known here: --allowed-origin lists it.
+ */
+function ownOrigins(host: string, port: number, scheme: string): string[] {
+  const wildcard = host === '0.0.0.0' || host === '::';
+  const addresses = wildcard
+    ? Object.values(os.networkInterfaces()).flat().flatMap((a) => (a && (a.family === 'IPv4' || host === '::') ? [a.address] : []))
+    : [host];
+  if (wildcard || host.startsWith('127.') || host === '::1' || host === 'localhost') addresses.push('localhost', '127.0.0.1');
+  return addresses.map((a) => `${scheme}://${a.includes(':') ? `[${a}]` : a}:${port}`);
 }
 
 /** The host part of printed URLs: a wildcard bind is reached through this machine's LAN address. */

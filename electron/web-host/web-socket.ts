@@ -22,6 +22,8 @@ export interface SocketHostOptions {
   tokens: WebTokens;
   log: Logger;
   heartbeatMs: number;
+  /** Whether a browser's Origin header may open a connection (the host's own and the listed origins). */
+  originAllowed: (origin: string | undefined) => boolean;
 }
 
 const MISSED_PINGS = 2;
@@ -40,7 +42,10 @@ export class SocketHost {
   private readonly heartbeat: NodeJS.Timeout;
   private seq = 0;
 
-  constructor({ core, tokens, log, heartbeatMs }: SocketHostOptions) {
+  private readonly originAllowed: (origin: string | undefined) => boolean;
+
+  constructor({ core, tokens, log, heartbeatMs, originAllowed }: SocketHostOptions) {
+    this.originAllowed = originAllowed;
     this.core = core;
     this.tokens = tokens;
     this.log = log;
@@ -92,7 +97,7 @@ export class SocketHost {
   private admit(req: IncomingMessage): Admission {
     const url = new URL(req.url ?? '/', 'http://host.invalid');
     if (url.pathname !== WS_PATH) return { ok: false, status: 404, text: 'Not Found' };
-    if (!originAllowed(req)) return { ok: false, status: 403, text: 'Forbidden', warn: ['websocket refused: foreign origin', { origin: req.headers.origin }] };
+    if (!this.originAllowed(req.headers.origin)) return { ok: false, status: 403, text: 'Forbidden', warn: ['websocket refused: foreign origin', { origin: req.headers.origin }] };
     const role = url.searchParams.get('role');
     const screenId = url.searchParams.get('screen') ?? undefined;
     if (role !== 'screen' && role !== 'console') return { ok: false, status: 400, text: 'Bad Request' };
@@ -166,18 +171,6 @@ export class SocketHost {
     if (!parsed.success) return refuse(salvageId(json), 'bad-message', `expected { id, channel, payload }: ${describeIssues(parsed.error)}`);
     const result: Result<unknown> = await this.core.handle(client, parsed.data.channel, parsed.data.payload);
     return { id: parsed.data.id, result };
-  }
-}
-
-/** Browsers always send Origin: it must be this host. Tools without one (curl, tests) pass on the token. */
-function originAllowed(req: IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  if (origin === undefined) return true;
-  try {
-    const url = new URL(origin);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.host === req.headers.host;
-  } catch {
-    return false;
   }
 }
 

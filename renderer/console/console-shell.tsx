@@ -11,6 +11,7 @@ import { LoginScreen } from './auth/login-screen.js';
 import { SessionProvider, useSession, useSessionStore } from './auth/session-context.js';
 import { SessionStore } from './auth/session-store.js';
 import { ConsolePage } from './console-page.js';
+import { InsecureLanWarning } from './insecure-lan.js';
 import { ProcedureChip } from './procedure/procedure-area.js';
 
 // The console: sign-in first, then the areas the signed-in role may use.
@@ -62,6 +63,7 @@ function ShellBody() {
   if (!state || status === 'error') return <ConsolePage />;
   return (
     <LanguageOverride.Provider value={override}>
+      <InsecureLanWarning />
       {session.status === 'signed-in' ? <SignedIn /> : <SignedOut onLanguage={setOverride} checking={session.status === 'checking'} />}
     </LanguageOverride.Provider>
   );

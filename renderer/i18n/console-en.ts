@@ -8,6 +8,7 @@ export const consoleEn: Record<ConsoleMessageKey, string> = {
   'auth.displayName': 'Full name',
   'auth.password': 'Password',
   'auth.passwordAgain': 'Password again',
+  'security.insecureLan': 'Warning: this connection is NOT encrypted (HTTP). Passwords and access tokens can be read on the network. Run the host with --tls-cert and --tls-key (docs/security.md).',
   'auth.passwordRule': 'At least 10 characters.',
   'auth.passwordMismatch': 'The two passwords differ.',
   'auth.signIn': 'Sign in',

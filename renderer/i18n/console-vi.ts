@@ -16,6 +16,7 @@ export const consoleVi = {
   'auth.ended': 'Phiên làm việc đã kết thúc. Hãy đăng nhập lại.',
   'auth.signedOut': 'Đã đăng xuất.',
   'auth.checking': 'Đang kiểm tra phiên làm việc…',
+  'security.insecureLan': 'Cảnh báo: kết nối KHÔNG mã hóa (HTTP). Mật khẩu và mã truy cập có thể bị đọc trên mạng. Hãy chạy máy chủ với --tls-cert và --tls-key (docs/security.md).',
   'role.operator': 'Cán bộ vận hành',
   'role.leader': 'Lãnh đạo',
   'role.technician': 'Kỹ thuật viên',

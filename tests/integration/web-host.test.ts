@@ -148,6 +148,33 @@ describe('web host socket', () => {
     expect(await (await screen('B2')).event('state:snapshot')).toBeTruthy();
   });
 
+  it('checks Origin against the host\'s own origins, not against Host: a DNS-rebound page is refused', async () => {
+    const { port } = new URL(host.origin);
+    // evil.example resolved to 127.0.0.1: the browser sends Host and Origin both naming it, which matched before.
+    const rebound = { Origin: `http://evil.example:${port}`, Host: `evil.example:${port}` };
+    await expect(WallSocket.open(wsUrl(`token=${tokens.console}&role=console`), rebound)).rejects.toThrow('HTTP 403');
+    expect(log.lines.some((l) => l.msg === 'websocket refused: foreign origin')).toBe(true);
+    // The same over HTTP: a page of another origin gets nothing from the host, the token notwithstanding.
+    const page = await fetch(host.urls.console, { headers: { Origin: `http://evil.example:${port}` } });
+    expect(page.status).toBe(403);
+    // localhost is this host too.
+    const local = await WallSocket.open(wsUrl(`token=${tokens.console}&role=console`), { Origin: `http://localhost:${port}` });
+    expect((await local.event('state:snapshot')).payload).toEqual(core.state);
+    local.close();
+  });
+
+  it('accepts the origins listed with --allowed-origin', async () => {
+    const listed = await startWebHost({ core, port: 0, staticDir, tokens, log, allowedOrigins: ['https://wall.ioc.local'] });
+    try {
+      const url = `${listed.origin.replace('http', 'ws')}/ws?token=${tokens.console}&role=console`;
+      const ok = await WallSocket.open(url, { Origin: 'https://wall.ioc.local' });
+      ok.close();
+      await expect(WallSocket.open(url, { Origin: 'https://other.ioc.local' })).rejects.toThrow('HTTP 403');
+    } finally {
+      await listed.close();
+    }
+  });
+
   it('answers malformed and oversized messages with errors and keeps the connection', async () => {
     const admin = await consoleSocket();
     admin.sendRaw('{not json');

@@ -24,8 +24,9 @@ export class WallSocket {
     });
   }
 
-  static open(url: string, headers: Record<string, string> = {}): Promise<WallSocket> {
-    const ws = new WebSocket(url, { headers });
+  /** `ca`: the CA a wss:// host's certificate is checked against (tests/support/test-tls.ts). */
+  static open(url: string, headers: Record<string, string> = {}, ca?: Buffer): Promise<WallSocket> {
+    const ws = new WebSocket(url, { headers, ...(ca ? { ca } : {}) });
     const socket = new WallSocket(ws);
     return new Promise((resolve, reject) => {
       ws.once('open', () => resolve(socket));

@@ -22,11 +22,12 @@ describe('parseCliArgs', () => {
       kiosk: true,
       windowed: true,
       help: false,
+      'insecure-lan': false,
     });
   });
 
   it('defaults switches to false and leaves values unset', () => {
-    expect(parsed([])).toEqual({ kiosk: false, windowed: false, help: false });
+    expect(parsed([])).toEqual({ kiosk: false, windowed: false, help: false, 'insecure-lan': false });
     expect(parsed(['-h']).help).toBe(true);
     expect(parsed(['--port', '0']).port).toBe(0);
   });
