@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { StartupError, startApp } from './startup/app.js';
+import { startDemoPage } from './startup/demo-page.js';
 import { startHub } from '../hub/server.js';
 import { backupPlanFromEnv } from '../node-common/db/backup.js';
 import { startAppBackend } from './hub-link/backend-setup.js';
@@ -106,6 +107,7 @@ async function main(): Promise<number> {
   });
 
   const wall = app.core.state.wall;
+  const demoPage = await startDemoPage(wall, root, log.child('demo-page'));
   console.log(`Toàn Cảnh — ${wall.name} (${wall.screens.length} màn hình / screens)${node.value.partial ? ` — máy / node ${node.value.nodeId}: ${node.value.screens.join(', ')}` : ''}`);
   const access = [`console ${host.urls.console}`, ...host.urls.screens.map((s) => `screen ${s.screenId} ${s.url}`), ...(backend.restUrl ? [`hub ${backend.restUrl}`] : [])];
   for (const line of accessLines(access, path.join(path.dirname(dbFile), 'access-urls.txt'))) console.log(line);
@@ -116,6 +118,7 @@ async function main(): Promise<number> {
   // console, and restarting the host would not bring it back, so they are not part of this check.
   await serveUntilStopped({ url: host.origin, log });
   await host.close();
+  await demoPage?.close();
   await backend.close();
   await app.close();
   logFile?.close();

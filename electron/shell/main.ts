@@ -1,3 +1,4 @@
+import { startDemoPage } from '../startup/demo-page.js';
 import path from 'node:path';
 import { app, dialog, Menu, powerSaveBlocker, session } from 'electron';
 import { StartupError, startApp, type RunningApp } from '../startup/app.js';
@@ -145,6 +146,9 @@ async function main(): Promise<void> {
     // The wall still shows its layouts without a backend; the console shows the link as lost.
     log.error('backend did not start', { error: err instanceof Error ? err.message : String(err) });
   }
+
+  // The demo's stand-in for a province's operations portal (its web panel); the server is unref'd and ends with the app.
+  await startDemoPage(running.core.state.wall, root, log.child('demo-page'));
 
   const ipc = new IpcRouter(running.core, log.child('ipc'));
   ipc.install();

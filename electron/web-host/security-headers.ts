@@ -35,12 +35,13 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 /**
  * The policy for a wall that lists other origins (common/web-origins.ts): frames from exactly its frame
  * origins, images and fetches from exactly its tile servers, fetches (hls.js loads playlists and segments
- * with XHR) from exactly its camera servers. With none listed it is the policy above.
+ * with XHR) from exactly its camera servers and its frame origins (a no-cors probe that the page's server answers). With none listed it is the policy above.
  */
 export function cspDirectives(origins?: Partial<WebOrigins>): string[] {
   const frames = origins?.frames ?? [];
   const tiles = origins?.tiles ?? [];
-  const connect = [...tiles, ...(origins?.cameras ?? []).filter((o) => !tiles.includes(o))];
+  // Frame origins too: a web panel asks the page's server whether it answers before showing the frame.
+  const connect = [...new Set([...tiles, ...(origins?.cameras ?? []), ...frames])];
   const directives: string[] = CSP_DIRECTIVES.map((d) => {
     if (d.startsWith('img-src') && tiles.length) return `${d} ${tiles.join(' ')}`;
     if (d.startsWith('connect-src') && connect.length) return `${d} ${connect.join(' ')}`;

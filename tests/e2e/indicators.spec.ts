@@ -17,6 +17,8 @@ const panels = [
   { id: 'late', type: 'kpi', rect: { x: 100, y: 600, width: 800, height: 400 }, z: 1, props: { key: STALE_KEY, digits: 0 } },
   { id: 'dashboard', type: 'web', rect: { x: 1000, y: 100, width: 800, height: 400 }, z: 1, props: { url: 'http://127.0.0.1:1/set-below' } },
   { id: 'elsewhere', type: 'web', rect: { x: 1000, y: 600, width: 800, height: 400 }, z: 1, props: { url: 'http://127.0.0.2:9/' } },
+  // On A2, which only the failure test opens: its failed loads are console errors the other tests would count.
+  { id: 'down', type: 'web', rect: { x: 2000, y: 100, width: 800, height: 400 }, z: 1, props: { url: 'http://127.0.0.1:1/set-below' } },
 ];
 const layout = { schemaVersion: 1, id: 'e2e-indicators', name: 'e2e', wallId: 'demo-2x2', panels } as unknown as Layout;
 const kpi = (value: number, at = Date.now(), key = KEY): DataEntry => ({ key, value: { type: 'kpi', value, unit: 'hộ', periodS: 600 }, at });
@@ -24,6 +26,7 @@ const kpi = (value: number, at = Date.now(), key = KEY): DataEntry => ({ key, va
 let wall: InProcessWall;
 let dashboard: http.Server;
 let dashboardOrigin: string;
+let downPort: number;
 const errors: string[] = [];
 
 async function openA1(page: Page): Promise<void> {
@@ -42,7 +45,13 @@ test.describe('indicator and web page panels', () => {
     await new Promise<void>((resolve) => dashboard.listen(0, '127.0.0.1', resolve));
     dashboardOrigin = `http://127.0.0.1:${(dashboard.address() as AddressInfo).port}`;
     panels.find((p) => p.id === 'dashboard')!.props = { url: `${dashboardOrigin}/board` };
-    wall = await startInProcessWall(layout, { webOrigins: { frames: [dashboardOrigin], tiles: [] } });
+    // A listed origin whose server is not running (yet): a port that was free a moment ago.
+    const probe = http.createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    downPort = (probe.address() as AddressInfo).port;
+    await new Promise((resolve) => probe.close(resolve));
+    panels.find((p) => p.id === 'down')!.props = { url: `http://127.0.0.1:${downPort}/portal` };
+    wall = await startInProcessWall(layout, { webOrigins: { frames: [dashboardOrigin, `http://127.0.0.1:${downPort}`], tiles: [] } });
   });
   test.afterAll(async () => {
     await wall.close();
@@ -101,7 +110,7 @@ test.describe('indicator and web page panels', () => {
     const response = await page.goto(wall.screenUrl('A1'));
     watch(page, errors);
     const csp = (await response!.headerValue('content-security-policy')) ?? '';
-    expect(csp.split('; ').find((d) => d.startsWith('frame-src'))).toBe(`frame-src ${dashboardOrigin}`);
+    expect(csp.split('; ').find((d) => d.startsWith('frame-src'))).toBe(`frame-src ${dashboardOrigin} http://127.0.0.1:${downPort}`);
     const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     expect(meta).toContain(`frame-src ${dashboardOrigin}`);
 
@@ -115,5 +124,30 @@ test.describe('indicator and web page panels', () => {
     await expect(refused.getByTestId('web-refused')).toContainText('http://127.0.0.2:9');
     await expect(refused.locator('iframe')).toHaveCount(0);
     expect(errors).toEqual([]);
+  });
+
+  test('a web page whose server does not answer shows the wall’s own state, never the browser’s error page, and loads once the server is back', async ({ page }) => {
+    await page.goto(wall.screenUrl('A2'));
+    const down = page.locator('[data-panel-id="down"]');
+    const failed = down.getByTestId('web-failed');
+    await expect(failed).toContainText('Không tải được trang');
+    await expect(failed).toContainText(`http://127.0.0.1:${downPort}`);
+    await expect(failed).toHaveAttribute('data-reason', 'refused');
+    await expect(failed).toContainText(/Thử lại sau \d+ giây|Đang thử lại/);
+    await expect(down.locator('iframe')).toHaveCount(0);
+    // It keeps trying, further apart each time.
+    await expect(failed).toHaveAttribute('data-attempt', '2', { timeout: 20_000 });
+
+    const portal = http.createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><title>Cổng</title><h1 id="portal">Cổng điều hành</h1>');
+    });
+    await new Promise<void>((resolve) => portal.listen(downPort, '127.0.0.1', resolve));
+    try {
+      await expect(page.frameLocator('[data-panel-id="down"] iframe').locator('#portal')).toHaveText('Cổng điều hành', { timeout: 30_000 });
+      await expect(failed).toHaveCount(0);
+    } finally {
+      await new Promise((resolve) => portal.close(resolve));
+    }
   });
 });
