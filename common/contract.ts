@@ -2,12 +2,14 @@ import { z } from 'zod';
 import {
   LanguageSchema,
   ScreenFaultsSchema,
+  ScreenFramesSchema,
   ScreenReportSchema,
   ScreenStatusSchema,
   StatePatchSchema,
   WallStateSchema,
 } from './state.js';
 import { DataBatchSchema } from './protocol/data.js';
+import { WallHealthSchema } from './protocol/health.js';
 import { IdSchema, RequestIdSchema } from './protocol/primitives.js';
 import { ClockSyncAnswerSchema, ScenarioCommandAnswerSchema, ScenarioLayoutSchema, ScenarioOverviewSchema } from './scenario-view.js';
 import { EVERYONE, LEADERS, TECHNICIANS, type ChannelSpec } from './channel-spec.js';
@@ -30,6 +32,10 @@ export const invokeChannels = {
   /** The screen's panel faults, whole, whenever they change (the core logs what appeared and what cleared). */
   'screen:faults': { request: ScreenFaultsSchema, response: z.null(), roles: ['screen'], quiet: true },
   'screens:status': { request: empty, response: z.array(ScreenStatusSchema), roles: ['console'], users: EVERYONE, quiet: true },
+  /** The page's frame rate, missed frames and memory, every few seconds (for the console and the hub). */
+  'screen:health': { request: ScreenFramesSchema, response: z.null(), roles: ['screen'], quiet: true },
+  /** Every node and screen of the wall as the hub last said (times on this node's clock); null without a hub. */
+  'wall:health': { request: empty, response: WallHealthSchema.nullable(), roles: ['console'], users: EVERYONE, quiet: true },
   'wall:setBezelCompensation': { request: z.strictObject({ enabled: z.boolean() }), response: revision, roles: ['console'], users: TECHNICIANS },
   'wall:setIdentify': { request: z.strictObject({ enabled: z.boolean() }), response: revision, roles: ['console'], users: TECHNICIANS },
   'settings:setLanguage': { request: z.strictObject({ language: LanguageSchema }), response: revision, roles: ['console'], users: EVERYONE },
@@ -56,6 +62,7 @@ export const eventChannels = {
   'state:snapshot': WallStateSchema,
   'state:patch': StatePatchSchema,
   'screens:status': z.array(ScreenStatusSchema),
+  'wall:health': WallHealthSchema.nullable(),
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventChannel = keyof typeof eventChannels;
@@ -96,6 +103,8 @@ export const bridgeInvokes = {
   getSnapshot: () => ['state:snapshot', {}],
   reportScreen: (report: InvokeRequest<'screen:report'>) => ['screen:report', report],
   reportFaults: (faults: InvokeRequest<'screen:faults'>) => ['screen:faults', faults],
+  reportFrames: (frames: InvokeRequest<'screen:health'>) => ['screen:health', frames],
+  getWallHealth: () => ['wall:health', {}],
   getScreenStatuses: () => ['screens:status', {}],
   setBezelCompensation: (enabled: boolean) => ['wall:setBezelCompensation', { enabled }],
   setIdentify: (enabled: boolean) => ['wall:setIdentify', { enabled }],
@@ -115,6 +124,8 @@ export const bridgeListeners = {
   onSnapshot: ['state:snapshot'],
   onPatch: ['state:patch'],
   onScreenStatuses: ['screens:status'],
+  /** The whole wall's health, node by node, as the hub sends it (consoles). */
+  onWallHealth: ['wall:health'],
   /** Data feed values: a snapshot and an update both merge into the page's cache. */
   onData: ['data:snapshot', 'data:update'],
 } as const satisfies Record<string, ListenedEvents<BridgeEvent>>;
@@ -131,8 +142,9 @@ export const wallBridgeSpec = {
 };
 
 type BoundWallBridge = BoundBridge<typeof wallBridgeSpec>;
-/** onData is optional so a page's stand-in bridge (tests, harnesses) may leave the data feeds out. */
-export type WallBridge = Omit<BoundWallBridge, 'onData'> & Partial<Pick<BoundWallBridge, 'onData'>>;
+/** onData, onWallHealth and the health calls are optional so a page's stand-in bridge (tests, harnesses) may leave them out. */
+type OptionalCalls = 'onData' | 'onWallHealth' | 'reportFrames' | 'getWallHealth';
+export type WallBridge = Omit<BoundWallBridge, OptionalCalls> & Partial<Pick<BoundWallBridge, OptionalCalls>>;
 export type WallBridgeTransport = BridgeTransport<InvokeChannel, BridgeEvent>;
 
 export function bindWallBridge(transport: WallBridgeTransport): BoundWallBridge {

@@ -111,6 +111,16 @@ export const ScreenFaultsSchema = z.strictObject({
 });
 export type ScreenFaults = z.infer<typeof ScreenFaultsSchema>;
 
+/** A screen page's frame rate, missed frames and memory over its last sample (renderer/screen/frame-meter.ts). */
+export const ScreenFramesSchema = z.strictObject({
+  screenId: z.string().min(1).max(64),
+  fps: z.number().min(0).max(1000),
+  droppedFrames: z.number().int().min(0).max(1_000_000),
+  /** Chromium's performance.memory (JS heap in use), MiB; null where the browser does not say. */
+  memoryMb: z.number().min(0).max(1_000_000).nullable(),
+});
+export type ScreenFrames = z.infer<typeof ScreenFramesSchema>;
+
 export const ScreenStatusSchema = z.strictObject({
   screenId: z.string(),
   online: z.boolean(),
@@ -122,5 +132,11 @@ export const ScreenStatusSchema = z.strictObject({
   transport: z.enum(['electron', 'browser']).nullable(),
   /** The shown layout's panel faults, as the screen last reported them; none while it is offline. */
   faults: z.array(PanelFaultSchema).max(MAX_PANEL_FAULTS).optional(),
+  /** The page's own account of its drawing and memory (screen:health), the last it sent; none while it is offline. */
+  frames: ScreenFramesSchema.omit({ screenId: true }).optional(),
+  /** Pages open as this screen now: more than one is a fault (two browsers showing the same screen). */
+  pages: z.number().int().nonnegative().optional(),
+  /** The window's shape is not the screen's (a rotated screen in an unrotated window): the content is squeezed. */
+  shape: z.strictObject({ window: z.strictObject({ width: z.number(), height: z.number() }), screen: z.strictObject({ width: z.number(), height: z.number() }), usedPercent: z.number() }).optional(),
 });
 export type ScreenStatus = z.infer<typeof ScreenStatusSchema>;

@@ -15,6 +15,8 @@ import { NodeRegistry, type NodeInfo } from './registry.js';
 import { RuleRunner } from './rules/rule-runner.js';
 import type { Rule } from '../common/rules/rule-schema.js';
 import type { RuleStatus } from '../common/rules/rule-status.js';
+import { WallHealthBook } from './wall-health.js';
+import type { NodeHealth } from '../common/protocol/health.js';
 
 // The hub's state and rules, without a transport: sockets.ts and rest.ts call in, and the hub
 // sends through a Sender. Every command answers with an Ack and leaves an audit entry.
@@ -43,6 +45,8 @@ export type CommandResult = Ack<{ revision: number; applyAt: number }>;
 export class HubCore {
   readonly registry = new NodeRegistry();
   readonly activations: ActivationBook;
+  /** Every node of each wall, connected or not, and its screens' health (for the consoles and REST). */
+  readonly health: WallHealthBook;
   private readonly data = new DataCache();
   private readonly proposals = new Map<string, Proposal>();
   private readonly rules: RuleRunner;
@@ -81,6 +85,7 @@ export class HubCore {
       audit: (ruleId, action, target, result, detail) => this.audit(ruleActor(ruleId), action, target, `rule ${ruleId}`, result, detail),
       changed: () => this.sender.toAll('rule:list', { rules: this.rules.list() }),
     });
+    this.health = new WallHealthBook({ now: this.now, send: (h) => sender.toWall(h.wallId, 'wall:health', h) });
   }
 
   get db(): HubDatabase {
@@ -94,6 +99,7 @@ export class HubCore {
     if (!registered.ok) return protocolError('forbidden', registered.message);
     if (auth.current) this.activations.adopt(auth.wallId, auth.current, `node ${auth.nodeId} (${address})`);
     this.activations.nodeJoined(info);
+    this.health.connected(info);
     this.log.info('node connected', { nodeId: info.nodeId, wallId: info.wallId, screens: info.screens, address, protocol });
 
     const hello: Hello = {
@@ -115,12 +121,20 @@ export class HubCore {
     resync.push(['proposal:list', { wallId: auth.wallId, proposals: this.proposalsOf(auth.wallId) }]);
     resync.push(['rule:list', { rules: this.rules.list() }]);
     for (const entries of chunkEntries(this.data.list())) resync.push(['data:snapshot', { entries }]);
+    resync.push(['wall:health', this.health.of(auth.wallId)]);
     return { ok: true, value: { replaced: registered.replaced, resync } };
   }
 
   disconnectNode(nodeId: string, connectionId: string, reason: string): void {
     const node = this.registry.unregister(nodeId, connectionId);
-    if (node) this.log.info('node disconnected', { nodeId, wallId: node.wallId, reason });
+    if (!node) return;
+    this.log.info('node disconnected', { nodeId, wallId: node.wallId, reason });
+    this.health.disconnected(node);
+  }
+
+  /** A node's report of its screens' health. */
+  reportHealth(node: NodeInfo, report: NodeHealth): Ack<null> {
+    return this.health.report(node, report);
   }
 
   activate(req: Command & { scenarioId: string; wallId?: string; source: 'console' | 'rest' | 'rule'; idempotencyKey?: string }): CommandResult {
@@ -247,6 +261,7 @@ export class HubCore {
   close(): void {
     this.rules.close();
     this.activations.close();
+    this.health.close();
   }
 
   private propose(ruleId: string, scenarioId: string, reason: Proposal['reason']): 'proposed' | 'already-open' | 'already-active' {

@@ -134,6 +134,7 @@ export class HubSockets {
       }
       const node = core?.registry.get(auth.nodeId);
       if (!core || !node || node.connectionId !== socket.id) return reply(protocolError('forbidden', 'this connection has been replaced by a newer one of the same node'));
+      core.health.heard(node);
       reply(this.dispatch(core, node, address, parsed.value, receivedAt));
     } catch (err) {
       log.error('node event failed', { nodeId: auth.nodeId, event: String(event).slice(0, 80), error: String(err) });
@@ -168,6 +169,8 @@ export class HubSockets {
         return own(parsed.payload.scenario.layout.wallId) ?? hub.publishScenario({ ...parsed.payload, origin, via: node.nodeId });
       case 'node:local-activation':
         return hub.reportLocalActivation(node, parsed.payload);
+      case 'node:health':
+        return hub.reportHealth(node, parsed.payload);
     }
   }
 

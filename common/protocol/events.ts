@@ -3,6 +3,7 @@ import { RuleListSchema } from '../rules/rule-status.js';
 import { DataBatchSchema } from './data.js';
 import { ProtocolErrorSchema } from './errors.js';
 import { HelloSchema } from './handshake.js';
+import { NodeHealthSchema, WallHealthSchema } from './health.js';
 import { ActorSchema, IdSchema, MillisSchema, RequestIdSchema, RevisionSchema } from './primitives.js';
 import {
   ActivationResultSchema,
@@ -56,6 +57,8 @@ export const nodeEvents = {
     }),
     ack: z.null(),
   },
+  /** The health of this node's screens (frame rate, dropped frames, memory, faults), every few seconds. */
+  'node:health': { payload: NodeHealthSchema, ack: z.null() },
 } as const satisfies Record<string, { payload: z.ZodType; ack: z.ZodType }>;
 
 export const hubEvents = {
@@ -68,6 +71,8 @@ export const hubEvents = {
   'proposal:list': z.strictObject({ wallId: IdSchema, proposals: z.array(ProposalSchema).max(100) }),
   /** The hub's rules and what each last did (every wall: rules are the centre's, not one wall's). */
   'rule:list': RuleListSchema,
+  /** Every node and screen of the wall, connected or not, for the consoles (after a change, at most once a second). */
+  'wall:health': WallHealthSchema,
   /** An error for an event that could not be answered through its acknowledgement. */
   'hub:error': ProtocolErrorSchema,
 } as const satisfies Record<string, z.ZodType>;

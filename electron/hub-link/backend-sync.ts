@@ -9,6 +9,7 @@ import { BackendLink, type BackendLinkOptions, type HubMessage } from './backend
 import { validateLayout } from '../startup/config-loader.js';
 import type { Logger } from '../../node-common/log.js';
 import { ScenarioAcks } from './scenario-acks.js';
+import { HealthReport, wallHealthToLocal } from './health-report.js';
 import type { ScenarioService } from './scenario-service.js';
 import { scenarioStateOf, supersedes } from './scenario-state.js';
 import type { WallCore } from '../wall/wall-core.js';
@@ -60,6 +61,7 @@ export class BackendSync {
   private localReports: Array<{ scenarioId: string; actor: Actor; localAt: number }> = [];
   private expiry: NodeJS.Timeout | undefined;
   private stopScreens: (() => void) | null = null;
+  private health: HealthReport | null = null;
 
   constructor(private readonly o: BackendSyncOptions) {
     const { core } = o;
@@ -99,6 +101,7 @@ export class BackendSync {
     this.stopScreens = this.core.onScreens(() => this.sendAck(false));
     this.core.setScenarioService(this.service);
     this.core.setBackend({ state: 'connecting', since: this.now(), hubUrl: this.o.url });
+    this.health = new HealthReport({ core: this.core, link: this.link, screens: this.screens, log: this.log.child('health'), now: this.now });
     this.link.start();
   }
 
@@ -107,6 +110,8 @@ export class BackendSync {
     this.stopScreens?.();
     this.stopScreens = null;
     clearTimeout(this.expiry);
+    this.health?.close();
+    this.health = null;
     this.core.setScenarioService(null);
     this.link.close();
   }
@@ -115,7 +120,11 @@ export class BackendSync {
     switch (m.event) {
       case 'hub:hello':
         if (m.payload.revision === 0 && this.core.state.scenario?.local) this.reportLocal(0);
+        this.health?.connected();
         return this.sendAck(true);
+      case 'wall:health':
+        if (m.payload.wallId === this.wallId) this.core.setWallHealth(wallHealthToLocal(m.payload, (t) => this.link.toLocal(t)));
+        return;
       case 'wall:activation':
         return this.apply(m.payload);
       case 'scenario:catalog':

@@ -1,28 +1,48 @@
-import type { PanelFault, ScreenReport, ScreenStatus } from '../../common/state.js';
+import type { PanelFault, ScreenFrames, ScreenReport, ScreenStatus } from '../../common/state.js';
 import type { WallConfig } from '../../common/wall/schema.js';
+import type { WindowShape } from '../../common/wall/window-shape.js';
 
-/** What each screen last told us: online, applied revision, errors. Read by the console. */
+/** What each of this node's screens last told us: online, applied revision, errors, frames. Read by the console. */
 export class ScreenStatusBoard {
   private readonly statuses = new Map<string, ScreenStatus>();
+  private own: ReadonlySet<string> | null = null;
 
-  constructor(wall: WallConfig, private readonly now: () => number) {
+  constructor(private wall: WallConfig, private readonly now: () => number) {
     this.reset(wall);
   }
 
   reset(wall: WallConfig): void {
+    this.wall = wall;
     const old = new Map(this.statuses);
     this.statuses.clear();
     for (const s of wall.screens) {
+      if (this.own && !this.own.has(s.id)) continue;
       this.statuses.set(s.id, old.get(s.id) ?? { screenId: s.id, online: false, appliedRevision: null, state: 'waiting', lastSeen: null, transport: null });
     }
   }
 
-  connected(screenId: string, transport: 'electron' | 'browser'): void {
-    this.update(screenId, { online: true, transport, lastSeen: this.now() });
+  /** Only these screens are this node's (a wall of several PCs); null: all of the wall's. */
+  restrict(own: ReadonlySet<string> | null): void {
+    this.own = own;
+    this.reset(this.wall);
   }
 
-  disconnected(screenId: string): void {
-    this.update(screenId, { online: false, lastSeen: this.now(), faults: [] });
+  /** A page opened as this screen; `pages` is how many are open as it now. */
+  connected(screenId: string, transport: 'electron' | 'browser', pages: number): void {
+    this.update(screenId, { online: true, transport, lastSeen: this.now(), pages });
+  }
+
+  disconnected(screenId: string, pages: number): void {
+    if (pages > 0) return this.update(screenId, { pages });
+    const prev = this.statuses.get(screenId);
+    if (!prev) return;
+    const { frames: _frames, shape: _shape, ...rest } = prev;
+    this.statuses.set(screenId, { ...rest, online: false, lastSeen: this.now(), faults: [], pages: 0 });
+  }
+
+  frames(frames: ScreenFrames): void {
+    const { screenId, ...rest } = frames;
+    this.update(screenId, { frames: rest, lastSeen: this.now() });
   }
 
   /** Take a screen's faults whole; returns what appeared and what cleared since its last word. */
@@ -37,14 +57,23 @@ export class ScreenStatusBoard {
     return { added: faults.filter((f) => !had.has(key(f))), cleared: before.filter((f) => !has.has(key(f))) };
   }
 
-  report(report: ScreenReport): void {
+  /** `shape`: the window's shape when it is not the screen's (a fault), null when it fits. */
+  report(report: ScreenReport, shape: WindowShape | null): void {
     const { message } = report;
-    this.update(screenId(report), {
+    const id = screenId(report);
+    this.update(id, {
       appliedRevision: report.appliedRevision,
       state: report.state,
       lastSeen: this.now(),
       ...(message === undefined ? {} : { message }),
     });
+    const now = this.statuses.get(id);
+    if (!now) return;
+    if (shape) this.statuses.set(id, { ...now, shape });
+    else if (now.shape && report.viewport) {
+      const { shape: _gone, ...rest } = now;
+      this.statuses.set(id, rest);
+    }
   }
 
   list(): ScreenStatus[] {

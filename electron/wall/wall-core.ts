@@ -15,7 +15,9 @@ import { fail, ok, type Result } from '../../common/result.js';
 import type { Scenario } from '../../common/protocol/scenario.js';
 import type { Procedure } from '../../common/procedure.js';
 import type { ScenarioOverview } from '../../common/scenario-view.js';
-import type { BackendStatus, Problem, ScenarioState, ScreenFaults, ScreenReport, ScreenStatus, WallState } from '../../common/state.js';
+import type { BackendStatus, Problem, ScenarioState, ScreenFaults, ScreenFrames, ScreenReport, ScreenStatus, WallState } from '../../common/state.js';
+import { screenOwner, type WallHealth } from '../../common/protocol/health.js';
+import { windowShapeFault } from '../../common/wall/window-shape.js';
 import type { Layout } from '../../common/wall/layout-schema.js';
 import type { WallConfig } from '../../common/wall/schema.js';
 import type { CoreGate } from './auth/gate.js';
@@ -67,7 +69,8 @@ export class WallCore {
   private readonly handlers = new Map<string, CoreHandler<never>>();
   /** The screens this node drives (node configuration); null: all of the wall's. */
   private own: ReadonlySet<string> | null = null;
-  private ownerOf: (screenId: string) => string | null = () => null;
+  private ownerOf: (screenId: string) => string | null = (id) => screenOwner(this.health, id);
+  private health: WallHealth | null = null;
 
   constructor(private readonly options: WallCoreOptions) {
     this.log = options.log;
@@ -114,7 +117,12 @@ export class WallCore {
     const chunks = chunkEntries(this.data.list());
     for (const entries of chunks.length ? chunks : [[]]) client.sendFeed?.('data:snapshot', { entries });
     if (client.role === 'console') client.sendFeed?.('scenarios:overview', this.overview);
-    if (client.role === 'screen' && client.screenId) this.board.connected(client.screenId, client.transport);
+    if (client.role === 'screen' && client.screenId) {
+      const pages = this.pagesOf(client.screenId);
+      if (pages > 1) this.log.warn('more than one page is open as this screen', { screenId: client.screenId, pages, client: client.id, address: client.address });
+      this.board.connected(client.screenId, client.transport, pages);
+    }
+    if (client.role === 'console') client.send('wall:health', this.wallHealth);
     if (client.role === 'console') client.send('screens:status', this.board.list());
     this.broadcastStatuses();
     return () => this.disconnect(client);
@@ -124,8 +132,7 @@ export class WallCore {
     if (!this.clients.delete(client)) return;
     this.log.info('client disconnected', { client: client.id, role: client.role, screenId: client.screenId });
     if (client.role === 'screen' && client.screenId) {
-      const stillThere = [...this.clients].some((c) => c.role === 'screen' && c.screenId === client.screenId);
-      if (!stillThere) this.board.disconnected(client.screenId);
+      this.board.disconnected(client.screenId, this.pagesOf(client.screenId));
       this.broadcastStatuses();
     }
   }
@@ -229,6 +236,10 @@ export class WallCore {
         return this.reportFaults(client, request as ScreenFaults) as Result<InvokeResponse<C>>;
       case 'screen:report':
         return this.report(client, request as ScreenReport) as Result<InvokeResponse<C>>;
+      case 'screen:health':
+        return this.reportFrames(client, request as ScreenFrames) as Result<InvokeResponse<C>>;
+      case 'wall:health':
+        return ok(this.wallHealth as InvokeResponse<C>);
       default: {
         const handler = this.handlers.get(channel);
         if (handler) return Promise.resolve(handler(client, request as never));
@@ -351,9 +362,38 @@ export class WallCore {
       this.log.warn('screen report for another screen refused', { client: client.id, own: client.screenId, claimed: report.screenId });
       return fail('forbidden', `this window shows screen ${client.screenId ?? '?'}, not ${report.screenId}`);
     }
-    this.board.report(report);
+    // A rotated screen in a window of the unrotated shape draws squeezed: a fault, not "ready".
+    const shape = report.viewport ? windowShapeFault(this.current, report.screenId, report.viewport) : null;
+    if (shape && !this.board.list().find((s) => s.screenId === report.screenId)?.shape) {
+      this.log.warn('screen window has the wrong shape', { screenId: report.screenId, window: shape.window, screen: shape.screen, usedPercent: shape.usedPercent });
+    }
+    this.board.report(report, shape);
     this.broadcastStatuses();
     return ok(null);
+  }
+
+  private reportFrames(client: CoreClient, frames: ScreenFrames): Result<null> {
+    if (frames.screenId !== client.screenId) return fail('forbidden', `this window shows screen ${client.screenId ?? '?'}, not ${frames.screenId}`);
+    this.board.frames(frames);
+    this.broadcastStatuses();
+    return ok(null);
+  }
+
+  private pagesOf(screenId: string): number {
+    let n = 0;
+    for (const c of this.clients) if (c.role === 'screen' && c.screenId === screenId) n++;
+    return n;
+  }
+
+  /** The whole wall as the hub last said (times on this node's clock); null without a hub. */
+  get wallHealth(): WallHealth | null {
+    return this.health;
+  }
+
+  /** From the hub link: the wall's nodes and screens, for every console; also who drives the screens this node does not. */
+  setWallHealth(health: WallHealth | null): void {
+    this.health = health;
+    for (const client of this.clients) if (client.role === 'console') client.send('wall:health', health);
   }
 
   private reportFaults(client: CoreClient, report: ScreenFaults): Result<null> {
@@ -425,6 +465,7 @@ export class WallCore {
    */
   setNodeScreens(screens: readonly string[] | null, ownerOf?: (screenId: string) => string | null): void {
     this.own = screens ? new Set(screens) : null;
+    this.board.restrict(this.own);
     if (ownerOf) this.ownerOf = ownerOf;
   }
 

@@ -5,12 +5,13 @@ import { StatusPage } from '../ui/status-page.js';
 import { markDocument, usePaintEffect } from '../ui/use-painted.js';
 import { ProblemList } from './problem-list.js';
 import { ScreenStatusTable } from './screen-status-table.js';
+import { WallHealthTable } from './wall-health-table.js';
 import { WallControls } from './wall-controls.js';
 import { WallMiniature } from './wall-miniature.js';
 
 // The operator's console: problems first, then the switches, the wall map and every screen's status.
 export function ConsolePage() {
-  const { status, state, error, statuses, connected } = useWallState();
+  const { status, state, error, statuses, connected, wallHealth } = useWallState();
   const t = useT();
   const errorText = useErrorText();
   const language = useLanguage();
@@ -45,6 +46,7 @@ export function ConsolePage() {
         <WallControls state={state} />
       </div>
       <ScreenStatusTable state={state} statuses={statuses} />
+      <WallHealthTable state={state} health={wallHealth} own={new Set(statuses.map((s) => s.screenId))} hubConnected={state.backend?.state === 'connected'} />
     </div>
   );
 }

@@ -21,9 +21,13 @@ export function ScreenStatusTable({ state, statuses }: { state: WallState; statu
           </tr>
         </thead>
         <tbody>
-          {state.wall.screens.map((screen) => {
+          {state.wall.screens.filter((screen) => byId.has(screen.id)).map((screen) => {
             const s = byId.get(screen.id);
             const upToDate = s?.appliedRevision === state.revision;
+            // Two pages as one screen, or a window of the wrong shape: the screen is not what it claims.
+            const duplicate = (s?.pages ?? 0) > 1;
+            const shape = s?.online ? s.shape : undefined;
+            const faulty = duplicate || shape !== undefined;
             return (
               <tr
                 key={screen.id}
@@ -31,6 +35,7 @@ export function ScreenStatusTable({ state, statuses }: { state: WallState; statu
                 data-online={String(s?.online ?? false)}
                 data-applied-revision={s?.appliedRevision ?? ''}
                 data-state={s?.state ?? 'waiting'}
+                data-fault={faulty ? (duplicate ? 'duplicate-screen' : 'window-shape') : undefined}
                 className={s?.online ? 'is-online' : 'is-offline'}
               >
                 <td>
@@ -42,7 +47,13 @@ export function ScreenStatusTable({ state, statuses }: { state: WallState; statu
                   <span>({upToDate ? t('console.upToDate') : t('console.behind')})</span>
                 </td>
                 <td>
-                  {t(`console.state.${s?.state ?? 'waiting'}`)}
+                  {faulty && s?.state === 'ready' ? t('health.state.fault') : t(`console.state.${s?.state ?? 'waiting'}`)}
+                  {duplicate && <div className="screens__message" data-testid="screen-duplicate">{t('screen.fault.duplicate', { count: s?.pages ?? 0 })}</div>}
+                  {shape && (
+                    <div className="screens__message" data-testid="screen-shape">
+                      {t('screen.fault.shape', { window: `${shape.window.width}×${shape.window.height}`, screen: `${shape.screen.width}×${shape.screen.height}`, percent: shape.usedPercent })}
+                    </div>
+                  )}
                   {s?.message && <div className="screens__message" data-testid="screen-message">{s.message}</div>}
                   {s?.faults && s.faults.length > 0 && <FaultList screenId={screen.id} faults={s.faults} />}
                 </td>

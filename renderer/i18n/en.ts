@@ -2,6 +2,7 @@ import { consoleEn } from './console-en.js';
 import { errorsEn } from './errors-en.js';
 import { panelsEn } from './panels-en.js';
 import { procedureEn } from './procedure-en.js';
+import { wallHealthEn } from './wall-health-en.js';
 import { technicianEn } from './technician-en.js';
 import type { MessageKey } from './vi.js';
 
@@ -11,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   ...panelsEn,
   ...errorsEn,
   ...consoleEn,
+  ...wallHealthEn,
   'app.loading': 'Loading the video wall…',
   'app.connecting': 'Connecting to the host…',
   'app.connectionLost': 'Backend connection lost — reconnecting',

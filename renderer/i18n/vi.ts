@@ -4,6 +4,7 @@ import { consoleVi } from './console-vi.js';
 import { errorsVi } from './errors-vi.js';
 import { panelsVi } from './panels-vi.js';
 import { procedureVi } from './procedure-vi.js';
+import { wallHealthVi } from './wall-health-vi.js';
 import { technicianVi } from './technician-vi.js';
 
 export const vi = {
@@ -12,6 +13,7 @@ export const vi = {
   ...panelsVi,
   ...errorsVi,
   ...consoleVi,
+  ...wallHealthVi,
   'app.loading': 'Đang tải tường màn hình…',
   'app.connecting': 'Đang kết nối máy chủ…',
   'app.connectionLost': 'Mất kết nối máy chủ — đang thử kết nối lại',

@@ -12,6 +12,7 @@ import { markDocument, usePaintEffect } from '../ui/use-painted.js';
 import { useWindowSize } from '../ui/use-window-size.js';
 import { CalibratedScreen } from './calibrated-screen.js';
 import { FaultBoard } from './fault-board.js';
+import { FrameMeter } from './frame-meter.js';
 import { Rehearsals } from './rehearsals.js';
 import { useClockOffset } from './use-clock-offset.js';
 import { useScheduledState } from './use-scheduled-state.js';
@@ -62,8 +63,20 @@ export function ScreenPage({ screenId }: { screenId: string }) {
     if (connected) faults.resend();
   }, [faults, connected]);
 
-  // Once this screen is up, fetch the map and camera code, so a scenario that brings them swaps in on time.
   const ready = mode === 'ready';
+  // Frame rate, missed frames and memory, for the console's whole-wall view and the hub.
+  useEffect(() => {
+    if (!ready || !bridge.reportFrames) return;
+    const report = bridge.reportFrames;
+    const meter = new FrameMeter((sample) => {
+      void report({ screenId, ...sample }).then((r) => {
+        if (!r.ok && !LINK_LOST_CODES.has(r.error.code)) console.warn(`screen health refused: ${r.error.message}`);
+      });
+    });
+    return () => meter.dispose();
+  }, [ready, bridge, screenId]);
+
+  // Once this screen is up, fetch the map and camera code, so a scenario that brings them swaps in on time.
   useEffect(() => {
     if (!ready) return;
     const idle = requestIdleCallback(() => void preloadPanels().catch((e: unknown) => console.warn(`panel code did not load: ${String(e)}`)));

@@ -3,6 +3,7 @@ import { LINK_LOST_CODES } from '../bridge/messages.js';
 import type { AppError } from '../../common/result.js';
 import { setDisplayTimeZone } from '../i18n/locale.js';
 import { applyPatch, type ScreenStatus, type StatePatch, type WallState } from '../../common/state.js';
+import type { WallHealth } from '../../common/protocol/health.js';
 
 // The page's read-only copy of the wall state: a snapshot, then patches. A patch that does not follow
 // the current revision means one was missed, so the store asks for a fresh snapshot.
@@ -14,6 +15,8 @@ export interface StoreView {
   error: AppError | null;
   /** Screen statuses, for the console. */
   statuses: ScreenStatus[];
+  /** The whole wall, node by node, as the hub last said (consoles); null without a hub. */
+  wallHealth: WallHealth | null;
   connected: boolean;
 }
 
@@ -44,7 +47,7 @@ export class WallStore {
   private stopped = false;
 
   constructor(private readonly bridge: WallBridge, private readonly options: StoreOptions) {
-    this.view = { status: 'loading', state: null, error: null, statuses: [], connected: options.connection?.initiallyConnected ?? true };
+    this.view = { status: 'loading', state: null, error: null, statuses: [], wallHealth: null, connected: options.connection?.initiallyConnected ?? true };
   }
 
   /** Listen to the bridge and fetch the first snapshot; returns the stop function. */
@@ -53,6 +56,7 @@ export class WallStore {
       this.bridge.onSnapshot((s) => this.receiveSnapshot(s)),
       this.bridge.onPatch((p) => this.receivePatch(p)),
       this.bridge.onScreenStatuses((list) => this.set({ statuses: list })),
+      this.bridge.onWallHealth?.((wallHealth) => this.set({ wallHealth })) ?? (() => undefined),
       this.options.connection?.subscribe((connected) => this.set({ connected })) ?? (() => undefined),
       () => {
         this.stopped = true;
@@ -62,6 +66,7 @@ export class WallStore {
     void this.fetchSnapshot();
     if (this.options.role === 'console') {
       void this.bridge.getScreenStatuses().then((r) => r.ok && this.set({ statuses: r.value }));
+      void this.bridge.getWallHealth?.().then((r) => r.ok && this.set({ wallHealth: r.value }));
     }
     return () => stops.forEach((stop) => stop());
   }
