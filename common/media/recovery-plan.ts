@@ -59,3 +59,11 @@ const SOURCE_AWAY: ReadonlySet<MediaFailureKind> = new Set(['unreachable', 'not-
 export function backoffAttempt(attempt: number, failure: MediaFailureKind, pictureSinceRebuild: boolean): number {
   return pictureSinceRebuild && SOURCE_AWAY.has(failure) ? 0 : attempt;
 }
+
+/**
+ * A format this player cannot decode (HEVC in Chromium, say) does not heal by trying again: the tile says
+ * so once and stops. It plays when its source changes (a gateway that transcodes), which is a new player.
+ */
+export function retriesAfter(failure: MediaFailureKind): boolean {
+  return failure !== 'unsupported';
+}

@@ -41,6 +41,8 @@ export const consoleEn: Record<ConsoleMessageKey, string> = {
   'preview.backend.connecting': 'Connecting',
   'preview.backend.connected': 'Connected',
   'preview.screensOnline': '{online}/{total} online',
+  'preview.screenErrors': '{count} screens cannot show the layout',
+  'preview.problems': '{count} configuration problems — see the list',
   'preview.noFaults': 'All panels working',
   'preview.backend.lost': 'Backend connection lost',
   'preview.tone.current': 'Up to date',

@@ -40,6 +40,8 @@ export const consoleVi = {
   'preview.backend.connecting': 'Đang kết nối',
   'preview.backend.connected': 'Đã kết nối',
   'preview.screensOnline': '{online}/{total} trực tuyến',
+  'preview.screenErrors': '{count} màn hình không hiển thị được bố cục',
+  'preview.problems': 'Cấu hình có {count} lỗi — xem danh sách lỗi',
   'preview.noFaults': 'Các khung hoạt động bình thường',
   'preview.backend.lost': 'Mất kết nối máy chủ',
   'preview.tone.current': 'Đã cập nhật',

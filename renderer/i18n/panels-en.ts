@@ -62,6 +62,7 @@ export const panelsEn: Record<PanelsKey, string> = {
   'web.notAllowed': 'This page may not be shown',
   'web.notAllowedBody': 'Origin {origin} is not on the wall’s allowed list (webOrigins.frames) or the panel’s. A technician adds it to the wall configuration to show it.',
   'web.notHttp': 'The address {url} is not http or https.',
+  'camera.formatFault': 'The wall\'s player cannot decode this stream. Have the media gateway transcode it to H.264, or set the camera to H.264. Not retried.',
   'camera.signalLost': 'Signal lost',
   'camera.lastFrame': 'Last frame {since} ago',
   'camera.noFrame': 'No frame received yet',

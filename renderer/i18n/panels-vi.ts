@@ -61,6 +61,7 @@ export const panelsVi = {
   'web.notAllowed': 'Không được phép hiển thị trang này',
   'web.notAllowedBody': 'Nguồn {origin} chưa có trong danh sách được phép của tường (webOrigins.frames) hoặc của khung. Kỹ thuật viên thêm nguồn vào cấu hình tường để hiển thị.',
   'web.notHttp': 'Địa chỉ {url} không phải http hoặc https.',
+  'camera.formatFault': 'Trình phát của tường không giải mã được luồng này. Cần cổng media chuyển mã sang H.264, hoặc đặt camera phát H.264. Không tự thử lại.',
   'camera.signalLost': 'Mất tín hiệu',
   'camera.lastFrame': 'Khung hình cuối: {since} trước',
   'camera.noFrame': 'Chưa nhận được khung hình',

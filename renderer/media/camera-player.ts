@@ -1,6 +1,6 @@
 import Hls, { Events, type ErrorData, type HlsConfig, type LevelLoadedData } from 'hls.js';
 import { classifyMediaError, type MediaFailure } from '../../common/media/media-failure.js';
-import { backoffAttempt, CAMERA_RECOVERY, nextRecoveryStep, type ProbeOutcome, type RecoveryPlan, type RecoveryStep } from '../../common/media/recovery-plan.js';
+import { backoffAttempt, CAMERA_RECOVERY, nextRecoveryStep, retriesAfter, type ProbeOutcome, type RecoveryPlan, type RecoveryStep } from '../../common/media/recovery-plan.js';
 import { retryDelayMs } from '../../common/media/retry-backoff.js';
 import { CAMERA_STALL, pageTimeStep, stallVerdict, type StallLimits } from '../../common/media/stall-verdict.js';
 import { FrameWatch } from './frame-watch.js';
@@ -229,6 +229,10 @@ export class CameraPlayer extends TypedEmitter<CameraPlayerEvents> {
     this.teardown(true);
     const now = this.opts.monotonic();
     const attempt = backoffAttempt(this.current.attempt, failure.kind, this.pictureSinceLoad);
+    if (!retriesAfter(failure.kind)) {
+      this.setStatus({ state: 'signal-lost', failure, lastFrameAt: this.lastFrameAt, attempt: attempt + 1, retryAt: null });
+      return;
+    }
     this.rebuildAt = now + retryDelayMs(attempt, this.opts.random(), this.opts.recovery.rebuild);
     this.setStatus({ state: 'signal-lost', failure, lastFrameAt: this.lastFrameAt, attempt: attempt + 1 });
     this.follow(nextRecoveryStep({ now, rebuildAt: this.rebuildAt, probe: null, random: this.opts.random() }, this.opts.recovery));

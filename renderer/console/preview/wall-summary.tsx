@@ -13,7 +13,12 @@ export function WallSummary({ state }: { state: WallState }) {
   const { statuses } = useWallState();
   const online = state.wall.screens.filter((s) => statuses.some((st) => st.screenId === s.id && st.online)).length;
   const faults = statuses.reduce((n, s) => n + (s.faults?.length ?? 0), 0);
-  const allWell = online === state.wall.screens.length && faults === 0;
+  // A layout that does not draw (a screen reporting an error, a configuration problem) leaves a black wall
+  // with no panel faults to count: it must not read as "working normally".
+  const failing = statuses.filter((s) => s.online && s.state === 'error').length;
+  const problems = state.problems.length;
+  const allWell = online === state.wall.screens.length && faults === 0 && failing === 0 && problems === 0;
+  const health = failing > 0 ? t('preview.screenErrors', { count: failing }) : problems > 0 ? t('preview.problems', { count: problems }) : faults === 0 ? t('preview.noFaults') : t('console.faults', { count: faults });
   return (
     <section className="summary" data-testid="wall-summary">
       <div className="summary__item" data-testid="summary-scenario" data-scenario={scenario?.id ?? ''} data-scenario-revision={scenario?.revision ?? ''}>
@@ -40,10 +45,10 @@ export function WallSummary({ state }: { state: WallState }) {
         {backend.hubUrl && <code>{backend.hubUrl}</code>}
         {backend.message && <span className="summary__message">{backend.message}</span>}
       </div>
-      <div className="summary__item" data-testid="summary-screens" data-online={online} data-faults={faults}>
+      <div className="summary__item" data-testid="summary-screens" data-online={online} data-faults={faults} data-failing={failing} data-problems={problems}>
         <span className="summary__label">{t('console.screens')}</span>
         <strong className={allWell ? 'backend backend--connected' : 'backend backend--lost'}>{t('preview.screensOnline', { online, total: state.wall.screens.length })}</strong>
-        <span>{faults === 0 ? t('preview.noFaults') : t('console.faults', { count: faults })}</span>
+        <span data-testid="summary-health">{health}</span>
       </div>
       <div className="summary__item">
         <span className="summary__label">{t('console.revision')}</span>

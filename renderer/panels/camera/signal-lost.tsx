@@ -13,6 +13,18 @@ export function SignalLost({ name, status, language }: { name: string; status: C
     return () => clearInterval(timer);
   }, []);
   const { failure, lastFrameAt } = status;
+  // A format fault is the camera's or the gateway's to fix, not the network's: said as such, not retried.
+  if (failure?.kind === 'unsupported') {
+    return (
+      <div className="camera-lost camera-lost--format" role="status" data-testid="camera-format-fault">
+        <div className="camera-lost__title">{failureText(language, failure)}</div>
+        <div className="camera-lost__name">{name}</div>
+        <div className="camera-lost__reason" data-failure={failure.kind}>
+          {translate(language, 'camera.formatFault')}
+        </div>
+      </div>
+    );
+  }
   return (
     <div className="camera-lost" role="status" data-testid="camera-signal-lost">
       <div className="camera-lost__title">{translate(language, 'camera.signalLost')}</div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffAttempt, CAMERA_RECOVERY, nextRecoveryStep, type RecoveryInput, type RecoveryStep } from '../../../common/media/recovery-plan.js';
+import { backoffAttempt, CAMERA_RECOVERY, nextRecoveryStep, retriesAfter, type RecoveryInput, type RecoveryStep } from '../../../common/media/recovery-plan.js';
 import { retryDelayMs } from '../../../common/media/retry-backoff.js';
 
 const T = 1_000_000;
@@ -89,5 +89,10 @@ describe('backoffAttempt', () => {
       attempt += 1;
     }
     expect(worst).toBeLessThanOrEqual(CAMERA_RECOVERY.probeEveryMs * (1 + CAMERA_RECOVERY.jitter));
+  });
+
+  it('gives up on a format the player cannot decode, and only on that', () => {
+    expect(retriesAfter('unsupported')).toBe(false);
+    for (const kind of ['not-found', 'forbidden', 'server-error', 'unreachable', 'timeout', 'bad-playlist', 'corrupt', 'stall', 'other'] as const) expect(retriesAfter(kind)).toBe(true);
   });
 });
