@@ -6,6 +6,7 @@ import { ConsolePage } from '../pages/console-page.js';
 import { ScreenPage } from '../pages/screen-page.js';
 import { ACCOUNTS, signInAdmin } from './accounts.js';
 import { startWebHostProcess, type WebHostProcess } from './web-host-process.js';
+import { makeTestTls, type TestTls } from '../../support/test-tls.js';
 
 const DEMO_LAYOUT = 'demo-2x2-normal';
 export const SCREEN_IDS = ['A1', 'A2', 'B1', 'B2'] as const;
@@ -42,14 +43,38 @@ interface ScreenPool {
   sink: { errors: string[] };
 }
 
-export const test = base.extend<TestFixtures, { host: WebHostProcess; screenPool: ScreenPool }>({
+interface WorkerFixtures {
+  host: WebHostProcess;
+  screenPool: ScreenPool;
+  /** Serve the worker's host over HTTPS/WSS (E2E_TLS=1, or test.use({ tlsHost: true }) in a spec). */
+  tlsHost: boolean;
+  /** The throwaway CA and certificate for that, made with openssl (null without TLS). */
+  testTls: TestTls | null;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  tlsHost: [process.env.E2E_TLS === '1', { option: true, scope: 'worker' }],
+  testTls: [
+    async ({ tlsHost }, use) => {
+      const tls = tlsHost ? makeTestTls() : null;
+      await use(tls);
+      tls?.remove();
+    },
+    { scope: 'worker' },
+  ],
+  // Chromium trusts exactly the test certificate's key, by its SPKI hash: nothing else is waved through
+  // (not ignoreHTTPSErrors, which would accept any certificate). Needs the user-data folder Playwright gives it.
+  launchOptions: [
+    async ({ launchOptions, testTls }, use) => {
+      await use(testTls ? { ...launchOptions, args: [...(launchOptions.args ?? []), `--ignore-certificate-errors-spki-list=${testTls.spki}`] } : launchOptions);
+    },
+    { scope: 'worker' },
+  ],
   host: [
-    // Playwright reads the fixture's dependencies from this destructuring pattern, so it must be there.
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
+    async ({ testTls }, use) => {
       // Four screen pages and a console on two cores draw a next layout hidden in more than the default
       // 150 ms: a longer lead keeps the swap on time, which swap.spec relies on.
-      const host = await startWebHostProcess({ withoutTypes: HEAVY_PANEL_TYPES, env: { TOAN_CANH_APPLY_DELAY_MS: '600' } });
+      const host = await startWebHostProcess({ withoutTypes: HEAVY_PANEL_TYPES, env: { TOAN_CANH_APPLY_DELAY_MS: '600' }, tls: testTls });
       await use(host);
       await host.stop();
     },
@@ -57,7 +82,7 @@ export const test = base.extend<TestFixtures, { host: WebHostProcess; screenPool
   ],
 
   wall: async ({ host }, use) => {
-    const admin = await WallSocket.open(`${host.origin.replace('http', 'ws')}/ws?token=${host.tokens.console}&role=console`);
+    const admin = await WallSocket.open(`${host.origin.replace('http', 'ws')}/ws?token=${host.tokens.console}&role=console`, {}, host.ca);
     await signInAdmin(admin);
     const snapshot = async () => {
       const r = await admin.request('state:snapshot', {});

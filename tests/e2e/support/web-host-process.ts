@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { TestTls } from '../../support/test-tls.js';
 
 // The web host as a person runs it: `tsx electron/web-main.ts --wall … --port 0 --db …`, with the URLs
 // read from what it prints. The wall and layout are copies in a temp folder, so a test may edit them.
@@ -15,6 +16,8 @@ export interface WebHostProcess {
   tokens: { console: string; screen: string };
   dir: string;
   layoutFile: string;
+  /** With `tls`: the CA the host's certificate chains to, for Node clients (WallSocket). */
+  ca?: Buffer;
   stop(): Promise<void>;
 }
 
@@ -28,6 +31,8 @@ export interface WebHostOptions {
   withoutTypes?: readonly string[];
   /** More environment for the host (e.g. TOAN_CANH_TIME_SCALE, how fast the embedded hub's flood runs). */
   env?: Record<string, string>;
+  /** Serve HTTPS/WSS with this test certificate (tests/support/test-tls.ts). */
+  tls?: TestTls | null;
 }
 
 export async function startWebHostProcess(options: WebHostOptions = {}): Promise<WebHostProcess> {
@@ -37,6 +42,7 @@ export async function startWebHostProcess(options: WebHostOptions = {}): Promise
 
   const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
   const args = ['electron/web-main.ts', '--wall', wallFile, '--port', '0', '--db', path.join(dir, 'wall.db')];
+  if (options.tls) args.push('--tls-cert', options.tls.certFile, '--tls-key', options.tls.keyFile);
   const child = spawn(tsx, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TOAN_CANH_SCENARIOS_DIR: scenariosDir, ...options.env, FORCE_COLOR: '0' } });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr = (stderr + String(d)).slice(-20_000)));
@@ -55,6 +61,7 @@ export async function startWebHostProcess(options: WebHostOptions = {}): Promise
     tokens: { console: first.searchParams.get('token')!, screen: screenToken },
     dir,
     layoutFile,
+    ...(options.tls ? { ca: options.tls.ca } : {}),
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
