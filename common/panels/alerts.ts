@@ -3,6 +3,8 @@ import { AlertSeveritySchema, DataKeySchema } from '../protocol/data.js';
 
 const base = {
   key: DataKeySchema,
+  /** Further alert keys shown with it (e.g. "alerts.cap", the CAP warnings beside the centre's own alerts). */
+  moreKeys: z.array(DataKeySchema).max(8).default([]),
   /** Alerts below this severity are left out. */
   minSeverity: AlertSeveritySchema.default('info'),
   fontSize: z.number().min(12).max(300).default(44),

@@ -38,7 +38,8 @@ export const MapLayerBinding = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('gauges'), ...common }),
   z.strictObject({ kind: z.literal('places'), ...common, only: z.array(PlaceKindSchema).min(1).optional() }),
   z.strictObject({ kind: z.literal('vessels'), ...common }),
-  z.strictObject({ kind: z.literal('areas'), ...common }),
+  /** style "alert": warning areas (CAP alerts: level 1 warning, 2 danger, 3 critical) in the alert colours. */
+  z.strictObject({ kind: z.literal('areas'), ...common, style: z.enum(['flood', 'alert']).default('flood') }),
   z.strictObject({ kind: z.literal('tracks'), ...common }),
   /** Density of citizen reports that carry a position, in hexagons of radiusM metres. */
   z.strictObject({ kind: z.literal('reports-heatmap'), key: DataKeySchema, radiusM: z.number().min(100).max(100_000).default(3000) }),

@@ -4,6 +4,7 @@ import { ConsolePage } from './console-page.js';
 import { LivePreview } from './preview/live-preview.js';
 import { ScreenDetail } from './preview/screen-detail.js';
 import { WallSummary } from './preview/wall-summary.js';
+import { SourceList } from './source-list.js';
 
 // The live wall: scenario and server first, the clickable preview, then the wall's controls and status.
 export function WallArea() {
@@ -19,6 +20,7 @@ export function WallArea() {
           {selected && <ScreenDetail state={state} status={statuses.find((s) => s.screenId === selected)} screenId={selected} onClose={() => setSelected(null)} />}
         </div>
       </div>
+      <SourceList />
       <ConsolePage />
     </div>
   );

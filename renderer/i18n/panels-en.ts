@@ -46,6 +46,7 @@ export const panelsEn: Record<PanelsKey, string> = {
   'legend.other': 'Other places',
   'legend.vessels': 'Fishing vessels',
   'legend.tracks': 'Vessel tracks',
+  'legend.alertAreas': 'Warning areas (CAP)',
   'legend.areas': 'Flooded areas',
   'legend.area1': 'Shallow',
   'legend.area2': 'Deep',

@@ -45,6 +45,7 @@ export const panelsVi = {
   'legend.other': 'Địa điểm khác',
   'legend.vessels': 'Tàu cá',
   'legend.tracks': 'Hành trình tàu',
+  'legend.alertAreas': 'Vùng cảnh báo (CAP)',
   'legend.areas': 'Vùng ngập',
   'legend.area1': 'Ngập nông',
   'legend.area2': 'Ngập sâu',

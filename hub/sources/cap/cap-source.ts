@@ -100,6 +100,9 @@ export function startCapSource(config: CapSourceConfig, host: SourceHost, onChan
     tracker.succeeded();
   }
 
+  // The keys exist from the start (an empty list is "no alerts", not "no data").
+  publish();
+
   const loop = () => {
     if (closed || !config.feed) return;
     running = poll().finally(() => {

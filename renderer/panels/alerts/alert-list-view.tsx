@@ -7,18 +7,20 @@ import { DataStatus } from '../shared/data-status.js';
 import { StaleMark } from '../shared/stale-mark.js';
 import type { PanelViewProps } from '../types.js';
 import { SEVERITY_COLOURS, shownAlerts } from './alert-items.js';
+import { useMoreAlerts } from './use-more-alerts.js';
 import './alerts.css';
 
 export function AlertListView({ props, language }: PanelViewProps<'alert-list'>) {
   const view = useDataKey(props.key, 'alerts');
   const now = useNow(30_000);
   const title = inLanguage(language, props.title, props.titleEn) ?? translate(language, 'alerts.title');
-  const items = view.status === 'ok' ? shownAlerts(view.value.items, props.minSeverity, props.maxItems) : [];
+  const more = useMoreAlerts(props.moreKeys);
+  const items = shownAlerts([...(view.status === 'ok' ? view.value.items : []), ...more], props.minSeverity, props.maxItems);
   return (
     <div className="panel-fill alert-list" style={{ fontSize: props.fontSize }} data-status={view.status}>
       <div className="alert-list__title">{title}</div>
-      <StaleMark at={view.at} language={language} />
-      <DataStatus view={view} dataKey={props.key} want="alerts" language={language} />
+      <StaleMark at={view.at} language={language} sourceFailing={view.status === 'ok' && view.stale} />
+      {more.length === 0 && <DataStatus view={view} dataKey={props.key} want="alerts" language={language} />}
       {view.status === 'ok' && items.length === 0 && <div className="alert-list__empty">{translate(language, 'alerts.none')}</div>}
       <ol className="alert-list__items">
         {items.map((a) => (

@@ -4,6 +4,7 @@ import { translate } from '../../i18n/translate.js';
 import { DataStatus } from '../shared/data-status.js';
 import type { PanelViewProps } from '../types.js';
 import { SEVERITY_COLOURS, shownAlerts, tickerOffset } from './alert-items.js';
+import { useMoreAlerts } from './use-more-alerts.js';
 import './alerts.css';
 
 // One line of alerts running right to left. The position comes from the clock, not from a counter,
@@ -11,7 +12,8 @@ import './alerts.css';
 export function AlertTickerView({ props, language, local }: PanelViewProps<'alert-ticker'>) {
   const view = useDataKey(props.key, 'alerts');
   const line = useRef<HTMLDivElement>(null);
-  const items = view.status === 'ok' ? shownAlerts(view.value.items, props.minSeverity) : [];
+  const more = useMoreAlerts(props.moreKeys);
+  const items = shownAlerts([...(view.status === 'ok' ? view.value.items : []), ...more], props.minSeverity);
   const { speedPxPerS } = props;
   const width = local.width;
 
@@ -27,12 +29,12 @@ export function AlertTickerView({ props, language, local }: PanelViewProps<'aler
 
   return (
     <div className="panel-fill alert-ticker" style={{ fontSize: props.fontSize }} data-status={view.status}>
-      <DataStatus view={view} dataKey={props.key} want="alerts" language={language} />
+      {more.length === 0 && <DataStatus view={view} dataKey={props.key} want="alerts" language={language} />}
       {view.status === 'ok' && items.length === 0 && <div className="alert-ticker__calm">{translate(language, 'alerts.none')}</div>}
       {items.length > 0 && (
         <div className="alert-ticker__line" ref={line}>
           {items.map((a) => (
-            <span key={a.id} className="alert-ticker__item" data-severity={a.severity}>
+            <span key={a.id} className="alert-ticker__item" data-severity={a.severity} data-alert-id={a.id}>
               <span className="alert__severity" style={{ background: SEVERITY_COLOURS[a.severity] }}>{translate(language, `severity.${a.severity}`)}</span>
               {a.title[language]} — {a.area}
             </span>

@@ -42,7 +42,7 @@ export function KpiTile({ item, language, source, sparkline, fontSize }: Props) 
   }
   const target = item.target ?? value.target;
   const level = thresholdLevel(value.value, item.thresholds);
-  const stale = isStale(view.at, item.periodS ?? value.periodS, now);
+  const stale = view.stale || isStale(view.at, item.periodS ?? value.periodS, now);
   const share = targetShare(value.value, target);
   const points = item.seriesKey && series.status === 'ok' ? series.value.points : null;
   const xs = points ? points.map((p) => p[0]) : trend.xs;

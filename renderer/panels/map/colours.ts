@@ -34,6 +34,13 @@ export const AREA_COLOURS: readonly [Rgba, Rgba, Rgba] = [
   [123, 44, 191, 170],
 ];
 
+/** Warning areas (CAP) by level 1–3: warning, danger, critical, like the alert list's colours. */
+export const ALERT_AREA_COLOURS: readonly [Rgba, Rgba, Rgba] = [
+  [255, 176, 32, 70],
+  [255, 123, 57, 90],
+  [255, 59, 59, 110],
+];
+
 export const VESSEL_COLOUR: Rgba = [248, 249, 250, 255];
 export const TRACK_COLOUR: Rgba = [255, 209, 102, 200];
 export const HEATMAP_RANGE: Rgba[] = [

@@ -6,7 +6,7 @@ import type { DataEntry, DataKind } from '../../../common/protocol/data.js';
 import type { Language } from '../../../common/state.js';
 import { formatDecimal } from '../../i18n/locale.js';
 import { dataView } from '../../state/data-view.js';
-import { alarmLevel, AREA_COLOURS, GAUGE_COLOURS, HEATMAP_RANGE, PLACE_COLOURS, TRACK_COLOUR, VESSEL_COLOUR, type Rgba } from './colours.js';
+import { ALERT_AREA_COLOURS, alarmLevel, AREA_COLOURS, GAUGE_COLOURS, HEATMAP_RANGE, PLACE_COLOURS, TRACK_COLOUR, VESSEL_COLOUR, type Rgba } from './colours.js';
 import type { Area, Gauge, Place, Report, Track, Vessel } from './map-data.js';
 import { VIETNAMESE_CHARACTER_SET } from './vietnamese-chars.js';
 
@@ -77,7 +77,7 @@ export function bindingLayers(binding: MapLayerBinding, entry: DataEntry | undef
     case 'vessels':
       return { status: 'ok', layers: vesselLayers(id, value.items, ctx, labels) };
     case 'areas':
-      return { status: 'ok', layers: areaLayers(id, value.items, ctx, labels) };
+      return { status: 'ok', layers: areaLayers(id, value.items, ctx, labels, binding.kind === 'areas' && binding.style === 'alert' ? ALERT_AREA_COLOURS : AREA_COLOURS) };
     case 'tracks':
       return { status: 'ok', layers: [trackLayer(id, value.items)] };
     case 'reports':
@@ -139,14 +139,14 @@ const outerCentre = (a: Area): [number, number] => {
   return [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
 };
 
-export function areaLayers(id: string, items: readonly Area[], ctx: LayerContext, labels: boolean): Layer[] {
+export function areaLayers(id: string, items: readonly Area[], ctx: LayerContext, labels: boolean, colours: readonly [Rgba, Rgba, Rgba] = AREA_COLOURS): Layer[] {
   return [
-    new SolidPolygonLayer<Area>({ id, data: items as Area[], getPolygon: (a) => a.rings, getFillColor: (a) => AREA_COLOURS[a.level - 1] ?? AREA_COLOURS[0] }),
+    new SolidPolygonLayer<Area>({ id, data: items as Area[], getPolygon: (a) => a.rings, getFillColor: (a) => colours[a.level - 1] ?? colours[0] }),
     new PathLayer<{ path: [number, number][]; level: number }>({
       id: `${id}/edges`,
       data: items.flatMap((a) => a.rings.map((path) => ({ path, level: a.level }))),
       getPath: (r) => r.path,
-      getColor: (r) => [...(AREA_COLOURS[r.level - 1] ?? AREA_COLOURS[0]).slice(0, 3), 255] as Rgba,
+      getColor: (r) => [...(colours[r.level - 1] ?? colours[0]).slice(0, 3), 255] as Rgba,
       getWidth: 2,
       widthUnits: 'pixels',
     }),

@@ -2,7 +2,7 @@ import type { MapLayerBinding, MapPanelProps } from '../../../common/panels/map.
 import type { Language } from '../../../common/state.js';
 import { inLanguage } from '../../i18n/locale.js';
 import { translate, type MessageKey } from '../../i18n/translate.js';
-import { AREA_COLOURS, GAUGE_COLOURS, HEATMAP_RANGE, PLACE_COLOURS, rgbaCss, TRACK_COLOUR, VESSEL_COLOUR, type Rgba } from './colours.js';
+import { ALERT_AREA_COLOURS, AREA_COLOURS, GAUGE_COLOURS, HEATMAP_RANGE, PLACE_COLOURS, rgbaCss, TRACK_COLOUR, VESSEL_COLOUR, type Rgba } from './colours.js';
 import type { BindingStatus } from './data-layers.js';
 import type { PlaceKind } from './map-data.js';
 
@@ -19,6 +19,7 @@ function rows(b: MapLayerBinding): { head: MessageKey | null; rows: Row[]; ramp?
     case 'vessels':
       return { head: 'legend.vessels', rows: [] };
     case 'areas':
+      if (b.style === 'alert') return { head: 'legend.alertAreas', rows: ALERT_AREA_COLOURS.map((colour, i) => ({ label: `severity.${(['warning', 'danger', 'critical'] as const)[i] ?? 'warning'}` as MessageKey, colour, shape: 'area' })) };
       return { head: 'legend.areas', rows: AREA_COLOURS.map((colour, i) => ({ label: `legend.area${i + 1}` as MessageKey, colour, shape: 'area' })) };
     case 'tracks':
       return { head: 'legend.tracks', rows: [] };

@@ -28,7 +28,7 @@ export function ReportsView({ props, language }: PanelViewProps<'reports'>) {
   return (
     <div className="panel-fill reports" style={{ fontSize: props.fontSize }} data-status={view.status}>
       <div className="reports__title">{title}</div>
-      <StaleMark at={view.at} language={language} />
+      <StaleMark at={view.at} language={language} sourceFailing={view.status === 'ok' && view.stale} />
       <DataStatus view={view} dataKey={props.key} want="reports" language={language} />
       {view.status === 'ok' && items.length === 0 && <div className="reports__empty">{translate(language, 'reports.none')}</div>}
       <table className="reports__table">

@@ -6,11 +6,12 @@ import { formatAge } from '../kpi/format-kpi.js';
 import './stale-mark.css';
 
 /**
- * While the wall shows data that are not live (kept from before a restart, or the hub is away), a
- * discreet mark with the value's age; nothing, and no timer, while the data are live.
+ * While the wall shows data that are not live (kept from before a restart, the hub is away, or the
+ * hub says this value's source is failing), a discreet mark with the value's age; nothing, and no
+ * timer, while the data are live.
  */
-export function StaleMark({ at, language }: { at: number | null; language: Language }) {
-  const stale = useWallState().state?.dataStale;
+export function StaleMark({ at, language, sourceFailing = false }: { at: number | null; language: Language; sourceFailing?: boolean }) {
+  const stale = useWallState().state?.dataStale || sourceFailing;
   return stale && at !== null ? <StaleAge at={at} language={language} /> : null;
 }
 

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { readSourceFiles } from '../../../hub/sources/load.js';
 import { describe, expect, it } from 'vitest';
 import type { DataEntry } from '../../../common/protocol/data.js';
 import { validateLayout } from '../../../electron/startup/config-loader.js';
@@ -24,6 +25,8 @@ function publishedKeys(): Set<string> {
   const keys = new Set<string>();
   const sim = createSimulator({ seed: 20251104, loop: false }, (entries: DataEntry[]) => entries.forEach((e) => keys.add(e.key)), () => Date.UTC(2026, 9, 1));
   sim.step(48 * 12); // the 48-hour flood at five-minute ticks
+  // The demo's configured sources (config/sources): a CAP source publishes its two keys from the start.
+  for (const { config } of readSourceFiles('config/sources').sources) if (config.type === 'cap') keys.add(config.alertsKey).add(config.areasKey);
   return keys;
 }
 
