@@ -11,6 +11,7 @@ import { DataCache } from '../node-common/data-cache.js';
 import type { Logger } from '../node-common/log.js';
 import { ActivationBook } from './activations.js';
 import type { HubDatabase } from './db/open.js';
+import { RefusalSummary, summaryText } from '../node-common/audit/refusal-summary.js';
 import { NodeRegistry, type NodeInfo } from './registry.js';
 import { RuleRunner } from './rules/rule-runner.js';
 import type { Rule } from '../common/rules/rule-schema.js';
@@ -47,6 +48,8 @@ export class HubCore {
   readonly activations: ActivationBook;
   /** Every node of each wall, connected or not, and its screens' health (for the consoles and REST). */
   readonly health: WallHealthBook;
+  /** Refusals of unauthenticated or repeated requests, one summary row per source a minute. */
+  readonly refusals: RefusalSummary;
   private readonly data = new DataCache();
   private readonly proposals = new Map<string, Proposal>();
   private readonly rules: RuleRunner;
@@ -66,6 +69,10 @@ export class HubCore {
       applyDelayMs: options.applyDelayMs ?? DEFAULT_APPLY_DELAY_MS,
       ackTimeoutMs: options.ackTimeoutMs ?? 10_000,
       onActivated: (a) => this.closeProposalsFulfilledBy(a),
+    });
+    this.refusals = new RefusalSummary({
+      now: this.now,
+      write: (w) => this.audit({ name: 'hub', role: 'system' }, 'refusals.summary', w.source, w.source, summaryText(w), { count: w.count, from: w.from, to: w.to, examples: w.examples }),
     });
     this.rules = new RuleRunner(options.rules ?? [], {
       now: this.now,
@@ -258,10 +265,16 @@ export class HubCore {
     this.options.db.audit({ at: this.now(), actor: actor.name, role: actor.role, action, target, origin, result, ...(detail ? { detail } : {}) });
   }
 
+  /** A refusal at the door (bad token, no token, too many requests): written in full once a minute per source, else counted. */
+  refused(source: string, actor: { name: string; role: string | null }, action: string, target: string | null, origin: string, result: string): void {
+    if (this.refusals.admit(source, `${action}: ${result}`)) this.audit(actor, action, target, origin, result);
+  }
+
   close(): void {
     this.rules.close();
     this.activations.close();
     this.health.close();
+    this.refusals.close();
   }
 
   private propose(ruleId: string, scenarioId: string, reason: Proposal['reason']): 'proposed' | 'already-open' | 'already-active' {

@@ -6,6 +6,7 @@ import { PROTOCOL_VERSIONS } from '../common/protocol/handshake.js';
 import { IdSchema, RequestIdSchema } from '../common/protocol/primitives.js';
 import { check, MAX_EVENT_BYTES } from '../common/protocol/validate.js';
 import type { Logger } from '../node-common/log.js';
+import { TokenBuckets, type RateLimit } from '../node-common/rate-limit.js';
 import type { HubCore } from './core.js';
 import type { Sources } from './sources/sources.js';
 import { tokenTag } from '../node-common/tokens.js';
@@ -27,7 +28,11 @@ interface Ctx { grant: TokenGrant; params: string[]; body: () => Promise<Ack<unk
 /** A pushed CAP document's ceiling before its source's own maxBytes (checked by the parser). */
 const CAP_MAX_BYTES = 10 * 1024 * 1024;
 
-export function createRestHandler(core: HubCore, tokens: TokenBook, log: Logger, now: () => number, sources: Sources) {
+/** Per client address: enough for a console and a province's feeds, not for a flood. */
+export const REST_RATE_LIMIT: RateLimit = { burst: 60, perSecond: 20 };
+
+export function createRestHandler(core: HubCore, tokens: TokenBook, log: Logger, now: () => number, sources: Sources, limit: RateLimit = REST_RATE_LIMIT) {
+  const buckets = new TokenBuckets(limit, now);
   const actor = (g: TokenGrant) => ({ name: g.name, role: g.role === 'node' || g.role === 'viewer' ? ('operator' as const) : g.role });
   const routes: Route[] = [
     { method: 'GET', pattern: /^\/api\/?$/, roles: READ, run: () => ok(index()) },
@@ -108,29 +113,47 @@ export function createRestHandler(core: HubCore, tokens: TokenBook, log: Logger,
 
   return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://hub.invalid');
-    const origin = `rest ${req.socket.remoteAddress ?? '?'}`;
+    const address = req.socket.remoteAddress ?? '?';
+    const origin = `rest ${address}`;
+    if (!buckets.take(address)) {
+      core.refused(address, { name: 'unknown', role: null }, 'rest.rate-limit', url.pathname.slice(0, 100), origin, `refused: rate-limited (${req.method} ${url.pathname.slice(0, 100)})`);
+      res.setHeader('Retry-After', '1');
+      return send(res, 429, fail('rate-limited', `too many requests from ${address}; at most ${limit.perSecond} a second (bursts of ${limit.burst})`));
+    }
     if (url.pathname === '/api/health') return send(res, 200, ok({ protocol: PROTOCOL_VERSIONS, time: now() }));
     const candidates = routes.filter((r) => r.pattern.test(url.pathname));
     const route = candidates.find((r) => r.method === req.method);
     if (!route) return send(res, candidates.length ? 405 : 404, fail('unknown-event', candidates.length ? `use ${candidates.map((r) => r.method).join(' or ')}` : `no such endpoint: ${url.pathname.slice(0, 100)}`));
-    const params = (route.pattern.exec(url.pathname) ?? []).slice(1).map((p) => decodeURIComponent(p));
+    // Raw until the token is checked: a bad percent-escape is the caller's mistake, answered after auth.
+    const raw = (route.pattern.exec(url.pathname) ?? []).slice(1);
     const presented = bearer(req) ?? url.searchParams.get('token');
     const grant = tokens.find(presented);
     const roles = route.roles ?? LEAD;
     if (!grant || !roles.includes(grant.role)) {
       const code = grant ? 'forbidden' : 'bad-token';
       const message = grant ? `the ${grant.role} token "${grant.name}" may not ${route.method} ${url.pathname}` : 'missing or unknown token; send "Authorization: Bearer <token>"';
-      if (route.audited) core.audit({ name: grant?.name ?? 'unknown', role: grant?.role ?? null }, route.audited, params.join('/') || null, origin, `refused: ${code}${presented ? ` (token ${tokenTag(presented)})` : ' (no token)'}`);
+      if (route.audited) core.refused(address, { name: grant?.name ?? 'unknown', role: grant?.role ?? null }, route.audited, raw.join('/').slice(0, 200) || null, origin, `refused: ${code}${presented ? ` (token ${tokenTag(presented)})` : ' (no token)'}`);
       log.warn('rest request refused', { code, path: url.pathname.slice(0, 200), origin });
       return send(res, grant ? 403 : 401, fail(code, message));
     }
+    const params = decodePath(raw);
+    if (!params) return send(res, 400, fail('invalid-payload', `the path ${url.pathname.slice(0, 100)} has a bad percent-escape (use %XX with two hex digits for each byte of UTF-8)`));
     const answer = await route.run({ grant, params, origin, url, headers: req.headers, body: () => readJson(req, url.pathname === '/api/data' ? MAX_EVENT_BYTES : 64 * 1024), text: (limit) => readText(req, limit) });
     send(res, answer.ok ? (req.method === 'POST' ? 202 : 200) : (STATUS[answer.error.code] ?? 400), answer);
   };
 }
 
 const ok = <T>(value: T): Ack<T> => ({ ok: true, value });
-const fail = (code: 'bad-token' | 'forbidden' | 'unknown-event', message: string): Ack<never> => ({ ok: false, error: { code, message } });
+/** Each path parameter decoded, or null when one is not valid percent-encoded UTF-8. */
+function decodePath(raw: string[]): string[] | null {
+  try {
+    return raw.map((p) => decodeURIComponent(p));
+  } catch {
+    return null;
+  }
+}
+
+const fail = (code: 'bad-token' | 'forbidden' | 'unknown-event' | 'rate-limited' | 'invalid-payload', message: string): Ack<never> => ({ ok: false, error: { code, message } });
 
 /** The request's Idempotency-Key header (null when absent): a repeat with the same key gets the first answer. */
 function idempotencyKey(headers: http.IncomingHttpHeaders): Ack<string | null> {

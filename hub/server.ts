@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from '../node-common/log.js';
 import { BackupSchedule, type BackupPlan } from '../node-common/db/backup.js';
 import { createCameraSimulator, type CameraSimulator } from './cameras/simulator.js';
+import type { RateLimit } from '../node-common/rate-limit.js';
 import { HubCore } from './core.js';
 import { openHubDatabase } from './db/open.js';
 import { createRestHandler } from './rest.js';
@@ -51,6 +52,8 @@ export interface StartHubOptions {
   /** Listen in cleartext on a non-loopback address anyway (--insecure-lan). */
   insecureLan?: boolean;
   now?: () => number;
+  /** Token buckets per REST client address and per node connection (defaults: REST_RATE_LIMIT, EVENT_RATE_LIMIT). */
+  rateLimits?: { rest?: RateLimit; events?: RateLimit };
 }
 
 export interface RunningHub {
@@ -86,7 +89,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   // Loads the clips before anything listens: a missing or broken clip folder stops the start with its name.
   const cameras = options.cameras ? createCameraSimulator({ ...options.cameras, now }) : null;
   const server = createServer(options.tls ?? null);
-  const sockets = new HubSockets(server, tokens, log.child('sockets'), now);
+  const sockets = new HubSockets(server, tokens, log.child('sockets'), now, options.rateLimits?.events);
   const core = new HubCore(
     {
       db,
@@ -108,7 +111,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     log: log.child('sources'),
     now,
   });
-  const rest = createRestHandler(core, tokens, log.child('rest'), now, sources);
+  const rest = createRestHandler(core, tokens, log.child('rest'), now, sources, options.rateLimits?.rest);
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (options.tls) res.setHeader('Strict-Transport-Security', HSTS);
     if (req.url?.startsWith('/socket.io/')) return; // socket.io answers these itself

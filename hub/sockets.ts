@@ -9,6 +9,10 @@ import type { HubCore, Sender } from './core.js';
 import type { NodeInfo } from './registry.js';
 import { tokenTag } from '../node-common/tokens.js';
 import type { TokenBook } from './tokens.js';
+import { TokenBuckets, type RateLimit } from '../node-common/rate-limit.js';
+
+/** Per node connection: a wall's acknowledgements and commands come a few a second, bursts of a whole wall's screens. */
+export const EVENT_RATE_LIMIT: RateLimit = { burst: 200, perSecond: 50 };
 
 // The /wall namespace: wall nodes connect here. The handshake is checked before the connection is
 // accepted; then every event goes through one gate (size, name, schema) and is answered.
@@ -27,7 +31,10 @@ export class HubSockets {
   private readonly nsp: Namespace;
   private core: HubCore | null = null;
 
-  constructor(server: http.Server, private readonly tokens: TokenBook, private readonly log: Logger, private readonly now: () => number) {
+  private readonly buckets: TokenBuckets;
+
+  constructor(server: http.Server, private readonly tokens: TokenBook, private readonly log: Logger, private readonly now: () => number, limit: RateLimit = EVENT_RATE_LIMIT) {
+    this.buckets = new TokenBuckets(limit, now);
     this.io = new Server(server, {
       path: HUB_SOCKET_PATH,
       serveClient: false,
@@ -71,7 +78,7 @@ export class HubSockets {
     if (!grant || grant.role !== 'node') {
       const code = grant ? 'forbidden' : 'bad-token';
       const message = grant ? `a ${grant.role} token cannot connect as a wall node` : 'the token is not known to this hub';
-      core?.audit({ name: grant?.name ?? 'unknown', role: grant?.role ?? null }, 'node.connect', `${auth.nodeId} → ${auth.wallId}`, `node ${auth.nodeId} (${address})`, `refused: ${code} (token ${tokenTag(auth.token)})`);
+      core?.refused(address, { name: grant?.name ?? 'unknown', role: grant?.role ?? null }, 'node.connect', `${auth.nodeId} → ${auth.wallId}`, `node ${auth.nodeId} (${address})`, `refused: ${code} (token ${tokenTag(auth.token)})`);
       log.warn('node refused', { code, address, nodeId: auth.nodeId });
       return next(refusal({ code, message }));
     }
@@ -111,6 +118,7 @@ export class HubSockets {
     socket.on('disconnect', (reason) => {
       // A forged "disconnect" event arrives while still connected: ignore it.
       if (socket.connected) return;
+      this.buckets.forget(socket.id);
       core.disconnectNode(auth.nodeId, socket.id, reason);
     });
   }
@@ -126,6 +134,10 @@ export class HubSockets {
       else if (!answer.ok) socket.emit('hub:error', { ...answer.error, event: String(event).slice(0, 100) });
     };
     if (event === 'disconnect' || event === 'error') return;
+    if (!this.buckets.take(socket.id)) {
+      core?.refused(address, { name: auth.nodeId, role: 'node' }, 'node.rate-limit', String(event).slice(0, 80), `node ${auth.nodeId} (${address})`, 'refused: rate-limited');
+      return reply(protocolError('rate-limited', 'too many events on this connection; slow down'));
+    }
     try {
       const parsed = args.length === 1 ? parseNodeEvent(event, args[0]) : protocolError('invalid-payload', 'send exactly one payload argument');
       if (!parsed.ok) {

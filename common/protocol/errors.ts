@@ -16,6 +16,7 @@ export const protocolErrorCodes = [
   'unknown-proposal',
   'layout-mismatch',
   'backend-offline',
+  'rate-limited',
   'internal',
 ] as const;
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { authHandlers } from './auth/auth-handlers.js';
 import { ConsoleAuth } from './auth/console-auth.js';
-import { createGate, recordSessionEnd } from './auth/gate.js';
+import { RefusalSummary } from '../../node-common/audit/refusal-summary.js';
+import { createGate, recordRefusals, recordSessionEnd } from './auth/gate.js';
 import type { ScryptParams } from './auth/password.js';
 import { DEFAULT_IDLE_MS } from './auth/sessions.js';
 import type { AppDatabase } from './db/open.js';
@@ -23,6 +24,8 @@ export interface ConsoleServiceOptions {
 
 export interface ConsoleServices {
   auth: ConsoleAuth;
+  /** Refusals counted into summary rows; flush(true) writes the open windows now. */
+  refusals: RefusalSummary;
   close(): void;
 }
 
@@ -42,7 +45,17 @@ export function installConsoleServices(core: WallCore, db: AppDatabase, log: Log
       recordSessionEnd(db.audit, session, why);
     },
   });
-  core.setGate(createGate(auth, db.audit, log));
+  const refusals = new RefusalSummary({
+    now: o.now ?? Date.now,
+    write: (w) => {
+      try {
+        recordRefusals(db.audit, w);
+      } catch (err) {
+        log.error('could not write the audit log', { action: 'refusals:summary', error: String(err) });
+      }
+    },
+  });
+  core.setGate(createGate(auth, db.audit, log, refusals));
   core.addHandlers(authHandlers(auth, db.users, db.audit));
   core.addHandlers(layoutHandlers(core, db, db.drafts, auth));
   core.addHandlers(libraryHandlers(core, db.scenarioLibrary, db.scenarioDrafts, auth));
@@ -69,8 +82,10 @@ export function installConsoleServices(core: WallCore, db: AppDatabase, log: Log
   if (auth.needsSetup()) log.warn('no console account exists yet: the first person to open the console creates the administrator');
   return {
     auth,
+    refusals,
     close: () => {
       clearInterval(sweep);
+      refusals.close();
       stopScenarioLog();
       procedure.close();
     },

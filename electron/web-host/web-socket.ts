@@ -6,6 +6,7 @@ import { fail, type Result } from '../../common/result.js';
 import { ClientMessageSchema, CloseCodes, WS_PATH, type ServerMessage } from '../../common/web-protocol.js';
 import type { CoreClient } from '../wall/client.js';
 import type { Logger } from '../../node-common/log.js';
+import { TokenBuckets, type RateLimit } from '../../node-common/rate-limit.js';
 import type { WallCore } from '../wall/wall-core.js';
 import { tokenAllows, type WebTokens } from './web-tokens.js';
 
@@ -14,6 +15,8 @@ import { tokenAllows, type WebTokens } from './web-tokens.js';
 const HARD_LIMIT = 2 * MAX_MESSAGE_BYTES;
 // A page that stops reading must not make the host buffer without end.
 const MAX_BUFFERED = 8 * MAX_MESSAGE_BYTES;
+/** Messages per connection: bursts for a page's start (state, reports, calibration), then steady. */
+export const MESSAGE_RATE_LIMIT: RateLimit = { burst: 200, perSecond: 50 };
 const SCREEN_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
 const PAIR_CODE = /^[A-Z2-9]{6}$/;
 
@@ -135,7 +138,17 @@ export class SocketHost {
       return;
     }
     ws.on('close', () => disconnect());
+    // Per connection: a screen reports a few times a second, a console clicks; a flood is answered, not run.
+    const bucket = new TokenBuckets(MESSAGE_RATE_LIMIT, Date.now, 1);
+    let limitedSince = 0;
     ws.on('message', (data, isBinary) => {
+      if (!bucket.take(id)) {
+        if (Date.now() - limitedSince > 60_000) {
+          limitedSince = Date.now();
+          this.log.warn('too many messages, refusing some', { client: id, address });
+        }
+        return send({ id: null, result: fail('rate-limited', 'too many messages on this connection; slow down') });
+      }
       void this.answer(client, data, isBinary).then(send, (err: unknown) => {
         this.log.error('request failed', { client: id, error: String(err) });
         send({ id: null, result: fail('internal', 'the request failed inside the host') });

@@ -5,6 +5,7 @@ import type { AuditTable } from '../../../node-common/audit/audit-table.js';
 import { commandDetail, commandTarget, originOf, resultText } from '../audit/describe.js';
 import type { CoreClient } from '../client.js';
 import type { Logger } from '../../../node-common/log.js';
+import { summaryText, type RefusalSummary, type RefusalWindow } from '../../../node-common/audit/refusal-summary.js';
 import type { ConsoleAuth, SessionEnd } from './console-auth.js';
 
 /** What WallCore asks before and after every command (see WallCore.setGate). */
@@ -15,7 +16,10 @@ export interface CoreGate {
   audited(client: CoreClient, channel: unknown, payload: unknown, run: () => Promise<Result<unknown>>): Promise<Result<unknown>>;
 }
 
-export function createGate(auth: ConsoleAuth, audit: AuditTable, log: Logger): CoreGate {
+/** Where a client's refusals are counted together: its address, or (the app's own windows) its connection. */
+const sourceOf = (client: CoreClient): string => client.address ?? originOf(client);
+
+export function createGate(auth: ConsoleAuth, audit: AuditTable, log: Logger, refusals: RefusalSummary): CoreGate {
   const who = (client: CoreClient): { actor: string; role: string } => {
     if (client.role === 'screen') return { actor: `screen ${client.screenId ?? '?'}`, role: 'screen' };
     const session = auth.sessionOf(client);
@@ -49,6 +53,13 @@ export function createGate(auth: ConsoleAuth, audit: AuditTable, log: Logger): C
       const result = await run();
       const quiet = isInvokeChannel(channel) && (invokeChannels[channel] as ChannelSpec).quiet === true;
       if (quiet && result.ok) return result;
+      if (!result.ok) {
+        // A console asks before anyone signs in (its first status reads): not an event worth a red row.
+        if (result.error.code === 'auth/not-signed-in') return result;
+        // Repeated refusals from one source are counted into one summary row a minute. A wrong password
+        // is always written: the sign-in backoff already bounds how often it can happen.
+        if (result.error.code !== 'auth/bad-credentials' && !refusals.admit(sourceOf(client), `${String(channel).slice(0, 40)}: ${result.error.code}`)) return result;
+      }
       const after = who(client);
       const { actor, role } = after.actor !== '-' ? after : before;
       try {
@@ -87,5 +98,19 @@ export function recordSessionEnd(audit: AuditTable, session: { username: string;
     origin: 'core',
     ok: true,
     result: ENDED[why],
+  });
+}
+
+/** The audit entry for refusals from one source that were counted instead of written one by one. */
+export function recordRefusals(audit: AuditTable, w: RefusalWindow): void {
+  audit.append({
+    actor: '-',
+    role: '-',
+    action: 'refusals:summary',
+    target: w.source.slice(0, 200),
+    detail: JSON.stringify({ count: w.count, from: w.from, to: w.to, examples: w.examples }),
+    origin: w.source.slice(0, 200),
+    ok: false,
+    result: summaryText(w),
   });
 }
