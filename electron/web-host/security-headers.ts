@@ -12,7 +12,8 @@ export const CSP_DIRECTIVES = [
   "font-src 'self'",
   // Camera tiles play through Media Source Extensions: the <video> source is a blob: URL.
   "media-src 'self' blob:",
-  "connect-src 'self' ws: wss:",
+  // 'self' covers the page's own ws:/wss: (CSP Level 3); no other host, so no bare ws: wss: (issue 14).
+  "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",

@@ -46,7 +46,7 @@ describe('the page policy', () => {
     const directive = (name: string) => csp.split('; ').find((d) => d.startsWith(`${name} `));
     expect(directive('frame-src')).toBe('frame-src https://ioc.danang.gov.vn http://10.0.0.5:8080');
     expect(directive('img-src')).toBe("img-src 'self' data: blob: https://gis.danang.gov.vn");
-    expect(directive('connect-src')).toBe("connect-src 'self' ws: wss: https://gis.danang.gov.vn https://ioc.danang.gov.vn http://10.0.0.5:8080");
+    expect(directive('connect-src')).toBe("connect-src 'self' https://gis.danang.gov.vn https://ioc.danang.gov.vn http://10.0.0.5:8080");
     expect(directive('script-src')).toBe("script-src 'self'");
     expect(directive('frame-ancestors')).toBe("frame-ancestors 'none'");
   });
