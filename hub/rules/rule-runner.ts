@@ -78,7 +78,8 @@ export class RuleRunner {
   private step(entries: readonly Entry[]): void {
     if (this.closed) return;
     const now = this.host.now();
-    const all = this.host.data();
+    // A failing source's last values (stale) neither fire a rule nor clear one.
+    const all = this.host.data().filter((d) => d.stale !== true);
     const lookup = (pattern: string) => {
       const match = keyMatcher(pattern);
       return all.filter((d) => match(d.key));
