@@ -14,6 +14,7 @@ import type { HubDatabase } from './db/open.js';
 import { RefusalSummary, summaryText } from '../node-common/audit/refusal-summary.js';
 import { NodeRegistry, type NodeInfo } from './registry.js';
 import { RuleRunner } from './rules/rule-runner.js';
+import { SocBook, type SocIngest } from './soc/soc-book.js';
 import type { Rule } from '../common/rules/rule-schema.js';
 import type { RuleStatus } from '../common/rules/rule-status.js';
 import { WallHealthBook } from './wall-health.js';
@@ -53,6 +54,7 @@ export class HubCore {
   private readonly data = new DataCache();
   private readonly proposals = new Map<string, Proposal>();
   private readonly rules: RuleRunner;
+  private readonly soc = new SocBook();
   private proposalSeq = 0;
   private readonly now: () => number;
   private readonly log: Logger;
@@ -221,6 +223,13 @@ export class HubCore {
     this.data.merge(entries);
     for (const chunk of chunkEntries(entries)) this.sender.toAll('data:update', { entries: chunk });
     this.rules.onData(entries);
+  }
+
+  /** Security alerts from the centre's SIEM (Wazuh JSON): kept, and published as security events and alerts. */
+  ingestWazuh(body: unknown): SocIngest {
+    const { result, entries } = this.soc.ingest(body, this.now());
+    if (entries.length) this.publish(entries);
+    return result;
   }
 
   /** Each rule, where it is in its life, and what it last did. */

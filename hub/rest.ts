@@ -60,6 +60,17 @@ export function createRestHandler(core: HubCore, tokens: TokenBook, log: Logger,
     { method: 'POST', pattern: /^\/api\/proposals\/([^/]+)\/confirm$/, roles: null, audited: 'proposal.confirm', run: ({ grant, params, origin }) => core.confirmProposal({ proposalId: params[0] ?? '', actor: actor(grant), origin }) },
     { method: 'POST', pattern: /^\/api\/proposals\/([^/]+)\/dismiss$/, roles: null, audited: 'proposal.dismiss', run: ({ grant, params, origin }) => core.dismissProposal({ proposalId: params[0] ?? '', actor: actor(grant), origin }) },
     {
+      // The SOC's SIEM posts its alerts here (Wazuh's JSON, one alert or an array): docs/sources.md.
+      method: 'POST', pattern: /^\/api\/soc\/wazuh$/, roles: ['admin'], audited: 'soc.ingest',
+      run: async ({ body }) => {
+        const parsed = await body();
+        if (!parsed.ok) return parsed;
+        const result = core.ingestWazuh(parsed.value);
+        if (result.accepted === 0) return { ok: false, error: { code: 'invalid-payload', message: result.refused[0]?.message ?? 'no alert in the body' } };
+        return ok(result);
+      },
+    },
+    {
       method: 'POST', pattern: /^\/api\/data$/, roles: ['admin'], audited: 'data.publish',
       run: async ({ body }) => {
         const parsed = await body();
@@ -138,7 +149,7 @@ export function createRestHandler(core: HubCore, tokens: TokenBook, log: Logger,
     }
     const params = decodePath(raw);
     if (!params) return send(res, 400, fail('invalid-payload', `the path ${url.pathname.slice(0, 100)} has a bad percent-escape (use %XX with two hex digits for each byte of UTF-8)`));
-    const answer = await route.run({ grant, params, origin, url, headers: req.headers, body: () => readJson(req, url.pathname === '/api/data' ? MAX_EVENT_BYTES : 64 * 1024), text: (limit) => readText(req, limit) });
+    const answer = await route.run({ grant, params, origin, url, headers: req.headers, body: () => readJson(req, url.pathname === '/api/data' || url.pathname === '/api/soc/wazuh' ? MAX_EVENT_BYTES : 64 * 1024), text: (limit) => readText(req, limit) });
     send(res, answer.ok ? (req.method === 'POST' ? 202 : 200) : (STATUS[answer.error.code] ?? 400), answer);
   };
 }

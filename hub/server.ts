@@ -10,6 +10,7 @@ import { openHubDatabase } from './db/open.js';
 import { createRestHandler } from './rest.js';
 import { seedScenarios } from './scenario-seeds.js';
 import { loadRules } from './rules/load-rules.js';
+import { startSocSimulator } from './sim/soc.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from './sim/simulator.js';
 import { HubSockets } from './sockets.js';
 import { Sources, type SourcesOptions } from './sources/sources.js';
@@ -141,6 +142,8 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const port = (server.address() as AddressInfo).port;
   const url = `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const simulator = options.simulate ? startSimulator(options.simulate, (entries) => core.publish(entries), now) : null;
+  // The demo's SOC posts Wazuh alerts through the same ingest as a centre's SIEM (POST /api/soc/wazuh).
+  const soc = options.simulate ? startSocSimulator({ ...(options.simulate.seed === undefined ? {} : { seed: options.simulate.seed }) }, (alerts) => void core.ingestWazuh(alerts), now) : null;
   const backups = options.backups && options.dbFile ? new BackupSchedule(db.backupSource, { ...options.backups, log: log.child('backup') }) : null;
   log.info('hub listening', { url, scenarios: db.scenarios().length, db: db.file, cameras: cameras?.cameras().length ?? 0 });
 
@@ -156,6 +159,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     close: () => {
       closing ??= (async () => {
         simulator?.stop();
+        soc?.stop();
         await sources.close();
         core.close();
         const closed = sockets.close();

@@ -9,6 +9,7 @@ import { kpiProps } from './kpi.js';
 import { kpiGroupProps } from './kpi-group.js';
 import { alertListProps, alertTickerProps } from './alerts.js';
 import { reportsProps } from './reports.js';
+import { socProps } from './soc.js';
 import { webProps } from './web.js';
 import { procedureProps } from './procedure.js';
 
@@ -25,6 +26,7 @@ export const panelPropSchemas = {
   'alert-ticker': alertTickerProps,
   'alert-list': alertListProps,
   reports: reportsProps,
+  soc: socProps,
   web: webProps,
   procedure: procedureProps,
 } satisfies Record<string, z.ZodType>;

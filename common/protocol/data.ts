@@ -184,7 +184,28 @@ export const SourceHealthSchema = z.strictObject({
 export type SourceHealth = z.infer<typeof SourceHealthSchema>;
 const SourcesSchema = z.strictObject({ type: z.literal('sources'), items: z.array(SourceHealthSchema).max(200) });
 
-export const DataValueSchema = z.discriminatedUnion('type', [KpiSchema, SeriesSchema, AlertsSchema, ReportsSchema, GaugesSchema, VesselsSchema, PlacesSchema, AreasSchema, TracksSchema, SourcesSchema]);
+/** Security events from the centre's SOC (a SIEM such as Wazuh, hub/soc/wazuh.ts), newest first. */
+export const SecurityStatusSchema = z.enum(['new', 'investigating', 'contained', 'resolved']);
+const SecurityEventsSchema = z.strictObject({
+  type: z.literal('security-events'),
+  items: z
+    .array(
+      z.strictObject({
+        id: IdSchema,
+        at: MillisSchema,
+        /** What detected it: the SIEM and its rule group ("Wazuh: authentication_failed"). */
+        source: text(120),
+        severity: AlertSeveritySchema,
+        /** The machine or service concerned (a Wazuh agent's name). */
+        asset: text(120),
+        description: text(300),
+        status: SecurityStatusSchema,
+      }),
+    )
+    .max(500),
+});
+
+export const DataValueSchema = z.discriminatedUnion('type', [KpiSchema, SeriesSchema, AlertsSchema, ReportsSchema, GaugesSchema, VesselsSchema, PlacesSchema, AreasSchema, TracksSchema, SourcesSchema, SecurityEventsSchema]);
 export type DataValue = z.infer<typeof DataValueSchema>;
 export type DataKind = DataValue['type'];
 

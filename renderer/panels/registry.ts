@@ -6,6 +6,7 @@ import { ClockView } from './clock/clock-view.js';
 import { KpiGroupView } from './kpi/kpi-group-view.js';
 import { KpiView } from './kpi/kpi-view.js';
 import { ReportsView } from './reports/reports-view.js';
+import { SocView } from './soc/soc-view.js';
 import { WebView } from './web/web-view.js';
 import { ProcedureView } from './procedure/procedure-view.js';
 import { PatternView } from './pattern/pattern-view.js';
@@ -34,6 +35,7 @@ export const panelViews: { [T in PanelType]: ComponentType<PanelViewProps<T>> } 
   'alert-ticker': AlertTickerView,
   'alert-list': AlertListView,
   reports: ReportsView,
+  soc: SocView,
   web: WebView,
   procedure: ProcedureView,
 };

@@ -122,4 +122,21 @@ describe('hub rules', () => {
     await call('POST', '/api/data', gauges(clock.now(), 4.5));
     expect(hub.core.allProposals()).toHaveLength(1);
   });
+
+  it('Wazuh alerts posted to /api/soc/wazuh become security events, and a critical malware alert fires a rule on alerts.soc', async () => {
+    const cyber: RuleInput = {
+      schemaVersion: 1, id: 'cyber-malware', name: { vi: 'Mã độc', en: 'Malware' },
+      when: { type: 'alert', key: 'alerts.soc', minSeverity: 'critical', events: ['rootcheck'] },
+      then: { action: 'propose', scenarioId: 'cyber-incident', reason: { vi: '{title}', en: '{title}' } },
+    };
+    const { hub, clock, call } = await start({ 'cyber.json': cyber });
+    const alert = (level: number, groups: string[]) => ({ timestamp: new Date(clock.now()).toISOString(), rule: { level, description: 'Trojaned version of file detected.', groups }, agent: { name: 'mot-cua-db' } });
+    expect(await call('POST', '/api/soc/wazuh', { rule: {} })).toMatchObject({ status: 400, body: { ok: false, error: { code: 'invalid-payload', message: expect.stringMatching(/not a Wazuh alert/) } } });
+    expect(await call('POST', '/api/soc/wazuh', [alert(7, ['ossec', 'syscheck'])], TOKENS.leader)).toMatchObject({ status: 403 });
+    expect(await call('POST', '/api/soc/wazuh', [alert(7, ['ossec', 'syscheck']), { bad: 1 }])).toMatchObject({ status: 202, body: { value: { accepted: 1, refused: [{ index: 1 }] } } });
+    expect(hub.core.dataValue('security.events')?.value).toMatchObject({ type: 'security-events', items: [{ severity: 'warning', asset: 'mot-cua-db', source: 'Wazuh: syscheck' }] });
+    expect(hub.core.allProposals()).toEqual([]);
+    await call('POST', '/api/soc/wazuh', alert(13, ['ossec', 'rootcheck']));
+    expect(hub.core.allProposals()).toMatchObject([{ ruleId: 'cyber-malware', scenarioId: 'cyber-incident', reason: { vi: 'An ninh mạng: Trojaned version of file detected. (mot-cua-db)' } }]);
+  });
 });

@@ -5,6 +5,9 @@ import type { DataEntry } from '../../../common/protocol/data.js';
 import { validateLayout } from '../../../electron/startup/config-loader.js';
 import { readScenarioFiles } from '../../../hub/scenario-seeds.js';
 import { createSimulator } from '../../../hub/sim/simulator.js';
+import { socAlerts } from '../../../hub/sim/soc.js';
+import { SocBook } from '../../../hub/soc/soc-book.js';
+import { createRandom } from '../../../common/prng.js';
 import { demo } from './wall-fixtures.js';
 
 // The scenarios a leader switches the demo wall to are real layouts: they fit the wall, every data key
@@ -27,13 +30,17 @@ function publishedKeys(): Set<string> {
   sim.step(48 * 12); // the 48-hour flood at five-minute ticks
   // The demo's configured sources (config/sources): a CAP source publishes its two keys from the start.
   for (const { config } of readSourceFiles('config/sources').sources) if (config.type === 'cap') keys.add(config.alertsKey).add(config.areasKey);
+  // The SOC's alerts, posted as Wazuh JSON (hub/sim/soc.ts).
+  const soc = new SocBook();
+  const rnd = createRandom(1);
+  for (let i = 0; i < 20; i++) soc.ingest(socAlerts(rnd, Date.UTC(2026, 9, 1) + i * 5000, i), 0).entries.forEach((e) => keys.add(e.key));
   return keys;
 }
 
 describe('demo scenarios', () => {
-  it('are the five of the domain, all valid', () => {
+  it('are the six of the domain, all valid', () => {
     expect(problems).toEqual([]);
-    expect([...byId.keys()].sort()).toEqual(['flood-response', 'normal-operations', 'public-event', 'storm', 'traffic-incident']);
+    expect([...byId.keys()].sort()).toEqual(['cyber-incident', 'flood-response', 'normal-operations', 'public-event', 'storm', 'traffic-incident']);
   });
 
   it('fit the demo wall and use no technician test patterns as stand-ins', () => {
