@@ -9,9 +9,10 @@ import { exitOnFatal } from '../node-common/fatal-exit.js';
 import { accessLines } from '../node-common/access-file.js';
 import { loadTls } from '../node-common/tls.js';
 import { serveUntilStopped } from '../node-common/watchdog.js';
-import { openHubDatabase } from './db/open.js';
+import { openStore } from './store/open-store.js';
 import { startHub } from './server.js';
 import { describeIssues } from '../common/contract.js';
+import { IdSchema } from '../common/protocol/primitives.js';
 import { readJsonFile } from '../node-common/json-file.js';
 import { backupPlanFromEnv } from '../node-common/db/backup.js';
 import { newToken } from '../node-common/tokens.js';
@@ -28,6 +29,10 @@ const usage = `npm run hub -- [options]
   --tls-key <file>    its PEM private key
   --insecure-lan      listen in cleartext on a non-loopback --host anyway
   --db <file>         SQLite file (default ~/.local/share/toan-canh/hub.db); ":memory:" keeps nothing
+  --store <url>       postgres://user@host:port/database: share the walls with other hubs (the password in
+                      PGPASSWORD or ~/.pgpass, not on the command line); replaces --db
+  --redis <url>       redis://host:port: events reach the nodes of every hub (with --store)
+  --hub-id <id>       this hub's name in health answers and logs (default hub-<random>)
   --scenarios <dir>   scenario files (default config/scenarios)
   --rules <dir>       rule files (default config/rules; docs/rules.md)
   --tokens <file>     JSON list of { token, role, name } (roles: node, viewer, operator, leader, admin)
@@ -46,8 +51,8 @@ function defaultDb(): string {
   return path.join(base, 'toan-canh', 'hub.db');
 }
 
-/** Tokens given in a file, else the ones this database was given before, else new ones (kept). */
-function grants(dbFile: string, file: string | undefined): TokenGrant[] {
+/** Tokens given in a file, else the ones this store was given before, else new ones (kept). */
+async function grants(dbFile: string, store: string | undefined, file: string | undefined): Promise<TokenGrant[]> {
   if (file) {
     const json = readJsonFile(file, 'check --tokens');
     if (!json.ok) throw new Error(json.error.message);
@@ -59,16 +64,15 @@ function grants(dbFile: string, file: string | undefined): TokenGrant[] {
     { token: newToken(), role: 'admin' as const, name: 'hub admin' },
     { token: newToken(), role: 'node' as const, name: 'wall nodes' },
   ];
-  if (dbFile === ':memory:') return fresh;
-  const opened = openHubDatabase(dbFile, createLogger('hub'));
-  if (!opened.ok) throw new Error(opened.error.message);
+  if (dbFile === ':memory:' && store === undefined) return fresh;
+  const opened = await openStore({ store, dbFile }, createLogger('hub'));
   try {
-    const stored = opened.value.setting('hub.tokens', GrantsSchema);
+    const stored = await opened.setting('hub.tokens', GrantsSchema);
     if (stored) return stored;
-    opened.value.setSetting('hub.tokens', fresh);
+    await opened.setSetting('hub.tokens', fresh);
     return fresh;
   } finally {
-    opened.value.close();
+    await opened.close();
   }
 }
 
@@ -78,6 +82,7 @@ async function main(): Promise<number> {
       port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, scenarios: { type: 'string' }, rules: { type: 'string' }, tokens: { type: 'string' },
       seed: { type: 'string' }, 'time-scale': { type: 'string' }, 'start-hour': { type: 'string' }, cameras: { type: 'string' }, 'no-sim': { type: 'boolean' }, 'apply-delay': { type: 'string' }, help: { type: 'boolean' },
       'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'insecure-lan': { type: 'boolean' },
+      store: { type: 'string' }, redis: { type: 'string' }, 'hub-id': { type: 'string' },
     },
     strict: true,
   });
@@ -93,7 +98,9 @@ async function main(): Promise<number> {
   const dbFile = values.db ?? defaultDb();
   const tls = loadTls({ cert: values['tls-cert'], key: values['tls-key'] });
   if (!tls.ok) throw new Error(tls.error.message);
-  const tokens = grants(dbFile, values.tokens);
+  if (values['hub-id'] !== undefined && !IdSchema.safeParse(values['hub-id']).success) throw new Error(`--hub-id takes 1–64 letters, digits, "-" or "_", not "${values['hub-id'].slice(0, 80)}"`);
+  if (values.redis && !values.store) throw new Error('--redis joins hubs that share a PostgreSQL store: give --store postgres://… too');
+  const tokens = await grants(dbFile, values.store, values.tokens);
   const logDir = logDirFor(dbFile);
   const logFile = logDir ? openLogFile({ dir: logDir, name: 'toan-canh-hub', onFailure: (m) => console.error(`toan-canh hub: ${m}`) }) : null;
   const log = createLogger('hub', logFile ? teeSink(stderrSink, logFile.sink) : stderrSink, process.env.TOAN_CANH_LOG === 'debug' ? 'debug' : 'info');
@@ -104,6 +111,9 @@ async function main(): Promise<number> {
     tls: tls.value,
     insecureLan: values['insecure-lan'] ?? false,
     dbFile,
+    ...(values.store ? { store: values.store } : {}),
+    ...(values.redis ? { redis: values.redis } : {}),
+    ...(values['hub-id'] ? { hubId: values['hub-id'] } : {}),
     tokens,
     log,
     backups: backupPlanFromEnv(process.env, dbFile, 'hub'),
@@ -114,7 +124,7 @@ async function main(): Promise<number> {
     ...(values['no-sim'] ? {} : { cameras: { mediaDir: path.resolve(values.cameras ?? path.join(root, 'assets', 'media', 'cameras')) } }),
   });
   const node = tokens.find((t) => t.role === 'node');
-  console.log(`Toàn Cảnh hub ${hub.url} (${hub.core.db.scenarios().length} kịch bản / scenarios)`);
+  console.log(`Toàn Cảnh hub ${hub.url} (${(await hub.store.scenarios()).length} kịch bản / scenarios; ${hub.store.kind} ${hub.store.where})`);
   const access = [`${hub.url}/api?token=${encodeURIComponent(hub.adminToken)}`, ...(node ? [`wall nodes: TOAN_CANH_HUB=${hub.url} TOAN_CANH_HUB_TOKEN=${node.token}`] : [])];
   for (const line of accessLines(access, dbFile === ':memory:' ? null : path.join(path.dirname(dbFile), 'hub-access.txt'))) console.log(line);
   if (hub.cameras) console.log(`simulated cameras: ${hub.url}/cameras (${hub.cameras.cameras().length})`);

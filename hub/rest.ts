@@ -8,6 +8,7 @@ import { check, MAX_EVENT_BYTES } from '../common/protocol/validate.js';
 import type { Logger } from '../node-common/log.js';
 import { TokenBuckets, type RateLimit } from '../node-common/rate-limit.js';
 import type { HubCore } from './core.js';
+import type { HubHealth } from './health.js';
 import type { Sources } from './sources/sources.js';
 import { tokenTag } from '../node-common/tokens.js';
 import type { GrantRole, TokenBook, TokenGrant } from './tokens.js';
@@ -19,7 +20,7 @@ const READ: readonly GrantRole[] = ['node', 'viewer', 'operator', 'leader', 'adm
 const LEAD: readonly GrantRole[] = ['leader', 'admin'];
 const STATUS: Record<string, number> = {
   'bad-token': 401, forbidden: 403, 'unknown-scenario': 404, 'unknown-proposal': 404, 'unknown-wall': 404,
-  'wrong-wall': 409, 'invalid-payload': 400, 'too-large': 413, 'unknown-event': 404, internal: 500,
+  'wrong-wall': 409, 'invalid-payload': 400, 'too-large': 413, 'unknown-event': 404, 'store-unavailable': 503, internal: 500,
 };
 const ActivateBody = z.strictObject({ wallId: IdSchema.optional() });
 
@@ -31,17 +32,17 @@ const CAP_MAX_BYTES = 10 * 1024 * 1024;
 /** Per client address: enough for a console and a province's feeds, not for a flood. */
 export const REST_RATE_LIMIT: RateLimit = { burst: 60, perSecond: 20 };
 
-export function createRestHandler(core: HubCore, tokens: TokenBook, log: Logger, now: () => number, sources: Sources, limit: RateLimit = REST_RATE_LIMIT) {
+export function createRestHandler(core: HubCore, tokens: TokenBook, log: Logger, now: () => number, sources: Sources, limit: RateLimit = REST_RATE_LIMIT, health?: () => Promise<HubHealth>) {
   const buckets = new TokenBuckets(limit, now);
   const actor = (g: TokenGrant) => ({ name: g.name, role: g.role === 'node' || g.role === 'viewer' ? ('operator' as const) : g.role });
   const routes: Route[] = [
     { method: 'GET', pattern: /^\/api\/?$/, roles: READ, run: () => ok(index()) },
-    { method: 'GET', pattern: /^\/api\/scenarios$/, roles: READ, run: () => ok(core.db.scenarios()) },
-    { method: 'GET', pattern: /^\/api\/walls$/, roles: READ, run: () => ok(walls()) },
+    { method: 'GET', pattern: /^\/api\/scenarios$/, roles: READ, run: async () => ok(await core.store.scenarios()) },
+    { method: 'GET', pattern: /^\/api\/walls$/, roles: READ, run: async () => ok(await walls()) },
     { method: 'GET', pattern: /^\/api\/walls\/([^/]+)\/health$/, roles: READ, run: ({ params }) => ok(core.health.of(params[0] ?? '')) },
     { method: 'GET', pattern: /^\/api\/proposals$/, roles: READ, run: () => ok(core.allProposals()) },
     { method: 'GET', pattern: /^\/api\/rules$/, roles: READ, run: () => ok(core.ruleList()) },
-    { method: 'GET', pattern: /^\/api\/audit$/, roles: LEAD, run: ({ url }) => ok(core.db.recentAudit(Number(url.searchParams.get('limit') ?? 100) || 100)) },
+    { method: 'GET', pattern: /^\/api\/audit$/, roles: LEAD, run: async ({ url }) => ok(await core.store.recentAudit(Number(url.searchParams.get('limit') ?? 100) || 100)) },
     {
       method: 'POST', pattern: /^\/api\/scenarios\/([^/]+)\/activate$/, roles: null, audited: 'scenario.activate',
       run: async ({ grant, params, body, origin, headers }) => {
@@ -80,6 +81,8 @@ export function createRestHandler(core: HubCore, tokens: TokenBook, log: Logger,
           return checked;
         }
         sources.webhook.accept(checked.value.entries);
+        // Answered once what the rules did with these values is stored: the caller sees its effect.
+        await core.rulesSettled();
         return ok({ accepted: checked.value.entries.length });
       },
     },
@@ -111,15 +114,16 @@ export function createRestHandler(core: HubCore, tokens: TokenBook, log: Logger,
     return { hub: 'Toàn Cảnh hub', protocol: PROTOCOL_VERSIONS, time: now(), endpoints: routes.map((r) => `${r.method} ${r.pattern.source.replace(/\\\//g, '/').replace(/\(\[\^\/\]\+\)/g, '<id>').replace(/^\^|\/\?|\$$/g, '')}`) };
   }
 
-  function walls() {
-    const ids = new Set([...core.db.walls(), ...core.registry.all().map((n) => n.wallId)]);
-    return [...ids].sort().map((wallId) => ({
+  async function walls() {
+    const ids = [...new Set([...(await core.store.walls()), ...core.registry.all().map((n) => n.wallId)])].sort();
+    return Promise.all(ids.map(async (wallId) => ({
       wallId,
-      revision: core.db.revision(wallId),
-      activation: core.activations.current(wallId),
+      revision: await core.store.revision(wallId),
+      activation: await core.activations.current(wallId),
       result: core.activations.result(wallId),
+      // The nodes connected to this hub; with several hubs, each lists its own (GET /api/health says which hub).
       nodes: core.registry.nodesOf(wallId).map(({ nodeId, screens, address, connectedAt }) => ({ nodeId, screens, address, connectedAt })),
-    }));
+    })));
   }
 
   return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
@@ -131,7 +135,10 @@ export function createRestHandler(core: HubCore, tokens: TokenBook, log: Logger,
       res.setHeader('Retry-After', '1');
       return send(res, 429, fail('rate-limited', `too many requests from ${address}; at most ${limit.perSecond} a second (bursts of ${limit.burst})`));
     }
-    if (url.pathname === '/api/health') return send(res, 200, ok({ protocol: PROTOCOL_VERSIONS, time: now() }));
+    if (url.pathname === '/api/health') {
+      const report = health ? await health() : null;
+      return send(res, report?.role === 'degraded' ? 503 : 200, ok({ protocol: PROTOCOL_VERSIONS, time: now(), ...report }));
+    }
     const candidates = routes.filter((r) => r.pattern.test(url.pathname));
     const route = candidates.find((r) => r.method === req.method);
     if (!route) return send(res, candidates.length ? 405 : 404, fail('unknown-event', candidates.length ? `use ${candidates.map((r) => r.method).join(' or ')}` : `no such endpoint: ${url.pathname.slice(0, 100)}`));

@@ -6,7 +6,11 @@ import { BackupSchedule, type BackupPlan } from '../node-common/db/backup.js';
 import { createCameraSimulator, type CameraSimulator } from './cameras/simulator.js';
 import type { RateLimit } from '../node-common/rate-limit.js';
 import { HubCore } from './core.js';
-import { openHubDatabase } from './db/open.js';
+import { attachRedis, type RedisFanout } from './cluster/redis-fanout.js';
+import { StoreWatch } from './cluster/store-watch.js';
+import { HealthProbe } from './health.js';
+import type { HubStore } from './store/hub-store.js';
+import { openStore } from './store/open-store.js';
 import { createRestHandler } from './rest.js';
 import { seedScenarios } from './scenario-seeds.js';
 import { loadRules } from './rules/load-rules.js';
@@ -27,6 +31,12 @@ export interface StartHubOptions {
   host?: string;
   /** SQLite file; omitted: in memory (nothing survives a restart). */
   dbFile?: string;
+  /** postgres://…: the store shared with other hubs, in place of the SQLite file. */
+  store?: string;
+  /** redis://…: events fan out to the nodes of every hub on this Redis. */
+  redis?: string;
+  /** How often a hub on a shared store looks for activations other hubs made (ms, default 1000). */
+  storeWatchMs?: number;
   tokens: readonly TokenGrant[];
   log: Logger;
   /** Folder of scenario JSON files (config/scenarios) stored on start. */
@@ -64,6 +74,8 @@ export interface RunningHub {
   /** A token allowed to activate scenarios: the first admin grant, or one made for this run. */
   adminToken: string;
   core: HubCore;
+  store: HubStore;
+  health: HealthProbe;
   simulator: Simulator | null;
   /** The data sources and their health. */
   sources: Sources;
@@ -82,27 +94,62 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const admin = options.tokens.find((t) => t.role === 'admin') ?? { token: newToken(), role: 'admin' as const, name: 'hub admin' };
   const tokens = new TokenBook(options.tokens.includes(admin) ? options.tokens : [...options.tokens, admin]);
 
-  const opened = openHubDatabase(options.dbFile ?? ':memory:', log.child('db'), now);
-  if (!opened.ok) throw new Error(opened.error.message);
-  const db = opened.value;
-  seedScenarios(db, options.scenariosDir, log.child('scenarios'));
+  const store = await openStore({ store: options.store, dbFile: options.dbFile ?? ':memory:' }, log.child('db'), now);
+  let redis: RedisFanout | null = null;
 
   // Loads the clips before anything listens: a missing or broken clip folder stops the start with its name.
-  const cameras = options.cameras ? createCameraSimulator({ ...options.cameras, now }) : null;
+  let cameras: CameraSimulator | null;
+  try {
+    await seedScenarios(store, options.scenariosDir, log.child('scenarios'));
+    cameras = options.cameras ? createCameraSimulator({ ...options.cameras, now }) : null;
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  const hubId = options.hubId ?? `hub-${randomBytes(4).toString('hex')}`;
   const server = createServer(options.tls ?? null);
   const sockets = new HubSockets(server, tokens, log.child('sockets'), now, options.rateLimits?.events);
   const core = new HubCore(
     {
-      db,
+      store,
       log: log.child('core'),
-      hubId: options.hubId ?? `hub-${randomBytes(4).toString('hex')}`,
+      hubId,
       now,
       ...(options.applyDelayMs === undefined ? {} : { applyDelayMs: options.applyDelayMs }),
       ...(options.ackTimeoutMs === undefined ? {} : { ackTimeoutMs: options.ackTimeoutMs }),
-      rules: loadRules(options.rulesDir, db, log.child('rules')),
+      rules: await loadRules(options.rulesDir, store, log.child('rules')),
     },
     sockets.sender,
   );
+  const watch = store.kind === 'postgres'
+    ? new StoreWatch({
+        periodMs: options.storeWatchMs ?? 1000,
+        log: log.child('watch'),
+        now,
+        revisions: () => store.revisions(),
+        latest: (wallId) => store.latestActivation(wallId),
+        localWalls: () => [...new Set(core.registry.all().map((n) => n.wallId))],
+        send: (a) => sockets.sender.toWall(a.wallId, 'wall:activation', a, { local: true }),
+      })
+    : null;
+  const health = new HealthProbe({ hubId, store, redis: null, nodes: () => core.registry.all().length, storeWatchAt: () => watch?.lastLookAt ?? null, now });
+  const stopEarly = async () => {
+    core.close();
+    health.close();
+    await redis?.close();
+    await sockets.close();
+    await store.close();
+  };
+  try {
+    await core.start();
+    if (options.redis) {
+      redis = await attachRedis(sockets.server, options.redis, log.child('redis'));
+      health.setRedis(redis);
+    }
+  } catch (err) {
+    await stopEarly();
+    throw err;
+  }
   sockets.bind(core);
   const sources = new Sources({
     ...(options.sourcesDir ? { dir: options.sourcesDir } : {}),
@@ -112,7 +159,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     log: log.child('sources'),
     now,
   });
-  const rest = createRestHandler(core, tokens, log.child('rest'), now, sources, options.rateLimits?.rest);
+  const rest = createRestHandler(core, tokens, log.child('rest'), now, sources, options.rateLimits?.rest, () => health.report());
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (options.tls) res.setHeader('Strict-Transport-Security', HSTS);
     if (req.url?.startsWith('/socket.io/')) return; // socket.io answers these itself
@@ -135,8 +182,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     });
   } catch (err) {
     await sources.close();
-    core.close();
-    db.close();
+    await stopEarly();
     throw err;
   }
   const port = (server.address() as AddressInfo).port;
@@ -144,8 +190,9 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const simulator = options.simulate ? startSimulator(options.simulate, (entries) => core.publish(entries), now) : null;
   // The demo's SOC posts Wazuh alerts through the same ingest as a centre's SIEM (POST /api/soc/wazuh).
   const soc = options.simulate ? startSocSimulator({ ...(options.simulate.seed === undefined ? {} : { seed: options.simulate.seed }) }, (alerts) => void core.ingestWazuh(alerts), now) : null;
-  const backups = options.backups && options.dbFile ? new BackupSchedule(db.backupSource, { ...options.backups, log: log.child('backup') }) : null;
-  log.info('hub listening', { url, scenarios: db.scenarios().length, db: db.file, cameras: cameras?.cameras().length ?? 0 });
+  const backups = options.backups && options.dbFile && store.backupSource ? new BackupSchedule(store.backupSource, { ...options.backups, log: log.child('backup') }) : null;
+  watch?.start();
+  log.info('hub listening', { url, hubId, store: store.where, redis: redis?.where ?? null, scenarios: (await store.scenarios()).length, cameras: cameras?.cameras().length ?? 0 });
 
   let closing: Promise<void> | null = null;
   return {
@@ -153,6 +200,8 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     port,
     adminToken: admin.token,
     core,
+    store,
+    health,
     simulator,
     sources,
     cameras,
@@ -161,12 +210,15 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
         simulator?.stop();
         soc?.stop();
         await sources.close();
+        watch?.close();
         core.close();
+        health.close();
         const closed = sockets.close();
         server.closeAllConnections();
         await closed;
+        await redis?.close();
         await backups?.close();
-        db.close();
+        await store.close();
         log.info('hub stopped', { url });
       })();
       return closing;

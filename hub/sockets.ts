@@ -46,9 +46,14 @@ export class HubSockets {
     this.nsp.use((socket, next) => this.admit(socket, next));
     this.nsp.on('connection', (socket: Socket) => this.join(socket));
     this.sender = {
-      toWall: (wallId, event, payload) => void this.nsp.to(room(wallId)).emit(event, payload),
+      toWall: (wallId, event, payload, options) => void (options?.local ? this.nsp.local : this.nsp).to(room(wallId)).emit(event, payload),
       toAll: (event, payload) => void this.nsp.emit(event, payload),
     };
+  }
+
+  /** The socket.io server, for the Redis adapter of a hub that shares its walls with others. */
+  get server(): Server {
+    return this.io;
   }
 
   /** The core is made with the sender, so it comes second; until then every node is turned away. */
@@ -99,32 +104,43 @@ export class HubSockets {
     if (!core) return void socket.disconnect(true);
     const { auth, protocol } = socket.data as NodeData;
     const address = socket.handshake.address;
-    const joined = core.connectNode(auth, protocol, socket.id, address);
-    if (!joined.ok) {
-      socket.emit('hub:error', joined.error);
-      socket.disconnect(true);
-      return;
-    }
-    const replaced = joined.value.replaced && this.nsp.sockets.get(joined.value.replaced.connectionId);
-    if (replaced) {
-      // Said before the close, so the old connection's node knows why it was dropped (§2).
-      replaced.emit('hub:error', { code: 'forbidden', message: `replaced by a newer connection of node "${auth.nodeId}" (${address})` });
-      replaced.disconnect(true);
-    }
-    void socket.join(room(auth.wallId));
-    for (const [event, payload] of joined.value.resync) socket.emit(event, payload);
-
-    socket.onAny((event: unknown, ...args: unknown[]) => this.handle(socket, auth, address, event, args));
+    // Events that arrive while the store is read wait for the resync, so they are handled in order after it.
+    const joined = core.connectNode(auth, protocol, socket.id, address).then((answer) => {
+      if (!answer.ok) {
+        socket.emit('hub:error', answer.error);
+        socket.disconnect(true);
+        return false;
+      }
+      if (!socket.connected) {
+        core.disconnectNode(auth.nodeId, socket.id, 'left during the resync');
+        return false;
+      }
+      const replaced = answer.value.replaced && this.nsp.sockets.get(answer.value.replaced.connectionId);
+      if (replaced) {
+        // Said before the close, so the old connection's node knows why it was dropped (§2).
+        replaced.emit('hub:error', { code: 'forbidden', message: `replaced by a newer connection of node "${auth.nodeId}" (${address})` });
+        replaced.disconnect(true);
+      }
+      void socket.join(room(auth.wallId));
+      for (const [event, payload] of answer.value.resync) socket.emit(event, payload);
+      return true;
+    });
+    let queue: Promise<unknown> = joined;
+    socket.onAny((event: unknown, ...args: unknown[]) => {
+      queue = queue.then(async () => {
+        if (await joined) await this.handle(socket, auth, address, event, args);
+      });
+    });
     socket.on('disconnect', (reason) => {
       // A forged "disconnect" event arrives while still connected: ignore it.
       if (socket.connected) return;
       this.buckets.forget(socket.id);
-      core.disconnectNode(auth.nodeId, socket.id, reason);
+      void joined.then((ok) => ok && core.disconnectNode(auth.nodeId, socket.id, reason));
     });
   }
 
   /** One gate for every node event: size, name and schema, then the node's own connection, then the answer. */
-  private handle(socket: Socket, auth: HandshakeAuth, address: string, event: unknown, args: unknown[]): void {
+  private async handle(socket: Socket, auth: HandshakeAuth, address: string, event: unknown, args: unknown[]): Promise<void> {
     const { core, log } = this;
     const receivedAt = this.now();
     const last = args.at(-1);
@@ -147,14 +163,14 @@ export class HubSockets {
       const node = core?.registry.get(auth.nodeId);
       if (!core || !node || node.connectionId !== socket.id) return reply(protocolError('forbidden', 'this connection has been replaced by a newer one of the same node'));
       core.health.heard(node);
-      reply(this.dispatch(core, node, address, parsed.value, receivedAt));
+      reply(await this.dispatch(core, node, address, parsed.value, receivedAt));
     } catch (err) {
       log.error('node event failed', { nodeId: auth.nodeId, event: String(event).slice(0, 80), error: String(err) });
       reply(protocolError('internal', 'the hub failed to handle this event'));
     }
   }
 
-  private dispatch(hub: HubCore, node: NodeInfo, address: string, parsed: Extract<ReturnType<typeof parseNodeEvent>, { ok: true }>['value'], receivedAt: number): Ack<unknown> {
+  private async dispatch(hub: HubCore, node: NodeInfo, address: string, parsed: Extract<ReturnType<typeof parseNodeEvent>, { ok: true }>['value'], receivedAt: number): Promise<Ack<unknown>> {
     const origin = `node ${node.nodeId} (${address})`;
     const own = (wallId: string) => (wallId === node.wallId ? null : protocolError('wrong-wall', `node "${node.nodeId}" drives wall "${node.wallId}", not "${wallId}"`));
     switch (parsed.event) {
@@ -166,13 +182,13 @@ export class HubSockets {
         const { requestId, ...payload } = parsed.payload;
         // Scoped by node: two nodes cannot answer each other's requests.
         const key = requestId === undefined ? {} : { idempotencyKey: `node ${node.nodeId}: ${requestId}` };
-        return own(payload.wallId) ?? hub.activate({ ...payload, ...key, origin, via: node.nodeId, source: 'console' });
+        return own(payload.wallId) ?? (await hub.activate({ ...payload, ...key, origin, via: node.nodeId, source: 'console' }));
       }
       case 'scenario:revert':
         return own(parsed.payload.wallId) ?? hub.revert({ ...parsed.payload, origin, via: node.nodeId });
       case 'proposal:confirm':
       case 'proposal:dismiss': {
-        const proposal = hub.allProposals().find((p) => p.id === parsed.payload.proposalId);
+        const proposal = (await hub.allProposals()).find((p) => p.id === parsed.payload.proposalId);
         if (proposal && proposal.wallId !== node.wallId) return own(proposal.wallId) as Ack<never>;
         const req = { ...parsed.payload, origin, via: node.nodeId };
         return parsed.event === 'proposal:confirm' ? hub.confirmProposal(req) : hub.dismissProposal(req);

@@ -17,6 +17,7 @@ export const protocolErrorCodes = [
   'layout-mismatch',
   'backend-offline',
   'rate-limited',
+  'store-unavailable',
   'internal',
 ] as const;
 

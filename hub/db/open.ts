@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { z } from 'zod';
-import { describeIssues } from '../../common/contract.js';
+import { storedReader } from '../store/stored-json.js';
 import { ActivationSchema, ScenarioSchema, type Activation, type Scenario } from '../../common/protocol/scenario.js';
 import { ok, type Result } from '../../common/result.js';
 import { auditTable, toEntry, type AuditTable } from '../../node-common/audit/audit-table.js';
@@ -86,16 +86,7 @@ export function openHubDatabase(file: string, log: Logger, now: () => number = D
 
 function assemble(db: Database.Database, file: string, log: Logger, now: () => number, audit: AuditTable): HubDatabase {
   const s = prepareHubStatements(db);
-  const read = <S extends z.ZodType>(schema: S, json: string, what: string): z.output<S> | null => {
-    try {
-      const parsed = schema.safeParse(JSON.parse(json));
-      if (parsed.success) return parsed.data;
-      log.warn(`${what} does not match its schema; ignoring it`, { issues: describeIssues(parsed.error) });
-    } catch (error) {
-      log.warn(`${what} is not valid JSON; ignoring it`, { error: String(error) });
-    }
-    return null;
-  };
+  const read = storedReader(log);
   const setRevision = (wallId: string, revision: number) => {
     const current = s.revisionGet.get(wallId)?.revision ?? 0;
     if (revision > current) s.revisionSet.run({ wallId, revision, now: now() });

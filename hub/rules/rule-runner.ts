@@ -20,12 +20,20 @@ export interface RuleHost {
   propose(ruleId: string, scenarioId: string, reason: Localized): 'proposed' | 'already-open' | 'already-active';
   /** Closes this rule's open proposals for the scenario; how many. */
   withdraw(ruleId: string, scenarioId: string): number;
-  activate(ruleId: string, scenario: Scenario): { ok: true } | { ok: false; message: string };
-  revert(ruleId: string, wallId: string): { ok: true } | { ok: false; message: string };
+  /** Done now, or when the hub's store has answered (then the rule's last outcome is written on its answer). */
+  activate(ruleId: string, scenario: Scenario): Done | Promise<Done>;
+  revert(ruleId: string, wallId: string): Done | Promise<Done>;
   audit(ruleId: string, action: string, target: string, result: string, detail?: Record<string, unknown>): void;
   /** The list of rules or what one last did changed. */
   changed(): void;
 }
+
+type Done = { ok: true } | { ok: false; message: string };
+
+const settle = (done: Done | Promise<Done>, then: (done: Done) => void): void => {
+  if (done instanceof Promise) void done.then(then, (error: unknown) => then({ ok: false, message: String(error) }));
+  else then(done);
+};
 
 interface Entry {
   rule: Rule;
@@ -120,9 +128,10 @@ export class RuleRunner {
           this.host.audit(rule.id, 'rule.fire', target, 'skipped: already-active', { severity: d.severity, reason: d.reason.en });
           return;
         }
-        const done = this.host.activate(rule.id, scenario);
-        record(done.ok ? 'activated' : 'refused', done.ok ? d.reason : say(done.message, done.message));
-        this.host.audit(rule.id, 'rule.fire', target, done.ok ? 'activated' : `refused: ${done.message}`, { severity: d.severity, reason: d.reason.en });
+        settle(this.host.activate(rule.id, scenario), (done) => {
+          record(done.ok ? 'activated' : 'refused', done.ok ? d.reason : say(done.message, done.message));
+          this.host.audit(rule.id, 'rule.fire', target, done.ok ? 'activated' : `refused: ${done.message}`, { severity: d.severity, reason: d.reason.en });
+        });
         return;
       }
       // Not allowed to switch by itself at this severity: a leader decides.
@@ -143,9 +152,10 @@ export class RuleRunner {
       this.host.audit(rule.id, 'rule.revert', target, withdrawn ? `withdrawn: ${d.why}` : `skipped: not-active (${d.why})`);
       return;
     }
-    const done = this.host.revert(rule.id, wallId);
-    record(done.ok ? 'reverted' : 'refused', done.ok ? say(`Đưa tường về kịch bản trước (${why.vi}).`, `Wall taken back to the previous scenario (${why.en}).`) : say(done.message, done.message));
-    this.host.audit(rule.id, 'rule.revert', target, done.ok ? `reverted: ${d.why}` : `refused: ${done.message}`);
+    settle(this.host.revert(rule.id, wallId), (done) => {
+      record(done.ok ? 'reverted' : 'refused', done.ok ? say(`Đưa tường về kịch bản trước (${why.vi}).`, `Wall taken back to the previous scenario (${why.en}).`) : say(done.message, done.message));
+      this.host.audit(rule.id, 'rule.revert', target, done.ok ? `reverted: ${d.why}` : `refused: ${done.message}`);
+    });
   }
 
   private schedule(now: number): void {

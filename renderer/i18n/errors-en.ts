@@ -14,6 +14,7 @@ export const errorsEn: Record<ErrorsKey, string> = {
   'error.backend-offline': 'Backend connection lost since {sinceAt}: nothing was changed, so the wall does not diverge from the centre.',
   'error.backend-offline/no-local': 'This wall does not allow local-only activation while the backend is unreachable.',
   'error.backend-offline/not-sent': 'Backend connection lost: the scenario was not sent; try again once connected.',
+  'error.store-unavailable': 'The hub cannot reach its database: nothing was changed. Try again in a moment; the wall node moves to a hub that still works.',
   'error.db/full': 'The disk under the database is full: changes are not saved (the wall keeps showing). Free some space; saving resumes by itself.',
   'error.db/cannot-write': 'The database cannot be written: changes are not saved (the wall keeps showing). Check the disk and write permissions.',
   'error.layout/active': 'This layout is on the wall now; apply another layout before removing it.',

@@ -14,6 +14,7 @@ export const errorsVi = {
   'error.backend-offline': 'Mất kết nối máy chủ từ {sinceAt}: chưa kích hoạt, để tường không lệch với trung tâm.',
   'error.backend-offline/no-local': 'Tường này không cho phép kích hoạt cục bộ khi mất kết nối.',
   'error.backend-offline/not-sent': 'Mất kết nối máy chủ: chưa gửi được kịch bản, hãy thử lại khi có kết nối.',
+  'error.store-unavailable': 'Máy chủ trung tâm không kết nối được cơ sở dữ liệu: chưa thay đổi gì. Thử lại sau giây lát; máy trạm tự chuyển sang máy chủ còn hoạt động.',
   'error.db/full': 'Ổ đĩa chứa cơ sở dữ liệu đã đầy: thay đổi chưa được lưu (tường vẫn hiển thị bình thường). Hãy giải phóng dung lượng; việc lưu sẽ tự tiếp tục.',
   'error.db/cannot-write': 'Không ghi được cơ sở dữ liệu: thay đổi chưa được lưu (tường vẫn hiển thị bình thường). Hãy kiểm tra ổ đĩa và quyền ghi.',
   'error.layout/active': 'Bố cục này đang hiển thị trên tường; hãy áp dụng bố cục khác trước khi xoá.',

@@ -51,7 +51,7 @@ describe('backend link', () => {
     cleanup.push(() => node.close());
     await until('refusal shown', () => node.core.state.backend?.message?.startsWith('bad-token') === true);
     expect(node.core.state.backend?.state).toBe('connecting');
-    expect(hub.core.db.recentAudit(5)[0]).toMatchObject({ action: 'node.connect', result: expect.stringMatching(/^refused: bad-token \(token [0-9a-f]{8}\)$/) });
+    expect((await hub.core.store.recentAudit(5))[0]).toMatchObject({ action: 'node.connect', result: expect.stringMatching(/^refused: bad-token \(token [0-9a-f]{8}\)$/) });
   });
 
   it('refuses a node that speaks no common protocol version, saying which it speaks', async () => {
@@ -124,7 +124,7 @@ describe('backend link', () => {
     expect(node.core.state.scenario?.source).toBe('rule');
     await until('proposal closed', () => node.core.scenarioOverview.proposals.length === 0);
     expect(await node.core.handle(node.console, 'proposal:confirm', { proposalId: proposal.id })).toMatchObject({ ok: false, error: { code: 'unknown-proposal' } });
-    const actions = hub.core.db.recentAudit(20).map((e) => e.action);
+    const actions = (await hub.core.store.recentAudit(20)).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['proposal.create', 'proposal.dismiss', 'proposal.confirm', 'scenario.activate']));
   });
 

@@ -35,7 +35,7 @@ describe('scenario commands through the core', () => {
     const operator = await person('vanhanh');
     const refused = await t.core.handle(operator, 'scenario:activate', { scenarioId: 'storm' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(hub.core.db.recentAudit(10).some((e) => e.actor === 'Người vanhanh')).toBe(false);
+    expect((await hub.core.store.recentAudit(10)).some((e) => e.actor === 'Người vanhanh')).toBe(false);
 
     const leader = await person('lanhdao');
     expect(await t.core.handle(leader, 'scenario:activate', { scenarioId: 'storm' })).toMatchObject({ ok: true, value: { revision: 1, local: false } });
@@ -120,12 +120,12 @@ describe("the console's scenario library", () => {
     await until('connected', () => t.core.state.backend?.state === 'connected');
 
     expect(await t.core.handle(operator, 'scenarioLibrary:publish', { scenarioId: 'giao-ban' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(hub.core.db.scenario('giao-ban')).toBeNull();
+    expect((await hub.core.store.scenario('giao-ban'))).toBeNull();
     expect(await t.core.handle(leader, 'scenarioLibrary:publish', { scenarioId: 'nothing-here' })).toMatchObject({ ok: false, error: { code: 'scenario/unknown' } });
     expect(await t.core.handle(leader, 'scenarioLibrary:publish', { scenarioId: 'giao-ban' })).toEqual({ ok: true, value: { version: 1 } });
     expect(await t.core.handle(leader, 'scenarioLibrary:publish', { scenarioId: 'giao-ban' })).toEqual({ ok: true, value: { version: 2 } });
     await until('in the catalog', () => t.core.scenarioOverview.scenarios.some((s) => s.id === 'giao-ban' && s.version === 2));
-    expect(hub.core.db.recentAudit(5).find((e) => e.action === 'scenario.publish')).toMatchObject({ actor: 'Người lanhdao', result: 'stored: version 2' });
+    expect((await hub.core.store.recentAudit(5)).find((e) => e.action === 'scenario.publish')).toMatchObject({ actor: 'Người lanhdao', result: 'stored: version 2' });
 
     expect(await t.core.handle(leader, 'scenario:activate', { scenarioId: 'giao-ban' })).toMatchObject({ ok: true });
     await until('on the wall', () => t.core.state.scenario?.id === 'giao-ban');
@@ -136,12 +136,12 @@ describe("the console's scenario library", () => {
     const hub = await testHub();
     cleanup.push(() => hub.close());
     const origin = 'test';
-    expect(hub.core.publishScenario({ scenario: scenario(), actor: { name: 'Vận hành', role: 'operator' }, origin })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const storm = hub.core.db.scenario('storm')!;
+    expect(await hub.core.publishScenario({ scenario: scenario(), actor: { name: 'Vận hành', role: 'operator' }, origin })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const storm = (await hub.core.store.scenario('storm'))!;
     const stolen = { ...scenario(), id: 'storm', layout: { ...scenario().layout, wallId: 'other-wall' } };
     expect(storm.layout.wallId).not.toBe('other-wall');
-    expect(hub.core.publishScenario({ scenario: stolen, actor: { name: 'Lãnh đạo', role: 'leader' }, origin })).toMatchObject({ ok: false, error: { code: 'wrong-wall' } });
-    expect(hub.core.db.scenario('storm')).toEqual(storm);
-    expect(hub.core.db.recentAudit(2).map((e) => e.result)).toEqual(['refused: wrong-wall', 'refused: forbidden']);
+    expect(await hub.core.publishScenario({ scenario: stolen, actor: { name: 'Lãnh đạo', role: 'leader' }, origin })).toMatchObject({ ok: false, error: { code: 'wrong-wall' } });
+    expect((await hub.core.store.scenario('storm'))).toEqual(storm);
+    expect((await hub.core.store.recentAudit(2)).map((e) => e.result)).toEqual(['refused: wrong-wall', 'refused: forbidden']);
   });
 });

@@ -25,7 +25,7 @@ async function hubAt18(dir: string) {
   cleanup.push(() => node.close());
   await until('node connected', () => node.core.state.backend?.state === 'connected');
   for (let i = 1; i <= 18; i++) {
-    const r = hub.core.activate({ scenarioId: i % 2 === 0 ? 'storm' : 'flood-response', actor: leader, origin: 'test', source: 'rest' });
+    const r = await hub.core.activate({ scenarioId: i % 2 === 0 ? 'storm' : 'flood-response', actor: leader, origin: 'test', source: 'rest' });
     expect(r).toMatchObject({ ok: true, value: { revision: i } });
   }
   await until('wall on revision 18', () => node.core.state.scenario?.revision === 18);
@@ -84,8 +84,8 @@ describe('a repeated activation request', () => {
     ]);
     expect(a.body).toMatchObject({ ok: true, value: { revision: 1 } });
     expect(b.body).toEqual(a.body);
-    expect(hub.core.db.revision('demo-2x2')).toBe(1);
-    expect(hub.core.db.recentAudit(100).filter((e) => e.action === 'scenario.activate')).toHaveLength(1);
+    expect((await hub.core.store.revision('demo-2x2'))).toBe(1);
+    expect((await hub.core.store.recentAudit(100)).filter((e) => e.action === 'scenario.activate')).toHaveLength(1);
 
     // The same key for another scenario is a client's mistake; a new key is a new revision.
     const other = await rest(hub, 'POST', '/api/scenarios/flood-response/activate', TOKENS.leader, undefined, key);
@@ -109,7 +109,7 @@ describe('a repeated activation request', () => {
     cleanup.push(() => second.close());
     const b = await rest(second, 'POST', '/api/scenarios/storm/activate', TOKENS.leader, undefined, key);
     expect(b.body).toEqual(a.body);
-    expect(second.core.db.revision('demo-2x2')).toBe(1);
+    expect((await second.core.store.revision('demo-2x2'))).toBe(1);
   });
 
   it("from a console: a double-click on confirm (one request id, sent twice) gives one revision", async () => {
@@ -122,7 +122,7 @@ describe('a repeated activation request', () => {
     const [a, b] = await Promise.all([node.core.handle(node.console, 'scenario:activate', request), node.core.handle(node.console, 'scenario:activate', request)]);
     expect(a).toMatchObject({ ok: true, value: { revision: 1 } });
     expect(b).toMatchObject({ ok: true, value: { revision: 1 } });
-    expect(hub.core.db.revision('demo-2x2')).toBe(1);
+    expect((await hub.core.store.revision('demo-2x2'))).toBe(1);
     // A new confirmation (a new id) is a new revision.
     const c = await node.core.handle(node.console, 'scenario:activate', { scenarioId: 'storm', requestId: 'fedcba9876543210fedcba9876543210' });
     expect(c).toMatchObject({ ok: true, value: { revision: 2 } });

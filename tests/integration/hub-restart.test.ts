@@ -94,8 +94,8 @@ describe('hub restarts', () => {
 
     hub = await testHub({ dbFile, port: hub.port });
     await until('centre state back on the wall', () => node.core.state.scenario?.id === 'normal-operations' && !node.core.state.scenario.local);
-    await until('local activation in the audit log', () => hub.core.db.recentAudit(20).some((e) => e.action === 'scenario.local-activate'));
-    expect(hub.core.db.recentAudit(20).find((e) => e.action === 'scenario.local-activate')).toMatchObject({
+    await until('local activation in the audit log', async () => (await hub.core.store.recentAudit(20)).some((e) => e.action === 'scenario.local-activate'));
+    expect((await hub.core.store.recentAudit(20)).find((e) => e.action === 'scenario.local-activate')).toMatchObject({
       actor: 'console console-1',
       target: 'flood-response → demo-2x2',
       result: 'applied on this node only while offline; replaced by revision 1 on reconnect',

@@ -61,24 +61,24 @@ describe('hub rules', () => {
     const [proposal] = (await call('GET', '/api/proposals')).body.value as Array<{ id: string; ruleId: string; scenarioId: string; reason: { vi: string } }>;
     expect(proposal).toMatchObject({ ruleId: 'flood-alarm-3', scenarioId: 'flood-response', reason: { vi: expect.stringContaining('Trạm 0 4,20 m, vượt báo động III (4,00 m)') } });
     expect((await call('POST', `/api/proposals/${proposal!.id}/confirm`, undefined, TOKENS.leader)).status).toBe(202);
-    expect(hub.core.activations.current('demo-2x2')?.scenario.id).toBe('flood-response');
+    expect((await hub.core.activations.current('demo-2x2'))?.scenario.id).toBe('flood-response');
 
     clock.advance(H);
     await call('POST', '/api/data', gauges(clock.now(), 3.2, 1));
     clock.advance(2 * H);
-    hub.core.checkRules();
-    expect(hub.core.activations.current('demo-2x2')?.scenario.id, 'still above level II').toBe('flood-response');
+    await hub.core.checkRules();
+    expect((await hub.core.activations.current('demo-2x2'))?.scenario.id, 'still above level II').toBe('flood-response');
     await call('POST', '/api/data', gauges(clock.now(), 2.5, 1));
     clock.advance(2 * H - 1000);
-    hub.core.checkRules();
-    expect(hub.core.activations.current('demo-2x2')?.scenario.id, 'not two hours yet').toBe('flood-response');
+    await hub.core.checkRules();
+    expect((await hub.core.activations.current('demo-2x2'))?.scenario.id, 'not two hours yet').toBe('flood-response');
     clock.advance(1000);
-    hub.core.checkRules();
-    expect(hub.core.activations.current('demo-2x2')).toMatchObject({ scenario: { id: 'normal-operations' }, source: 'rule', activatedBy: { name: 'rule flood-alarm-3', role: 'system' } });
+    await hub.core.checkRules();
+    expect((await hub.core.activations.current('demo-2x2'))).toMatchObject({ scenario: { id: 'normal-operations' }, source: 'rule', activatedBy: { name: 'rule flood-alarm-3', role: 'system' } });
 
     const rules = (await call('GET', '/api/rules', undefined, TOKENS.operator)).body.value as Array<{ id: string; phase: string; last: { outcome: string; detail: { en: string } } | null }>;
     expect(rules.find((r) => r.id === 'flood-alarm-3')).toMatchObject({ phase: 'cooling', last: { outcome: 'reverted', detail: { en: expect.stringContaining('previous scenario') } } });
-    hub.core.checkRules();
+    await hub.core.checkRules();
     expect(hub.core.ruleList().find((r) => r.id === 'flood-alarm-3')).toMatchObject({ phase: 'armed', last: { outcome: 'rearmed' } });
 
     const audit = (await call('GET', '/api/audit?limit=50')).body.value as Array<{ action: string; actor: string; result: string }>;
@@ -88,23 +88,23 @@ describe('hub rules', () => {
 
   it('a rule switches a wall by itself only where the scenario allows it for that severity; otherwise it proposes', async () => {
     const { hub, clock, call } = await start({ 'storm-cap.json': stormRule });
-    const storm = hub.core.db.scenario('storm')!;
-    hub.core.db.saveScenario({ ...storm, version: storm.version + 1, ruleActivation: { minSeverity: 'critical' } });
+    const storm = (await hub.core.store.scenario('storm'))!;
+    await hub.core.publishScenario({ scenario: { ...storm, ruleActivation: { minSeverity: 'critical' } }, actor: { name: 'admin', role: 'admin' }, origin: 'test' });
 
     await call('POST', '/api/data', stormAlert('danger', clock.now()));
-    expect(hub.core.activations.current('demo-2x2'), 'danger is below what the scenario allows').toBeNull();
+    expect((await hub.core.activations.current('demo-2x2')), 'danger is below what the scenario allows').toBeNull();
     expect(hub.core.allProposals()).toMatchObject([{ ruleId: 'storm-cap', scenarioId: 'storm', reason: { vi: 'Cảnh báo bão: Bão số 9 đổ bộ' } }]);
     expect(hub.core.ruleList().find((r) => r.id === 'storm-cap')?.last?.outcome).toBe('proposed');
 
     // Six hours on, the rule withdraws its proposal; the alert is gone, so it is ready again.
     clock.advance(6 * H);
-    hub.core.checkRules();
+    await hub.core.checkRules();
     expect(hub.core.allProposals()).toEqual([]);
     expect(hub.core.ruleList().find((r) => r.id === 'storm-cap')?.last?.outcome).toBe('withdrawn');
     await call('POST', '/api/data', { entries: [{ key: 'alerts.cap', at: clock.now(), value: { type: 'alerts', items: [] } }] });
 
     await call('POST', '/api/data', stormAlert('critical', clock.now()));
-    expect(hub.core.activations.current('demo-2x2')).toMatchObject({ scenario: { id: 'storm' }, source: 'rule', activatedBy: { name: 'rule storm-cap' } });
+    expect((await hub.core.activations.current('demo-2x2'))).toMatchObject({ scenario: { id: 'storm' }, source: 'rule', activatedBy: { name: 'rule storm-cap' } });
     expect(hub.core.allProposals()).toEqual([]);
     const audit = (await call('GET', '/api/audit?limit=50')).body.value as Array<{ action: string; actor: string; result: string }>;
     expect(audit.filter((e) => e.actor === 'rule storm-cap').map((e) => `${e.action}: ${e.result}`)).toEqual(expect.arrayContaining([

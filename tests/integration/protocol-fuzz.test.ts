@@ -85,7 +85,7 @@ describe('fuzzing', () => {
     await new Promise<void>((resolve) => attacker.once('connect', () => resolve()));
     const hubErrors: unknown[] = [];
     attacker.on('hub:error', (e: unknown) => hubErrors.push(e));
-    const before = { revision: hub.core.db.revision('demo-2x2'), activation: hub.core.db.latestActivation('demo-2x2'), nodeState: node.core.state, audit: hub.core.db.recentAudit(1000).length };
+    const before = { revision: (await hub.core.store.revision('demo-2x2')), activation: (await hub.core.store.latestActivation('demo-2x2')), nodeState: node.core.state, audit: (await hub.core.store.recentAudit(1000)).length };
 
     const rnd = createRandom(20251104);
     const events = invalidEvents(rnd, nodeTemplates, (e, p) => parseNodeEvent(e, p).ok);
@@ -120,14 +120,14 @@ describe('fuzzing', () => {
     attacker.io.engine.send(`2${HUB_NAMESPACE},${JSON.stringify(['disconnect', { forged: true }])}`);
     expect(await dropped).toBe('transport close');
     expect((await rest(hub, 'GET', '/api/health', null)).status).toBe(200);
-    expect(hub.core.db.revision('demo-2x2')).toBe(before.revision);
-    expect(hub.core.db.latestActivation('demo-2x2')).toEqual(before.activation);
-    expect(hub.core.allProposals()).toEqual([]);
+    expect((await hub.core.store.revision('demo-2x2'))).toBe(before.revision);
+    expect((await hub.core.store.latestActivation('demo-2x2'))).toEqual(before.activation);
+    expect(await hub.core.allProposals()).toEqual([]);
     expect(node.core.state).toBe(before.nodeState);
     expect(hub.log.lines.filter((l) => l.msg === 'node event refused').length).toBeGreaterThanOrEqual(COUNT - 200);
     // Malformed events stop at the gate (logged, not commands): the audit log gains only the result
     // that changed because the fuzzer's screen joined the wall and never answered.
-    const written = hub.core.db.recentAudit(100_000).slice(0, -before.audit);
+    const written = (await hub.core.store.recentAudit(100_000)).slice(0, -before.audit);
     expect(written.every((e) => e.action === 'scenario.result')).toBe(true);
 
     expect((await rest(hub, 'POST', '/api/scenarios/storm/activate', TOKENS.leader)).body).toMatchObject({ ok: true, value: { revision: 2 } });

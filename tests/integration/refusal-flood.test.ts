@@ -15,14 +15,15 @@ describe('the hub', () => {
     const at = Date.now();
     const hub = await testHub({ now: () => at });
     cleanup.push(() => hub.close());
-    const before = hub.core.db.recentAudit(10_000).length;
+    const before = (await hub.core.store.recentAudit(10_000)).length;
     const statuses: number[] = [];
     for (let i = 0; i < 100; i++) statuses.push((await rest(hub, 'POST', '/api/scenarios/storm/activate', null, undefined, { Origin: 'http://evil.example' })).status);
     expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
     expect((await rest(hub, 'POST', '/api/scenarios/storm/activate', null)).body).toMatchObject({ ok: false, error: { code: 'rate-limited' } });
     hub.core.refusals.flush(true);
-    const rows = hub.core.db.recentAudit(10_000).slice(0, hub.core.db.recentAudit(10_000).length - before);
+    const all = await hub.core.store.recentAudit(10_000);
+    const rows = all.slice(0, all.length - before);
     // The first bad-token refusal, the first rate-limited one, and the summary of the other 99.
     expect(rows.map((r) => r.action).sort()).toEqual(['refusals.summary', 'rest.rate-limit', 'scenario.activate']);
     const summary = rows.find((r) => r.action === 'refusals.summary');
@@ -62,6 +63,6 @@ describe('a bad percent-escape in a REST path', () => {
     expect(await rest(hub, 'POST', '/api/scenarios/%E0%A4%A/activate', null)).toMatchObject({ status: 401, body: { error: { code: 'bad-token' } } });
     const bad = await rest(hub, 'POST', '/api/scenarios/%E0%A4%A/activate', TOKENS.leader);
     expect(bad).toMatchObject({ status: 400, body: { ok: false, error: { code: 'invalid-payload', message: expect.stringMatching(/bad percent-escape/) } } });
-    expect(hub.core.db.revision('demo-2x2')).toBe(0);
+    expect(await hub.core.store.revision('demo-2x2')).toBe(0);
   });
 });

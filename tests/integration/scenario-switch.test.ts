@@ -37,7 +37,7 @@ describe('scenario switching', () => {
       ['A1', 'applied', 'node-1'], ['A2', 'applied', 'node-1'], ['B1', 'applied', 'node-1'], ['B2', 'applied', 'node-1'],
     ]);
     await until('result reaches the console', () => node.core.scenarioOverview.result?.outcome === 'applied');
-    const audit = hub.core.db.recentAudit(10);
+    const audit = (await hub.core.store.recentAudit(10));
     expect(audit.find((e) => e.action === 'scenario.activate')).toMatchObject({ actor: 'Lãnh đạo Nguyễn Văn A', role: 'leader', result: 'accepted: revision 1', origin: expect.stringMatching(/^rest /) });
     expect(audit.find((e) => e.action === 'scenario.result')).toMatchObject({ result: 'applied: applied on 4/4 screens', actor: 'Lãnh đạo Nguyễn Văn A' });
   });
@@ -51,9 +51,9 @@ describe('scenario switching', () => {
     await until('storm layout', () => node.core.state.scenario?.id === 'storm');
     await until('result final', () => wallResult(hub)?.outcome === 'partial');
     expect(wallResult(hub)?.screens.find((s) => s.screenId === 'B2')).toMatchObject({ status: 'failed', message: 'camera gateway unreachable' });
-    const entry = hub.core.db.recentAudit(10).find((e) => e.action === 'scenario.activate');
+    const entry = (await hub.core.store.recentAudit(10)).find((e) => e.action === 'scenario.activate');
     expect(entry).toMatchObject({ actor: 'console console-1', origin: expect.stringMatching(/^node node-1 /) });
-    expect(hub.core.db.recentAudit(10).find((e) => e.action === 'scenario.result')?.result).toMatch(/^partial: applied on 3\/4 screens; B2 failed: camera gateway unreachable/);
+    expect((await hub.core.store.recentAudit(10)).find((e) => e.action === 'scenario.result')?.result).toMatch(/^partial: applied on 3\/4 screens; B2 failed: camera gateway unreachable/);
   });
 
   it('two nodes driving one wall and concurrent activations end on the same, latest revision everywhere', async () => {
@@ -69,14 +69,14 @@ describe('scenario switching', () => {
       pc2.core.handle(pc2.console, 'scenario:activate', { scenarioId: 'public-event' }),
     ]);
     expect(answers.every((a) => ('status' in a ? a.body.ok : a.ok))).toBe(true);
-    const latest = hub.core.db.latestActivation('demo-2x2');
+    const latest = (await hub.core.store.latestActivation('demo-2x2'));
     expect(latest?.revision).toBe(4);
     await until('both nodes on the latest', () => [pc1, pc2].every((n) => n.core.state.scenario?.revision === 4));
     expect(pc1.core.state.scenario?.id).toBe(latest?.scenario.id);
     expect(pc2.core.state.layout).toEqual(pc1.core.state.layout);
     await until('applied on all four screens', () => wallResult(hub)?.outcome === 'applied' && wallResult(hub)?.revision === 4);
     expect(wallResult(hub)?.screens.map((s) => `${s.screenId}@${s.nodeId}`)).toEqual(['A1@pc-1', 'A2@pc-1', 'B1@pc-2', 'B2@pc-2']);
-    const superseded = hub.core.db.recentAudit(50).filter((e) => e.action === 'scenario.result' && e.result.startsWith('superseded'));
+    const superseded = (await hub.core.store.recentAudit(50)).filter((e) => e.action === 'scenario.result' && e.result.startsWith('superseded'));
     expect(superseded.length).toBe(3);
   });
 
@@ -88,13 +88,13 @@ describe('scenario switching', () => {
     expect(none.status).toBe(401);
     const operator = await rest(hub, 'POST', '/api/scenarios/flood-response/activate', TOKENS.operator);
     expect(operator).toMatchObject({ status: 403, body: { ok: false, error: { code: 'forbidden' } } });
-    const audit = hub.core.db.recentAudit(10).filter((e) => e.action === 'scenario.activate');
+    const audit = (await hub.core.store.recentAudit(10)).filter((e) => e.action === 'scenario.activate');
     expect(audit.map((e) => [e.actor, e.result.replace(/ \(token [0-9a-f]+\)| \(no token\)/, '')])).toEqual([
       ['Cán bộ vận hành B', 'refused: forbidden'],
       ['unknown', 'refused: bad-token'],
       ['unknown', 'refused: bad-token'],
     ]);
-    expect(hub.core.db.revision('demo-2x2')).toBe(0);
+    expect((await hub.core.store.revision('demo-2x2'))).toBe(0);
     expect(nodes[0]!.core.state.scenario).toBeNull();
   });
 
@@ -105,7 +105,7 @@ describe('scenario switching', () => {
     expect(await rest(hub, 'POST', '/api/scenarios/storm/activate', TOKENS.leader, { wallId: 'other-wall' })).toMatchObject({ status: 409, body: { error: { code: 'wrong-wall' } } });
     const operatorConsole = { ...node.console, id: 'console-op', actor: { name: 'Cán bộ vận hành B', role: 'operator' as const } };
     expect(await node.core.handle(operatorConsole, 'scenario:activate', { scenarioId: 'storm' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(hub.core.db.recentAudit(5)[0]).toMatchObject({ actor: 'Cán bộ vận hành B', role: 'operator', result: expect.stringMatching(/^refused: forbidden/) });
+    expect((await hub.core.store.recentAudit(5))[0]).toMatchObject({ actor: 'Cán bộ vận hành B', role: 'operator', result: expect.stringMatching(/^refused: forbidden/) });
     expect(node.core.state.scenario).toBeNull();
   });
 });
