@@ -18,6 +18,8 @@ export interface ChannelSpec {
 
 export const EVERYONE = ['operator', 'leader', 'technician', 'admin'] as const satisfies readonly AccountRole[];
 export const ARRANGERS = ['operator', 'admin'] as const satisfies readonly AccountRole[];
+/** Who may put cameras on the wall by hand: the operators on shift and the leaders directing them. */
+export const CAMERA_HANDLERS = ['operator', 'leader', 'admin'] as const satisfies readonly AccountRole[];
 export const LEADERS = ['leader', 'admin'] as const satisfies readonly AccountRole[];
 export const TECHNICIANS = ['technician', 'admin'] as const satisfies readonly AccountRole[];
 export const ADMINS = ['admin'] as const satisfies readonly AccountRole[];

@@ -14,6 +14,7 @@ import {
 import { AuditPageSchema, AuditQuerySchema, AuditVerifySchema, type AuditQuery } from './audit.js';
 import { ADMINS, EVERYONE, LEADERS, type ChannelSpec } from './channel-spec.js';
 import { layoutBridgeInvokes, layoutChannels } from './layout-contract.js';
+import { overrideBridgeInvokes, overrideChannels } from './overrides-contract.js';
 import { scenarioBridgeInvokes, scenarioLibraryChannels, type LeaderChannel } from './scenario-console-contract.js';
 import type { InvokeMaker } from './bind-bridge.js';
 
@@ -44,6 +45,7 @@ export const consoleChannels = {
   'audit:query': { request: AuditQuerySchema, response: AuditPageSchema, roles: ['console'], users: LEADERS, quiet: true },
   'audit:verify': { request: empty, response: AuditVerifySchema, roles: ['console'], users: LEADERS },
   ...layoutChannels,
+  ...overrideChannels,
   ...scenarioLibraryChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
@@ -67,5 +69,6 @@ export const consoleBridgeInvokes = {
   queryAudit: (query: AuditQuery) => ['audit:query', query],
   verifyAudit: () => ['audit:verify', {}],
   ...layoutBridgeInvokes,
+  ...overrideBridgeInvokes,
   ...scenarioBridgeInvokes,
 } as const satisfies Record<string, InvokeMaker<ConsoleChannel>>;

@@ -16,6 +16,7 @@ import { EVERYONE, LEADERS, TECHNICIANS, type ChannelSpec } from './channel-spec
 import { consoleBridgeInvokes, consoleChannels } from './console-contract.js';
 import { technicianBridgeInvokes, technicianChannels } from './technician-contract.js';
 import { procedureBridgeInvokes, procedureChannels } from './procedure-contract.js';
+import { liveBridgeInvokes, liveChannels, liveFeedEvents } from './live-view.js';
 import { bindBridge, type BoundBridge, type BridgeTransport, type InvokeMaker, type ListenedEvents } from './bind-bridge.js';
 
 // The one contract between the main process and every window, over Electron IPC or the web host's
@@ -52,6 +53,7 @@ export const invokeChannels = {
   ...consoleChannels,
   ...technicianChannels,
   ...procedureChannels,
+  ...liveChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type InvokeChannel = keyof typeof invokeChannels;
@@ -77,6 +79,7 @@ export const feedEventChannels = {
   'data:snapshot': DataBatchSchema,
   'data:update': DataBatchSchema,
   'scenarios:overview': ScenarioOverviewSchema,
+  ...liveFeedEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type FeedEventChannel = keyof typeof feedEventChannels;
@@ -128,6 +131,9 @@ export const bridgeListeners = {
   onWallHealth: ['wall:health'],
   /** Data feed values: a snapshot and an update both merge into the page's cache. */
   onData: ['data:snapshot', 'data:update'],
+  /** A screen hears whether a console watches the live view; a console hears the frames. */
+  onLiveWant: ['live:want'],
+  onLive: ['live:stills', 'live:capture'],
 } as const satisfies Record<string, ListenedEvents<BridgeEvent>>;
 
 /**
@@ -137,13 +143,13 @@ export const bridgeListeners = {
 export const wallBridgeSpec = {
   channels: invokeChannels,
   events: bridgeEventChannels,
-  invokes: { ...bridgeInvokes, ...consoleBridgeInvokes, ...technicianBridgeInvokes, ...procedureBridgeInvokes },
+  invokes: { ...bridgeInvokes, ...consoleBridgeInvokes, ...technicianBridgeInvokes, ...procedureBridgeInvokes, ...liveBridgeInvokes },
   listeners: bridgeListeners,
 };
 
 type BoundWallBridge = BoundBridge<typeof wallBridgeSpec>;
-/** onData, onWallHealth and the health calls are optional so a page's stand-in bridge (tests, harnesses) may leave them out. */
-type OptionalCalls = 'onData' | 'onWallHealth' | 'reportFrames' | 'getWallHealth';
+/** The feed listeners and the health calls are optional so a page's stand-in bridge (tests, harnesses) may leave them out. */
+type OptionalCalls = 'onData' | 'onWallHealth' | 'reportFrames' | 'getWallHealth' | 'onLiveWant' | 'onLive';
 export type WallBridge = Omit<BoundWallBridge, OptionalCalls> & Partial<Pick<BoundWallBridge, OptionalCalls>>;
 export type WallBridgeTransport = BridgeTransport<InvokeChannel, BridgeEvent>;
 

@@ -5,6 +5,7 @@ import { ActorSchema, LocalizedSchema } from './protocol/primitives.js';
 import { ActivationSourceSchema, SeveritySchema } from './protocol/scenario.js';
 import { TechnicianStateSchema } from './calibration/technician-state.js';
 import { ProcedureSchema } from './procedure.js';
+import { OverridesSchema } from './overrides.js';
 
 // The wall state owned by the main process. Windows hold a read-only copy: a snapshot,
 // then patches; each carries the revision it produces.
@@ -68,6 +69,8 @@ export const WallStateSchema = z.strictObject({
   dataStale: z.strictObject({ since: z.number() }).nullable().optional(),
   /** The active scenario's live checklist (electron/wall/procedure); null when none runs. */
   procedure: ProcedureSchema.nullable().optional(),
+  /** Cameras put on the wall by hand, over `layout` (which stays as saved): see common/overrides.ts. */
+  overrides: OverridesSchema.optional(),
 });
 export type WallState = z.infer<typeof WallStateSchema>;
 

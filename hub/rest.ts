@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import { z } from 'zod';
-import { DataBatchSchema } from '../common/protocol/data.js';
+import { CAMERA_CATALOGUE_KEY, DataBatchSchema } from '../common/protocol/data.js';
 import type { Ack } from '../common/protocol/errors.js';
 import { PROTOCOL_VERSIONS } from '../common/protocol/handshake.js';
 import { IdSchema, RequestIdSchema } from '../common/protocol/primitives.js';
@@ -42,6 +42,8 @@ export function createRestHandler(core: HubCore, tokens: TokenBook, log: Logger,
     { method: 'GET', pattern: /^\/api\/walls\/([^/]+)\/health$/, roles: READ, run: ({ params }) => ok(core.health.of(params[0] ?? '')) },
     { method: 'GET', pattern: /^\/api\/proposals$/, roles: READ, run: () => ok(core.allProposals()) },
     { method: 'GET', pattern: /^\/api\/rules$/, roles: READ, run: () => ok(core.ruleList()) },
+    /** The camera catalogue (id, names, place, road, coordinates, tags, online/offline), as the walls get it. */
+    { method: 'GET', pattern: /^\/api\/cameras$/, roles: READ, run: () => ok(cameraCatalogue(core)) },
     { method: 'GET', pattern: /^\/api\/audit$/, roles: LEAD, run: async ({ url }) => ok(await core.store.recentAudit(Number(url.searchParams.get('limit') ?? 100) || 100)) },
     {
       method: 'POST', pattern: /^\/api\/scenarios\/([^/]+)\/activate$/, roles: null, audited: 'scenario.activate',
@@ -112,6 +114,11 @@ export function createRestHandler(core: HubCore, tokens: TokenBook, log: Logger,
 
   function index() {
     return { hub: 'Toàn Cảnh hub', protocol: PROTOCOL_VERSIONS, time: now(), endpoints: routes.map((r) => `${r.method} ${r.pattern.source.replace(/\\\//g, '/').replace(/\(\[\^\/\]\+\)/g, '<id>').replace(/^\^|\/\?|\$$/g, '')}`) };
+  }
+
+  function cameraCatalogue(hub: HubCore) {
+    const entry = hub.dataValue(CAMERA_CATALOGUE_KEY);
+    return entry?.value.type === 'cameras' ? entry.value.items : [];
   }
 
   async function walls() {

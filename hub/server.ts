@@ -11,6 +11,7 @@ import { StoreWatch } from './cluster/store-watch.js';
 import { HealthProbe } from './health.js';
 import type { HubStore } from './store/hub-store.js';
 import { openStore } from './store/open-store.js';
+import { catalogueEntry } from './cameras/catalogue.js';
 import { createRestHandler } from './rest.js';
 import { seedScenarios } from './scenario-seeds.js';
 import { loadRules } from './rules/load-rules.js';
@@ -98,10 +99,12 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   let redis: RedisFanout | null = null;
 
   // Loads the clips before anything listens: a missing or broken clip folder stops the start with its name.
+  // The catalogue (with each camera's online/offline) goes to the walls at start and on every switch.
+  let publishCatalogue = () => {};
   let cameras: CameraSimulator | null;
   try {
     await seedScenarios(store, options.scenariosDir, log.child('scenarios'));
-    cameras = options.cameras ? createCameraSimulator({ ...options.cameras, now }) : null;
+    cameras = options.cameras ? createCameraSimulator({ ...options.cameras, now, onStateChange: () => publishCatalogue() }) : null;
   } catch (err) {
     await store.close();
     throw err;
@@ -159,6 +162,11 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     log: log.child('sources'),
     now,
   });
+  if (cameras) {
+    const simulated = cameras;
+    publishCatalogue = () => core.publish([catalogueEntry(simulated, now())]);
+    publishCatalogue();
+  }
   const rest = createRestHandler(core, tokens, log.child('rest'), now, sources, options.rateLimits?.rest, () => health.report());
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (options.tls) res.setHeader('Strict-Transport-Security', HSTS);

@@ -25,6 +25,26 @@ export type CameraSource = z.infer<typeof CameraSource>;
 
 export const CAMERA_GRIDS = [1, 4, 9, 16] as const;
 
+/** A camera tour: the tile shows each camera for dwellSeconds in turn (all screens on the same wall clock). */
+export const CameraTour = z
+  .strictObject({
+    cameras: z.array(CameraSource).min(2).max(16),
+    dwellSeconds: z.number().int().min(3).max(3600),
+  })
+  .refine((t) => new Set(t.cameras.map((c) => c.id)).size === t.cameras.length, { message: 'a tour lists each camera once', path: ['cameras'] });
+export type CameraTour = z.infer<typeof CameraTour>;
+
+/** Which of a tour's cameras is on at `now` (ms on the wall's clock): the same on every screen. */
+export function tourIndex(tour: CameraTour, now: number): number {
+  return Math.floor(now / (tour.dwellSeconds * 1000)) % tour.cameras.length;
+}
+
+/** Milliseconds until the tour moves on from the camera shown at `now`. */
+export function tourRemainingMs(tour: CameraTour, now: number): number {
+  const dwell = tour.dwellSeconds * 1000;
+  return dwell - (now % dwell);
+}
+
 export const cameraProps = z
   .strictObject({
     cameras: z.array(CameraSource).min(1).max(16),
@@ -33,11 +53,14 @@ export const cameraProps = z
     showNames: z.boolean().default(true),
     /** Delay behind live that every screen steers to; default four target durations of the stream. */
     syncDelaySeconds: z.number().min(1).max(120).optional(),
+    /** Cycle these cameras in a one-camera tile instead of showing `cameras`. */
+    tour: CameraTour.optional(),
   })
   .superRefine((props, ctx) => {
     if (props.cameras.length > props.grid) {
       ctx.addIssue({ code: 'custom', path: ['cameras'], message: `grid ${props.grid} has ${props.grid} cell(s) but ${props.cameras.length} cameras are listed; use a larger grid (1, 4, 9 or 16) or fewer cameras` });
     }
+    if (props.tour && props.grid !== 1) ctx.addIssue({ code: 'custom', path: ['tour'], message: 'a camera tour plays in a one-camera tile: set grid to 1' });
     const seen = new Set<string>();
     props.cameras.forEach((camera, i) => {
       if (seen.has(camera.id)) ctx.addIssue({ code: 'custom', path: ['cameras', i, 'id'], message: `camera id "${camera.id}" is listed twice in this panel` });

@@ -205,7 +205,26 @@ const SecurityEventsSchema = z.strictObject({
     .max(500),
 });
 
-export const DataValueSchema = z.discriminatedUnion('type', [KpiSchema, SeriesSchema, AlertsSchema, ReportsSchema, GaugesSchema, VesselsSchema, PlacesSchema, AreasSchema, TracksSchema, SourcesSchema, SecurityEventsSchema]);
+/** The camera catalogue: every camera the hub knows, for the console's search and the maps' markers. */
+export const CameraEntrySchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'use lower-case letters, digits and dashes, e.g. "cau-song-han"'),
+  name: LocalizedSchema,
+  /** District, commune or landmark, as a person would say where it is. */
+  place: LocalizedSchema,
+  road: text(120).optional(),
+  lat: latitude,
+  lon: longitude,
+  tags: z.array(text(40)).max(20),
+  status: z.enum(['online', 'offline']),
+  /** The HLS playlist when it is not the hub's /cameras/<id>/live.m3u8 (a media gateway). */
+  url: z.string().min(1).max(2000).optional(),
+});
+export type CameraEntry = z.infer<typeof CameraEntrySchema>;
+const CamerasSchema = z.strictObject({ type: z.literal('cameras'), items: z.array(CameraEntrySchema).max(2000) });
+/** The key the hub publishes its catalogue under. */
+export const CAMERA_CATALOGUE_KEY = 'cameras';
+
+export const DataValueSchema = z.discriminatedUnion('type', [KpiSchema, SeriesSchema, AlertsSchema, ReportsSchema, GaugesSchema, VesselsSchema, PlacesSchema, AreasSchema, TracksSchema, SourcesSchema, SecurityEventsSchema, CamerasSchema]);
 export type DataValue = z.infer<typeof DataValueSchema>;
 export type DataKind = DataValue['type'];
 

@@ -49,6 +49,8 @@ export const ScenarioSchema = z
     autoRevertSeconds: z.number().int().min(60).max(7 * 24 * 3600).optional(),
     /** A rule may switch the wall to this scenario without a leader when its finding is at least this severe; absent: rules only propose it. */
     ruleActivation: z.strictObject({ minSeverity: AlertSeveritySchema }).optional(),
+    /** Cameras operators put on the wall by hand: cleared when this scenario is activated (default), or kept where they fit. */
+    handCameras: z.enum(['clear', 'keep']).optional(),
   })
   .superRefine((s, ctx) => {
     const panels = new Set(s.layout.panels.map((p) => p.id));

@@ -159,7 +159,7 @@ export class BackendSync {
     const fits = validateLayout(a.scenario.layout, core.state.wall);
     if (!fits.ok) return this.refuse(a.revision, `the scenario's layout does not fit this wall: ${fits.error.message}`.slice(0, 500), 'scenario/layout-mismatch', `scenario ${a.scenario.id}`);
     const committedAt = this.now();
-    const { revision } = core.applyScenario(state, fits.value);
+    const { revision } = core.applyScenario(state, fits.value, { keepOverrides: a.scenario.handCameras === 'keep' });
     log.info('scenario applied', { scenario: a.scenario.id, revision: a.revision, stateRevision: revision, applyAt: state.applyAt });
     this.acks.track({ revision: a.revision, localRevision: revision, committedAt });
     clearTimeout(this.expiry);
@@ -244,7 +244,7 @@ export class BackendSync {
     if (!fits.ok) return fail('layout-mismatch', fits.error.message);
     const at = this.now();
     const state = { id: scenario.id, name: scenario.name, severity: scenario.severity, revision: core.state.scenario?.revision ?? 0, activatedBy: actor, source: 'local' as const, activatedAt: at, applyAt: at + LOCAL_APPLY_DELAY_MS, local: true };
-    core.applyScenario(state, fits.value);
+    core.applyScenario(state, fits.value, { keepOverrides: scenario.handCameras === 'keep' });
     this.localReports.push({ scenarioId, actor, localAt: at });
     this.log.warn('scenario applied on this node only; the hub is unreachable', { scenario: scenarioId, actor: actor.name });
     return ok({ revision: state.revision, applyAt: state.applyAt, local: true });

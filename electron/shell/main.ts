@@ -21,6 +21,7 @@ import { IpcRouter } from './ipc.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
 import { enableSandbox, hardenSession } from './security.js';
 import { WallWindows } from './windows.js';
+import { startLiveCapture } from './live-capture.js';
 
 // The Electron entry (bundled to dist/electron/main.cjs): one instance, the display kept awake,
 // the renderer served from app://toancanh, the core started, one window per wall screen.
@@ -164,6 +165,8 @@ async function main(): Promise<void> {
   });
   windows = wallWindows;
   wallWindows.start();
+  // While a console watches the live view, each wall window's own picture goes to it.
+  const stopCapture = startLiveCapture(running.core, () => wallWindows.screenContents(), log.child('live'));
   // The GPU process died: Chromium starts another, but pages that drew with it may stay black.
   const gpu = new GpuPolicy();
   app.on('child-process-gone', (_event, details) => {
@@ -198,6 +201,7 @@ async function main(): Promise<void> {
   onAppliedMappingChange(running.core, () => wallWindows.replan());
 
   app.on('before-quit', () => {
+    stopCapture();
     watchdog?.close();
     void notifier.stopping();
     clearInterval(raising);

@@ -66,6 +66,11 @@ export class WallWindows {
     screen.off('display-metrics-changed', this.onDisplays);
   }
 
+  /** The wall windows' pages, for the console's live view (shell/live-capture.ts). */
+  screenContents(): Array<{ screenId: string; contents: Electron.WebContents }> {
+    return [...this.screens].filter(([, { window }]) => !window.isDestroyed()).map(([screenId, { window }]) => ({ screenId, contents: window.webContents }));
+  }
+
   focusConsole(): void {
     const win = this.consoleWindow;
     if (!win || win.isDestroyed()) return;

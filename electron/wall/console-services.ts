@@ -10,6 +10,7 @@ import { layoutHandlers } from './layouts/layout-handlers.js';
 import { libraryHandlers } from './scenarios/library-handlers.js';
 import { procedureHandlers } from './procedure/procedure-handlers.js';
 import { keepProcedure } from './procedure/procedure-keeper.js';
+import { installOverrides } from './overrides/override-handlers.js';
 import type { Logger } from '../../node-common/log.js';
 import type { WallCore } from './wall-core.js';
 
@@ -61,6 +62,8 @@ export function installConsoleServices(core: WallCore, db: AppDatabase, log: Log
   core.addHandlers(libraryHandlers(core, db.scenarioLibrary, db.scenarioDrafts, auth));
   core.addHandlers(procedureHandlers(core, db.procedures, o.now));
   const procedure = keepProcedure({ core, table: db.procedures, audit: db.audit, log: log.child('procedure'), ...(o.now ? { now: o.now } : {}) });
+  const overrides = installOverrides(core, auth, db.audit, log.child('overrides'), o.now);
+  core.addHandlers(overrides.handlers);
   // Scenarios reach the wall from the hub too (another console, the REST API, a confirmed proposal): each is logged here.
   const stopScenarioLog = core.onChange((state, change) => {
     const s = change.scenario;
@@ -88,6 +91,7 @@ export function installConsoleServices(core: WallCore, db: AppDatabase, log: Log
       refusals.close();
       stopScenarioLog();
       procedure.close();
+      overrides.close();
     },
   };
 }

@@ -19,6 +19,7 @@ import type { BackendStatus, Problem, ScenarioState, ScreenFaults, ScreenFrames,
 import { screenOwner, type WallHealth } from '../../common/protocol/health.js';
 import { windowShapeFault } from '../../common/wall/window-shape.js';
 import type { Layout } from '../../common/wall/layout-schema.js';
+import { overridesThatFit, type Override } from '../../common/overrides.js';
 import type { WallConfig } from '../../common/wall/schema.js';
 import type { CoreGate } from './auth/gate.js';
 import type { CoreClient } from './client.js';
@@ -32,6 +33,8 @@ import { supersedes } from '../hub-link/scenario-state.js';
 import { actorOf, noBackend, runScenarioCommand, type ScenarioService } from '../hub-link/scenario-service.js';
 import { scenarioLayouts } from '../hub-link/scenario-layouts.js';
 import { ScreenStatusBoard } from './screen-status.js';
+import { LiveRelay } from './live-relay.js';
+import type { ScreenStills } from '../../common/live-view.js';
 
 export interface WallCoreOptions {
   wall: WallConfig;
@@ -71,6 +74,8 @@ export class WallCore {
   private own: ReadonlySet<string> | null = null;
   private ownerOf: (screenId: string) => string | null = (id) => screenOwner(this.health, id);
   private health: WallHealth | null = null;
+  /** The console's live view: frames relayed while a console watches. */
+  readonly live = new LiveRelay(() => this.clients);
 
   constructor(private readonly options: WallCoreOptions) {
     this.log = options.log;
@@ -86,6 +91,7 @@ export class WallCore {
       backend: { state: 'off', since: null, hubUrl: null },
       technician: options.technician ?? initialTechnicianState(),
       procedure: null,
+      overrides: [],
     };
     this.board = new ScreenStatusBoard(options.wall, this.now);
   }
@@ -124,12 +130,14 @@ export class WallCore {
     }
     if (client.role === 'console') client.send('wall:health', this.wallHealth);
     if (client.role === 'console') client.send('screens:status', this.board.list());
+    this.live.joined(client);
     this.broadcastStatuses();
     return () => this.disconnect(client);
   }
 
   private disconnect(client: CoreClient): void {
     if (!this.clients.delete(client)) return;
+    this.live.left(client);
     this.log.info('client disconnected', { client: client.id, role: client.role, screenId: client.screenId });
     if (client.role === 'screen' && client.screenId) {
       this.board.disconnected(client.screenId, this.pagesOf(client.screenId));
@@ -240,6 +248,10 @@ export class WallCore {
         return this.reportFrames(client, request as ScreenFrames) as Result<InvokeResponse<C>>;
       case 'wall:health':
         return ok(this.wallHealth as InvokeResponse<C>);
+      case 'live:watch':
+        return this.live.watch(client, (request as InvokeRequest<'live:watch'>).watching) as Result<InvokeResponse<C>>;
+      case 'screen:stills':
+        return this.live.stills(client, request as ScreenStills) as Result<InvokeResponse<C>>;
       default: {
         const handler = this.handlers.get(channel);
         if (handler) return Promise.resolve(handler(client, request as never));
@@ -261,10 +273,14 @@ export class WallCore {
     return this.scenarios ? this.scenarios.publish(scenario, actorOf(client)) : Promise.resolve(noBackend());
   }
 
-  /** Show a scenario: its layout and state in one patch. Ordered and idempotent by hub revision. */
-  applyScenario(scenario: ScenarioState, layout: Layout): { applied: boolean; revision: number } {
+  /**
+   * Show a scenario: its layout and state in one patch. Ordered and idempotent by hub revision. Cameras put
+   * on the wall by hand are cleared, or kept where they still fit when the scenario says so.
+   */
+  applyScenario(scenario: ScenarioState, layout: Layout, opts: { keepOverrides?: boolean } = {}): { applied: boolean; revision: number } {
     if (!supersedes(scenario, this.current.scenario)) return { applied: false, revision: this.current.revision };
-    const revision = this.commit({ layout, scenario }, { by: scenario.activatedBy.name, command: 'scenario:apply' });
+    const overrides = opts.keepOverrides ? overridesThatFit(layout, this.current.overrides ?? []) : [];
+    const revision = this.commit({ layout, scenario, overrides }, { by: scenario.activatedBy.name, command: 'scenario:apply' });
     return { applied: true, revision };
   }
 
@@ -412,11 +428,17 @@ export class WallCore {
   replaceWall(wall: WallConfig, layout: Layout): number {
     this.board.reset(wall);
     const technician = fitToWall(this.technician, wall);
-    return this.commit({ wall, layout, technician, problems: this.current.problems.filter((p) => !p.code.startsWith('config')) }, { by: 'config', command: 'config:reload' });
+    return this.commit({ wall, layout, technician, overrides: [], problems: this.current.problems.filter((p) => !p.code.startsWith('config')) }, { by: 'config', command: 'config:reload' });
   }
 
+  /** Another layout on the wall: the cameras put there by hand go with the old one. */
   setLayout(layout: Layout, by: string): number {
-    return this.commit({ layout }, { by, command: 'layout:set' });
+    return this.commit({ layout, overrides: [] }, { by, command: 'layout:set' });
+  }
+
+  /** The cameras put on the wall by hand, whole (electron/wall/overrides). */
+  setOverrides(overrides: Override[], meta: { by: string; command: string }): number {
+    return this.commit({ overrides }, meta);
   }
 
   /** Show a problem on the console (replacing any with the same code and place); the wall keeps its state. */

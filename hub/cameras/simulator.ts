@@ -19,6 +19,8 @@ export interface CameraSimulatorOptions {
   windowSegments?: number;
   /** How long media timestamps run on before a discontinuity (live-playlist.ts); default an hour. */
   eraMs?: number;
+  /** Called after a camera's state is switched (the hub republishes its catalogue's online/offline). */
+  onStateChange?: () => void;
 }
 
 export interface SimulatedCamera {
@@ -194,6 +196,7 @@ export function createCameraSimulator(options: CameraSimulatorOptions): CameraSi
       const camera = cameras.get(id);
       if (!camera) throw new Error(`no simulated camera "${id}"; known: ${[...cameras.keys()].join(', ')}`);
       camera.state = state;
+      options.onStateChange?.();
     },
     cameras: list,
     requestCount: (id) => cameras.get(id)?.requests ?? 0,

@@ -1,3 +1,4 @@
+import { camerasEn } from './cameras-en.js';
 import { consoleEn } from './console-en.js';
 import { errorsEn } from './errors-en.js';
 import { panelsEn } from './panels-en.js';
@@ -13,6 +14,7 @@ export const en: Record<MessageKey, string> = {
   ...errorsEn,
   ...consoleEn,
   ...wallHealthEn,
+  ...camerasEn,
   'app.loading': 'Loading the video wall…',
   'app.connecting': 'Connecting to the host…',
   'app.connectionLost': 'Backend connection lost — reconnecting',

@@ -1,5 +1,6 @@
 // Vietnamese first: the words operators and technicians use (see /work/shared/DOMAIN.md).
 // "{name}" marks a value filled in at run time.
+import { camerasVi } from './cameras-vi.js';
 import { consoleVi } from './console-vi.js';
 import { errorsVi } from './errors-vi.js';
 import { panelsVi } from './panels-vi.js';
@@ -14,6 +15,7 @@ export const vi = {
   ...errorsVi,
   ...consoleVi,
   ...wallHealthVi,
+  ...camerasVi,
   'app.loading': 'Đang tải tường màn hình…',
   'app.connecting': 'Đang kết nối máy chủ…',
   'app.connectionLost': 'Mất kết nối máy chủ — đang thử kết nối lại',

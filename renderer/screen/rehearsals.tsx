@@ -87,7 +87,7 @@ export function Rehearsals({ bridge, screen, base, busy, children }: Props) {
     if (finished) document.documentElement.dataset.rehearsed = 'true';
   }, [finished]);
 
-  const state = useMemo(() => (current ? { ...base, layout: current.layout, identify: false } : null), [base, current]);
+  const state = useMemo(() => (current ? { ...base, layout: current.layout, identify: false, overrides: [] } : null), [base, current]);
   if (!current || !state) return null;
   return (
     <div ref={layer} key={current.scenarioId} className="screen-layer screen-layer--hidden" aria-hidden data-layer="rehearsal" data-rehearsal={current.scenarioId}>

@@ -16,6 +16,7 @@ import { FrameMeter } from './frame-meter.js';
 import { Rehearsals } from './rehearsals.js';
 import { useClockOffset } from './use-clock-offset.js';
 import { useScheduledState } from './use-scheduled-state.js';
+import { useLiveStills } from './use-live-stills.js';
 
 // A layer whose props have not changed is not rendered again: at a swap only the layers' visibility changes.
 const Screen = memo(CalibratedScreen);
@@ -27,6 +28,7 @@ export function ScreenPage({ screenId }: { screenId: string }) {
   const bridge = useBridge();
   // A scenario switch is drawn hidden first and shown at its apply time, on every screen at once.
   const clock = useClockOffset(bridge);
+  useLiveStills(bridge, screenId);
   const layers = useScheduledState(latest, clock);
   const state = layers.shown;
   const t = useT();

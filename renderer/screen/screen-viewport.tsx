@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { panelsInViewport, type ScreenViewport as Viewport } from '../../common/wall/geometry.js';
 import type { Panel } from '../../common/wall/layout-schema.js';
 import type { WallState } from '../../common/state.js';
+import { applyOverrides } from '../../common/overrides.js';
 import { MapHostProvider, MapSurface } from '../panels/map/map-host-context.js';
 import { PanelFrame } from '../panels/panel-frame.js';
 
@@ -21,7 +22,8 @@ interface ViewportProps {
 // the window (scale 1 at the screen's own resolution), clipping the panels that cross its edges.
 export function ScreenViewport({ state, viewport, scale, transform, overlays = [], children }: ViewportProps) {
   const { rect } = viewport;
-  const shown = panelsInViewport([...state.layout.panels, ...overlays], rect);
+  // The layout as saved with the cameras operators put on the wall by hand.
+  const shown = panelsInViewport([...applyOverrides(state.layout, state.overrides).panels, ...overlays], rect);
   // The screen's one map canvas goes just above its top-most map panel.
   const lastMap = shown.findLastIndex((s) => s.panel.type === 'map');
   return (

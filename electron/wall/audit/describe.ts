@@ -5,7 +5,7 @@ import type { CoreClient } from '../client.js';
 // secrets, where it came from, and how it ended.
 
 const SECRET_KEYS = new Set(['password', 'current', 'next', 'token']);
-const TARGET_KEYS = ['scenarioId', 'proposalId', 'layoutId', 'username', 'screenId', 'stepId'] as const;
+const TARGET_KEYS = ['scenarioId', 'proposalId', 'layoutId', 'username', 'screenId', 'stepId', 'cameraId', 'panelId', 'overrideId'] as const;
 const MAX_DETAIL = 1000;
 const REFUSALS = new Set(['forbidden', 'auth/not-signed-in', 'auth/session-expired', 'invalid-payload', 'unknown-channel', 'too-large']);
 

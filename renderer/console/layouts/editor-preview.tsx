@@ -11,7 +11,7 @@ export function EditorPreview({ state, canvas, layout, testId = 'editor-preview'
   const box = useRef<HTMLDivElement>(null);
   const width = useElementWidth(box);
   const scale = width > 0 ? width / canvas.width : 0;
-  const shown: WallState = { ...state, layout, identify: false };
+  const shown: WallState = { ...state, layout, identify: false, overrides: [] };
   return (
     <div ref={box} className="editor__preview" data-testid={testId} data-layout={layout.id} style={{ aspectRatio: `${canvas.width} / ${canvas.height}` }}>
       {scale > 0 &&

@@ -8,6 +8,7 @@ import { translate } from '../../i18n/translate.js';
 import { failureText } from './failure-text.js';
 import { SignalLost } from './signal-lost.js';
 import { useCameraPlayer } from './use-camera-player.js';
+import { StillTile, useCameraStills } from './camera-stills.js';
 
 interface TileProps {
   camera: CameraSource;
@@ -26,6 +27,8 @@ function resolveUrl(url: string): string {
 /** A camera from another origin plays only when the wall lists that origin (the page's CSP allows exactly those). */
 export function CameraTile(props: TileProps) {
   const origins = useWallOriginsIfAny();
+  const stills = useCameraStills();
+  if (stills) return <StillTile stills={stills} camera={props.camera} language={props.language} showName={props.showName} />;
   const url = resolveUrl(cameraStreamUrl(props.camera));
   const check = origins ? checkCameraUrl(url, window.location.origin, origins.cameras) : { ok: true as const };
   if (!check.ok) return <RefusedTile camera={props.camera} origin={check.origin} language={props.language} />;

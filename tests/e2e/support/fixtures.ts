@@ -93,6 +93,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       ['wall:setBezelCompensation', { enabled: true }],
       ['wall:setIdentify', { enabled: false }],
       ['settings:setLanguage', { language: 'vi' }],
+      // Cameras a test put on the wall by hand (nothing changes when there are none).
+      ['overrides:clear', {}],
     ] as const) {
       expect(await admin.request(channel, payload)).toMatchObject({ ok: true });
     }

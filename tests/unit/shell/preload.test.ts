@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import { liveBridgeInvokes } from '../../../common/live-view.js';
+import { procedureBridgeInvokes } from '../../../common/procedure-contract.js';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { bridgeInvokes, type WallBridge } from '../../../common/contract.js';
 import { consoleBridgeInvokes } from '../../../common/console-contract.js';
@@ -66,9 +68,11 @@ describe('preload bridge', () => {
     // Exactly the contract's functions: the base bridge, the listeners, the console's and the technician's.
     const expected = [
       ...Object.keys(bridgeInvokes),
-      'onSnapshot', 'onPatch', 'onScreenStatuses', 'onData',
+      'onSnapshot', 'onPatch', 'onScreenStatuses', 'onData', 'onWallHealth', 'onLiveWant', 'onLive',
       ...Object.keys(consoleBridgeInvokes),
       ...Object.keys(technicianBridgeInvokes),
+      ...Object.keys(procedureBridgeInvokes),
+      ...Object.keys(liveBridgeInvokes),
     ];
     expect(expected).toHaveLength(new Set(expected).size); // no function name given twice
     expect(expected).toContain('setIdentify');
