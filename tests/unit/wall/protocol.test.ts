@@ -66,9 +66,9 @@ describe('data values', () => {
 describe('scenarios', () => {
   const wall = loadWallFile('config/walls/demo-2x2.json');
 
-  it('ships five scenarios that validate and fit the demo wall', () => {
+  it('ships six scenarios that validate and fit the demo wall', () => {
     const files = fs.readdirSync('config/scenarios').filter((f) => f.endsWith('.json')).sort();
-    expect(files).toEqual(['flood-response.json', 'normal-operations.json', 'public-event.json', 'storm.json', 'traffic-incident.json']);
+    expect(files).toEqual(['cyber-incident.json', 'flood-response.json', 'normal-operations.json', 'public-event.json', 'storm.json', 'traffic-incident.json']);
     if (!wall.ok) throw new Error(wall.error.message);
     for (const f of files) {
       const s = ScenarioSchema.parse(JSON.parse(fs.readFileSync(`config/scenarios/${f}`, 'utf8')));
