@@ -30,9 +30,15 @@ export interface RuleHost {
 
 type Done = { ok: true } | { ok: false; message: string };
 
-const settle = (done: Done | Promise<Done>, then: (done: Done) => void): void => {
-  if (done instanceof Promise) void done.then(then, (error: unknown) => then({ ok: false, message: String(error) }));
-  else then(done);
+/** Runs `then` on the outcome; when it comes later (a store that answers asynchronously), says so again
+ * with `changed`, since the rule list was already sent with the rule's previous outcome. */
+const settle = (done: Done | Promise<Done>, then: (done: Done) => void, changed: () => void): void => {
+  if (!(done instanceof Promise)) return then(done);
+  const later = (d: Done) => {
+    then(d);
+    changed();
+  };
+  void done.then(later, (error: unknown) => later({ ok: false, message: String(error) }));
 };
 
 interface Entry {
@@ -131,7 +137,7 @@ export class RuleRunner {
         settle(this.host.activate(rule.id, scenario), (done) => {
           record(done.ok ? 'activated' : 'refused', done.ok ? d.reason : say(done.message, done.message));
           this.host.audit(rule.id, 'rule.fire', target, done.ok ? 'activated' : `refused: ${done.message}`, { severity: d.severity, reason: d.reason.en });
-        });
+        }, () => this.host.changed());
         return;
       }
       // Not allowed to switch by itself at this severity: a leader decides.
@@ -155,7 +161,7 @@ export class RuleRunner {
     settle(this.host.revert(rule.id, wallId), (done) => {
       record(done.ok ? 'reverted' : 'refused', done.ok ? say(`Đưa tường về kịch bản trước (${why.vi}).`, `Wall taken back to the previous scenario (${why.en}).`) : say(done.message, done.message));
       this.host.audit(rule.id, 'rule.revert', target, done.ok ? `reverted: ${d.why}` : `refused: ${done.message}`);
-    });
+    }, () => this.host.changed());
   }
 
   private schedule(now: number): void {

@@ -127,9 +127,11 @@ test('an unreachable host and a corrupt segment each get their own message; the 
 test('an HEVC stream says the format is not supported', async ({ cameraPage, harness }) => {
   const panels = new CameraPanels(cameraPage);
   await panels.mount('p1', [{ id: 'hevc-demo', name: 'Camera HEVC', url: `${harness.cameras.origin}/cameras/hevc-demo/live.m3u8` }]);
-  const lost = panels.signalLost('hevc-demo');
-  await expect(lost).toContainText('Định dạng không hỗ trợ (HEVC/H.265)');
-  await expect(lost).toContainText('Chưa nhận được khung hình');
+  // A format fault, said as such and not as a lost signal: nothing to send the network team after, no retries.
+  const fault = panels.tile('hevc-demo').getByTestId('camera-format-fault');
+  await expect(fault).toContainText('Định dạng không hỗ trợ (HEVC/H.265)');
+  await expect(fault).toContainText('Không tự thử lại');
+  await expect(panels.signalLost('hevc-demo')).toHaveCount(0);
 });
 
 test('mounting and unmounting camera panels 200 times leaves no players, videos or Hls instances behind', async ({ cameraPage, harness }) => {
