@@ -42,8 +42,10 @@ export async function startCameraTour(consoleUrl, pool = playableCameras()) {
     return r.value;
   };
   const status = await must('auth:status', socket.request('auth:status', {}));
-  if (status.needsSetup) await must('auth:setup', socket.request('auth:setup', ACCOUNT));
-  else await must('auth:login', socket.request('auth:login', { username: ACCOUNT.username, password: ACCOUNT.password }));
+  // A password hash (scrypt, N=2^17) takes ~0.4 s idle and several seconds on a loaded box: not a fault.
+  const HASH_TIMEOUT_MS = 120_000;
+  if (status.needsSetup) await must('auth:setup', socket.request('auth:setup', ACCOUNT, HASH_TIMEOUT_MS));
+  else await must('auth:login', socket.request('auth:login', { username: ACCOUNT.username, password: ACCOUNT.password }, HASH_TIMEOUT_MS));
   let revision = 0;
   let step = 0;
   return {
