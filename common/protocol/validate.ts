@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../json-depth.js';
 import { protocolError, type Ack } from './errors.js';
 import { hubEvents, isHubEvent, isNodeEvent, nodeEvents, type HubEvent, type HubPayload, type NodeEvent, type NodePayload } from './events.js';
 
@@ -26,6 +27,7 @@ export function parseHubEvent(name: unknown, payload: unknown): Checked<{ [E in 
 
 /** Check a value against a schema with the size limit; the message names the failing fields. */
 export function check<S extends z.ZodType>(schema: S, what: string, payload: unknown): Checked<z.output<S>> {
+  if (nestsDeeperThan(payload)) return protocolError('invalid-payload', `${what}: payload nests deeper than ${MAX_JSON_DEPTH} levels`);
   const bytes = jsonBytes(payload);
   if (bytes > MAX_EVENT_BYTES) return protocolError('too-large', `${what}: payload is larger than ${MAX_EVENT_BYTES} bytes`);
   const parsed = schema.safeParse(payload);

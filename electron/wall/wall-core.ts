@@ -9,6 +9,7 @@ import {
 } from '../../common/contract.js';
 import { chunkEntries } from '../../common/protocol/chunk.js';
 import { jsonBytes } from '../../common/protocol/validate.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../common/json-depth.js';
 import { storageFailure } from '../../node-common/db/errors.js';
 import type { DataEntry } from '../../common/protocol/data.js';
 import { fail, ok, type Result } from '../../common/result.js';
@@ -197,6 +198,8 @@ export class WallCore {
       this.log.warn('channel refused for role', { client: client.id, channel, role: client.role });
       return fail('forbidden', `a ${client.role} window may not call ${channel}`);
     }
+    // Depth first: a deeply nested value makes JSON.stringify throw, which must not read as "too large".
+    if (nestsDeeperThan(payload)) return fail('invalid-payload', `payload for ${channel} nests deeper than ${MAX_JSON_DEPTH} levels; send a flatter value`);
     if (jsonBytes(payload) > MAX_MESSAGE_BYTES) return fail('too-large', `payload for ${channel} is larger than ${MAX_MESSAGE_BYTES} bytes`);
     const parsed = spec.request.safeParse(payload);
     if (!parsed.success) {

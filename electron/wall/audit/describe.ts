@@ -28,8 +28,41 @@ export function commandDetail(payload: unknown): string | null {
     else if (key === 'layout' && isRecord(value)) shown[key] = { id: value.id, name: value.name, panels: Array.isArray(value.panels) ? value.panels.length : undefined };
     else shown[key] = value;
   }
-  const json = JSON.stringify(shown);
+  const json = shortJson(shown, MAX_DETAIL + 1);
   return json.length > MAX_DETAIL ? `${json.slice(0, MAX_DETAIL - 1)}…` : json;
+}
+
+const MAX_DETAIL_DEPTH = 6;
+
+/**
+ * JSON of `value` cut at about `budget` characters, with anything nested deeper than MAX_DETAIL_DEPTH
+ * written "…": the audit writer never walks a hostile payload without bound (JSON.stringify of a
+ * 100 000-level array overflows the stack) nor copies a megabyte to keep a thousand characters.
+ */
+export function shortJson(value: unknown, budget: number): string {
+  const parts: string[] = [];
+  let used = 0;
+  const put = (s: string): boolean => {
+    parts.push(s);
+    used += s.length;
+    return used < budget;
+  };
+  const write = (v: unknown, depth: number): boolean => {
+    if (v === null || typeof v !== 'object') return put(JSON.stringify(typeof v === 'bigint' ? String(v) : v) ?? 'null');
+    if (depth >= MAX_DETAIL_DEPTH) return put('"…"');
+    const array = Array.isArray(v);
+    if (!put(array ? '[' : '{')) return false;
+    let first = true;
+    for (const [k, child] of array ? v.entries() : Object.entries(v)) {
+      if (!first && !put(',')) return false;
+      first = false;
+      if (!array && !put(`${JSON.stringify(k)}:`)) return false;
+      if (!write(child, depth + 1)) return false;
+    }
+    return put(array ? ']' : '}');
+  };
+  write(value, 0);
+  return parts.join('');
 }
 
 export function originOf(client: CoreClient): string {

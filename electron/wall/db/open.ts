@@ -115,8 +115,15 @@ function assemble(db: Database.Database, file: string, logger: Logger, now: () =
     close() {
       emitter.clear();
       if (!db.open) return;
-      if (!db.readonly) db.pragma('optimize'); // SQLite's advice before closing a long-lived connection
-      db.close();
+      // SQLite's advice before closing a long-lived connection, but only advice: on a database that
+      // became read-only (or full) it fails too, and that must neither hide the real error nor keep the file open.
+      try {
+        if (!db.readonly) db.pragma('optimize');
+      } catch (err) {
+        logger.warn(`"${file}": PRAGMA optimize at close failed (${String(err)}); closing anyway`);
+      } finally {
+        db.close();
+      }
     },
   };
 }
