@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mqtt from 'mqtt';
-import { hasMosquitto, startMosquitto, type Broker } from '../support/mosquitto.js';
+import { hasMosquitto, startMosquitto, type Broker } from '../support/services.js';
 import { ACCOUNTS } from './support/accounts.js';
 import { expect, HEAVY_PANEL_TYPES, test as wallTest } from './support/fixtures.js';
 import { startWebHostProcess, type WebHostProcess } from './support/web-host-process.js';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-// PostgreSQL and Redis for tests and fault runs: started on 127.0.0.1 with a free port and their data in a
+// PostgreSQL, Redis and mosquitto for tests and fault runs: started on 127.0.0.1 with a free port and their data in a
 // temporary folder, stopped by their process ids. PostgreSQL refuses to run as root, so as root its
 // binaries run as the "postgres" system user (runuser) in a folder that user owns (MACHINE-NOTES.md).
 
@@ -99,35 +99,73 @@ export interface Redis {
 export async function startRedis(): Promise<Redis> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-redis-'));
   const port = await freePort();
+  const server = spawned('redis-server', REDIS, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], port, 'SIGKILL');
+  await server.start();
+  removeOnExit(dir, server.kill);
+  return { url: `redis://127.0.0.1:${port}`, port, start: server.start, stop: server.stop };
+}
+
+export const MOSQUITTO = process.env.TOAN_CANH_MOSQUITTO ?? '/usr/sbin/mosquitto';
+export const hasMosquitto = fs.existsSync(MOSQUITTO);
+
+export interface Broker {
+  url: string;
+  port: number;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Debian's mosquitto; `stop` then `start` keeps the port (a broker that goes away and comes back). */
+export async function startMosquitto(extraConfig = ''): Promise<Broker> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-mqtt-'));
+  const port = await freePort();
+  const conf = path.join(dir, 'mosquitto.conf');
+  fs.writeFileSync(conf, `listener ${port} 127.0.0.1\nallow_anonymous true\npersistence false\n${extraConfig}`);
+  const server = spawned('mosquitto', MOSQUITTO, ['-c', conf], port, 'SIGTERM');
+  await server.start();
+  removeOnExit(dir, server.kill);
+  return { url: `mqtt://127.0.0.1:${port}`, port, start: server.start, stop: server.stop };
+}
+
+/** A server run as a child process, ready when its port accepts; the same port on every start. */
+function spawned(name: string, bin: string, args: string[], port: number, signal: NodeJS.Signals) {
   let child: ChildProcess | null = null;
-  const redis: Redis = {
-    url: `redis://127.0.0.1:${port}`,
-    port,
-    start: () =>
-      new Promise<void>((resolve, reject) => {
-        const c = spawn(REDIS, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
-        child = c;
-        let out = '';
-        c.stdout?.on('data', (d: Buffer) => {
-          out = (out + String(d)).slice(-4000);
-          if (out.includes('Ready to accept connections')) resolve();
-        });
-        c.once('exit', (code) => reject(new Error(`redis-server exited with ${code}: ${out}`)));
-      }),
-    stop: async () => {
+  return {
+    async start(): Promise<void> {
+      const c = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+      child = c;
+      let err = '';
+      c.stderr?.on('data', (d: Buffer) => (err = (err + String(d)).slice(-2000)));
+      const started = Date.now();
+      while (!(await accepts(port))) {
+        if (c.exitCode !== null) throw new Error(`${name} exited with ${c.exitCode}: ${err}`);
+        if (Date.now() - started > 10_000) throw new Error(`${name} did not listen on 127.0.0.1:${port} within 10 s: ${err}`);
+        await new Promise((r) => setTimeout(r, 30));
+      }
+    },
+    async stop(): Promise<void> {
       const c = child;
       child = null;
       if (!c || c.exitCode !== null) return;
       const exited = new Promise((r) => c.once('exit', r));
-      c.kill('SIGKILL');
+      c.kill(signal);
       await exited;
     },
+    kill(): void {
+      if (child?.pid && child.exitCode === null) process.kill(child.pid, 'SIGKILL');
+    },
   };
-  await redis.start();
-  removeOnExit(dir, () => {
-    if (child?.pid && child.exitCode === null) process.kill(child.pid, 'SIGKILL');
+}
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
   });
-  return redis;
 }
 
 /** A run that ends without stopping them still stops what it started (by its id) and removes its folder. */

@@ -2,7 +2,7 @@ import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MqttSourceSchema } from '../../../hub/sources/config.js';
 import { until } from '../../support/hub-fixture.js';
-import { hasMosquitto, startMosquitto, type Broker } from '../../support/mosquitto.js';
+import { hasMosquitto, startMosquitto, type Broker } from '../../support/services.js';
 import { testSources } from '../../support/source-sink.js';
 
 // The MQTT source against Debian's mosquitto: wildcards to keys, plain and JSON payloads, bad payloads
