@@ -7,9 +7,11 @@ import { parseHubEvent } from '../../common/protocol/validate.js';
 import { IdSchema, RevisionSchema } from '../../common/protocol/primitives.js';
 import { z } from 'zod';
 import type { Logger } from '../../node-common/log.js';
+import { failoverStep, healthMove, initialFailover, UNFIT_PROBES, type FailoverEvent, type FailoverPolicy, type FailoverState, type HubVerdict } from '../../common/hub-failover.js';
+import { probeHubHealth } from './hub-health-probe.js';
 
 // The wall node's link to the hub (socket.io-client, plain Node). It authenticates in the handshake,
-// reconnects with backoff and jitter, notices a dead link within deadAfterMs (clock samples double as
+// reconnects with backoff and jitter (to the next of several hubs: common/hub-failover.ts), notices a dead link within deadAfterMs (clock samples double as
 // heartbeats), keeps an NTP-style clock offset, and checks every event before handing it on.
 // After every (re)connect the hub sends its full state again; nothing relies on session recovery.
 
@@ -29,7 +31,8 @@ export interface LinkHandlers {
 }
 
 export interface BackendLinkOptions {
-  url: string;
+  /** The hub's URL, or several: tried in order, the node moving to the next within 5 s (docs/protocol.md §6.1). */
+  url: string | readonly string[];
   token: string;
   /** The centre's CA (PEM) the hub's certificate must chain to; without it, the system's CAs. Never unchecked. */
   ca?: Buffer;
@@ -49,6 +52,8 @@ export interface BackendLinkOptions {
   /** Wait after the hub refused the connection (bad token, screens taken) before trying again. */
   refusedRetryMs?: number;
   requestTimeoutMs?: number;
+  /** With several hubs: how often the followed hub's GET /api/health is read (ms). */
+  healthIntervalMs?: number;
 }
 
 export class BackendLink {
@@ -61,7 +66,12 @@ export class BackendLink {
   private roughOffset: number | null = null;
   private timers: NodeJS.Timeout[] = [];
   private retry: NodeJS.Timeout | undefined;
-  private refusals = 0;
+  private failover: FailoverState;
+  private readonly policy: FailoverPolicy;
+  /** Health probes of the followed hub in a row that said it cannot serve. */
+  private unfit = 0;
+  private probing = false;
+  private closed = false;
   /** When the hub last refused this node with hub:error (no event): its disconnect that follows is a refusal. */
   private refusedAt = -Infinity;
   /** Why clock:sync gives no samples, while it does not: shown, since screens then switch on a stale offset. */
@@ -73,16 +83,33 @@ export class BackendLink {
     this.now = o.now ?? Date.now;
     this.log = o.log;
     this.since = this.now();
+    this.failover = initialFailover(typeof o.url === 'string' ? [o.url] : o.url);
+    this.policy = { retryDelayMs: o.reconnectDelayMs ?? 500, retryDelayMaxMs: o.reconnectDelayMaxMs ?? 5000, refusedRetryMs: o.refusedRetryMs ?? 10_000 };
   }
 
   get state(): { state: LinkState; since: number } {
     return { state: this.linkState, since: this.since };
   }
 
+  /** The hub followed now, or being tried. */
+  get url(): string {
+    return this.failover.urls[this.failover.at] ?? '';
+  }
+
   start(): void {
+    this.connectTo(this.url);
+    const several = this.failover.urls.length > 1;
+    this.timers.push(setInterval(() => this.heartbeat(), this.o.syncIntervalMs ?? (several ? 1000 : 2000)));
+    if (several) this.timers.push(setInterval(() => void this.checkHealth(), this.o.healthIntervalMs ?? 2000));
+    for (const t of this.timers) t.unref();
+  }
+
+  /** One socket per attempt, socket.io's own reconnection off: which hub comes next is failoverStep's call. */
+  private connectTo(url: string): void {
+    this.dropSocket();
     const auth = (cb: (data: object) => void) =>
       cb({ token: this.o.token, protocol: { ...PROTOCOL_VERSIONS }, nodeId: this.o.nodeId, wallId: this.o.wallId, screens: this.o.screens, current: this.o.current?.() ?? null } satisfies HandshakeAuthInput);
-    const socket = io(new URL(HUB_NAMESPACE, this.o.url).href, {
+    const socket = io(new URL(HUB_NAMESPACE, url).href, {
       path: HUB_SOCKET_PATH,
       transports: ['websocket'],
       auth,
@@ -90,46 +117,91 @@ export class BackendLink {
       rejectUnauthorized: true,
       forceNew: true,
       autoConnect: false,
-      reconnectionDelay: this.o.reconnectDelayMs ?? 500,
-      reconnectionDelayMax: this.o.reconnectDelayMaxMs ?? 5000,
-      randomizationFactor: 0.5,
-      timeout: 4000,
+      reconnection: false,
+      // An unreachable hub (its machine off, packets dropped) must not hold the node longer than this,
+      // so with two hubs the node is on the other one within 5 s of losing the first (docs/protocol.md §6.1).
+      timeout: this.failover.urls.length > 1 ? 2000 : 4000,
     });
     this.socket = socket;
     socket.on('connect', () => {
-      if (!socket.connected || this.linkState === 'connected') return;
+      if (this.socket !== socket || !socket.connected || this.linkState === 'connected') return;
       this.connectedOnce = true;
-      this.refusals = 0;
+      this.unfit = 0;
       this.lastHeard = this.now();
+      this.step({ kind: 'connected' });
       this.setState('connected');
       void this.syncBurst();
     });
     socket.on('disconnect', (reason) => {
-      if (socket.connected) return; // a forged "disconnect" event
+      if (this.socket !== socket || socket.connected) return; // an old socket, or a forged "disconnect" event
+      if (reason === 'io client disconnect') return; // closed here, on purpose
       this.setState(this.connectedOnce ? 'lost' : 'connecting', `disconnected: ${reason}`);
-      // The hub ended the session itself: socket.io will not retry, so we do. After a refusal (hub:error
-      // just before) at the refusal's pace; otherwise (the hub shutting down, restarting) at once, like any
-      // lost connection, or every node would sit out a 10 s backoff after each hub restart.
-      if (reason === 'io server disconnect') {
-        if (this.now() - this.refusedAt < 2000) this.retryLater();
-        else this.reconnectSoon();
-      }
+      // The hub ended the session itself right after refusing this node (hub:error): a refusal, retried at
+      // the refusal's pace; anything else (a crash, a restart, silence) is a loss: on to the next hub at once.
+      const refused = reason === 'io server disconnect' && this.now() - this.refusedAt < 2000;
+      this.step(refused ? { kind: 'failed', refused: true } : { kind: 'lost' });
     });
     socket.on('connect_error', (err: Error & { data?: unknown }) => {
-      if (socket.connected) return;
+      if (this.socket !== socket || socket.connected) return;
       const refusal = RefusalSchema.safeParse(err.data);
       const message = refusal.success ? `${refusal.data.code}: ${refusal.data.message}` : err.message;
-      this.log.warn('hub connection failed', { url: this.o.url, message: message.slice(0, 300) });
+      this.log.warn('hub connection failed', { url, message: message.slice(0, 300) });
       this.setState(this.linkState, message.slice(0, 500));
-      if (!socket.active) this.retryLater();
+      this.step({ kind: 'failed', refused: refusal.success });
     });
     socket.io.on('ping', () => {
-      this.lastHeard = this.now();
+      if (this.socket === socket) this.lastHeard = this.now();
     });
-    socket.onAny((event: unknown, ...args: unknown[]) => this.receive(event, args));
+    socket.onAny((event: unknown, ...args: unknown[]) => {
+      if (this.socket === socket) this.receive(event, args);
+    });
     socket.connect();
-    const interval = this.o.syncIntervalMs ?? 2000;
-    this.timers.push(setInterval(() => this.heartbeat(), interval));
+  }
+
+  private step(event: FailoverEvent): void {
+    if (this.closed) return;
+    const { state, connect } = failoverStep(this.failover, event, this.policy, Math.random());
+    this.failover = state;
+    if (!connect) return;
+    clearTimeout(this.retry);
+    this.retry = setTimeout(() => this.connectTo(connect.url), connect.afterMs);
+    this.retry.unref();
+  }
+
+  /** With several hubs: leave the followed one when it says it cannot serve (its store away) and another can. */
+  private async checkHealth(): Promise<void> {
+    if (this.probing || !this.socket?.connected) return;
+    this.probing = true;
+    try {
+      const at = this.failover.at;
+      const timeoutMs = 1500;
+      const verdict = await probeHubHealth(this.url, { ...(this.o.ca ? { ca: this.o.ca } : {}), timeoutMs });
+      if (this.closed || at !== this.failover.at) return;
+      this.unfit = verdict === 'cannot-serve' ? this.unfit + 1 : 0;
+      if (this.unfit < UNFIT_PROBES) return;
+      const others = new Map<number, HubVerdict>();
+      await Promise.all(this.failover.urls.map(async (u, i) => {
+        if (i !== at) others.set(i, await probeHubHealth(u, { ...(this.o.ca ? { ca: this.o.ca } : {}), timeoutMs }));
+      }));
+      const to = healthMove(this.failover, this.unfit, others);
+      if (this.closed || to === null || at !== this.failover.at) return;
+      const from = this.url;
+      this.log.warn('hub cannot serve (its store is away); moving to another', { from, to: this.failover.urls[to] });
+      this.dropSocket();
+      this.unfit = 0;
+      this.setState('lost', `${from} cannot serve (its store is unreachable); moving to ${this.failover.urls[to] ?? ''}`);
+      this.step({ kind: 'move', to });
+    } finally {
+      this.probing = false;
+    }
+  }
+
+  private dropSocket(): void {
+    const old = this.socket;
+    this.socket = null;
+    old?.removeAllListeners();
+    old?.io.removeAllListeners();
+    old?.disconnect();
   }
 
   /** Send an event and wait for the hub's answer; refused at once while the link is down. */
@@ -159,12 +231,11 @@ export class BackendLink {
   }
 
   close(): void {
+    this.closed = true;
     for (const t of this.timers) clearInterval(t);
     clearTimeout(this.retry);
     this.timers = [];
-    this.socket?.removeAllListeners();
-    this.socket?.disconnect();
-    this.socket = null;
+    this.dropSocket();
   }
 
   private receive(event: unknown, args: unknown[]): void {
@@ -192,9 +263,10 @@ export class BackendLink {
   private heartbeat(): void {
     if (!this.socket?.connected) return;
     const silent = this.now() - this.lastHeard;
-    if (silent > (this.o.deadAfterMs ?? 8000)) {
-      this.log.warn('hub silent; reconnecting', { silentMs: silent });
-      this.socket.io.engine?.close(); // the manager reconnects by itself after a transport close
+    // With another hub to go to, a silent hub (its machine off: no TCP reset) is given up sooner.
+    if (silent > (this.o.deadAfterMs ?? (this.failover.urls.length > 1 ? 3000 : 8000))) {
+      this.log.warn('hub silent; reconnecting', { silentMs: silent, url: this.url });
+      this.socket.io.engine?.close(); // a transport close: "disconnect" follows, and failoverStep picks the next hub
       return;
     }
     void this.sync();
@@ -227,27 +299,12 @@ export class BackendLink {
     for (let i = 0; i < 4 && this.socket?.connected; i++) await this.sync();
   }
 
-  private reconnectSoon(): void {
-    clearTimeout(this.retry);
-    const base = this.o.reconnectDelayMs ?? 500;
-    this.retry = setTimeout(() => this.socket?.connect(), base * (0.5 + Math.random()));
-    this.retry.unref();
-  }
-
-  private retryLater(): void {
-    clearTimeout(this.retry);
-    const base = this.o.refusedRetryMs ?? 10_000;
-    const delay = Math.min(base * 2 ** Math.min(this.refusals++, 3), 60_000) * (0.75 + Math.random() * 0.5);
-    this.retry = setTimeout(() => this.socket?.connect(), delay);
-    this.retry.unref();
-  }
-
   private setState(state: LinkState, message?: string): void {
     const changed = state !== this.linkState;
     if (changed) {
       this.linkState = state;
       this.since = this.now();
-      this.log.info('hub link', { state, url: this.o.url, message });
+      this.log.info('hub link', { state, url: this.url, message });
     }
     this.o.handlers.state?.(state, this.since, message);
   }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { newToken } from '../../node-common/tokens.js';
+import { describeIssues } from '../../common/contract.js';
 import { isLoopback, readCaFile } from '../../node-common/tls.js';
 import { backupPlanFromEnv, type BackupPlan } from '../../node-common/db/backup.js';
 import { startBackendSync, type BackendSync } from './backend-sync.js';
@@ -68,7 +69,8 @@ export type BackendChoice =
       /** The embedded hub's database backups (TOAN_CANH_BACKUP_HOURS, TOAN_CANH_BACKUP_KEEP), beside it. */
       backups?: BackupPlan | null;
     }
-  | { kind: 'remote'; url: string; token: string; ca?: Buffer }
+  /** One hub, or several sharing one store: tried in order (docs/protocol.md §6.1). */
+  | { kind: 'remote'; urls: string[]; token: string; ca?: Buffer }
   | { kind: 'off' };
 
 export interface NodeChoice {
@@ -78,8 +80,8 @@ export interface NodeChoice {
 }
 
 /**
- * From the environment: TOAN_CANH_HUB (unset or "embedded", "off", or the hub's URL with
- * TOAN_CANH_HUB_TOKEN), TOAN_CANH_HUB_PORT (unset or 0: the port the embedded hub had last time), TOAN_CANH_SIMULATE=0, TOAN_CANH_TIME_SCALE, TOAN_CANH_APPLY_DELAY_MS,
+ * From the environment: TOAN_CANH_HUB (unset or "embedded", "off", or the hub's URL — several,
+ * comma-separated, for hubs sharing one store — with TOAN_CANH_HUB_TOKEN), TOAN_CANH_HUB_PORT (unset or 0: the port the embedded hub had last time), TOAN_CANH_SIMULATE=0, TOAN_CANH_TIME_SCALE, TOAN_CANH_APPLY_DELAY_MS,
  * TOAN_CANH_SCENARIOS_DIR, TOAN_CANH_SOURCES_DIR. Which node this is and its screens: electron/startup/node-config.ts.
  * The embedded hub simulates cameras from `camerasDir` along with its data feeds (both off with TOAN_CANH_SIMULATE=0).
  */
@@ -111,13 +113,8 @@ export function backendFromEnv(
       ...(env.TOAN_CANH_APPLY_DELAY_MS ? { applyDelayMs: number('TOAN_CANH_APPLY_DELAY_MS', 0) } : {}),
     };
   } else {
-    if (!/^https?:\/\//.test(hub)) throw new Error(`TOAN_CANH_HUB must be "embedded", "off" or the hub's http(s) URL, not "${hub}"`);
+    const urls = hubUrlsFromEnv(hub, env);
     if (!env.TOAN_CANH_HUB_TOKEN) throw new Error('TOAN_CANH_HUB_TOKEN is needed with a remote hub: the wall-node token the hub printed');
-    // Beyond loopback the node's token and its people's commands go to the hub over TLS only.
-    const hubHost = new URL(hub).hostname;
-    if (hub.startsWith('http://') && !isLoopback(hubHost) && env.TOAN_CANH_HUB_INSECURE !== '1') {
-      throw new Error(`TOAN_CANH_HUB=${hub} is cleartext on the network: run the hub with --tls-cert/--tls-key and use https://, with --hub-ca (or TOAN_CANH_HUB_CA) naming the centre's CA; TOAN_CANH_HUB_INSECURE=1 accepts cleartext`);
-    }
     const caFile = defaults.hubCa ?? env.TOAN_CANH_HUB_CA;
     let ca: Buffer | undefined;
     if (caFile) {
@@ -125,9 +122,32 @@ export function backendFromEnv(
       if (!read.ok) throw new Error(read.error.message);
       ca = read.value;
     }
-    backend = { kind: 'remote', url: hub, token: env.TOAN_CANH_HUB_TOKEN, ...(ca ? { ca } : {}) };
+    backend = { kind: 'remote', urls, token: env.TOAN_CANH_HUB_TOKEN, ...(ca ? { ca } : {}) };
   }
   return { backend };
+}
+
+// One URL, or several separated by commas (hubs sharing one PostgreSQL store), each http(s) with no path.
+const HubUrlsSchema = z
+  .array(z.url({ protocol: /^https?$/, error: 'must be the hub\'s http(s) URL, e.g. https://hub-a.ioc.local:4290' }))
+  .min(1)
+  .max(8, 'at most 8 hubs')
+  .refine((urls) => new Set(urls.map((u) => new URL(u).origin)).size === urls.length, 'a hub is listed twice; list each once');
+
+/** TOAN_CANH_HUB as hub URLs, in the order the node tries them; an error names the variable and the fix. */
+export function hubUrlsFromEnv(hub: string, env: NodeJS.ProcessEnv): string[] {
+  const parsed = HubUrlsSchema.safeParse(hub.split(',').map((u) => u.trim()).filter(Boolean));
+  if (!parsed.success) {
+    throw new Error(`TOAN_CANH_HUB must be "embedded", "off" or the hub's http(s) URL (several, comma-separated, for hubs sharing one store), not "${hub.slice(0, 200)}": ${describeIssues(parsed.error)}`);
+  }
+  const urls = parsed.data.map((u) => new URL(u).origin);
+  for (const url of urls) {
+    // Beyond loopback the node's token and its people's commands go to the hub over TLS only.
+    if (url.startsWith('http://') && !isLoopback(new URL(url).hostname) && env.TOAN_CANH_HUB_INSECURE !== '1') {
+      throw new Error(`TOAN_CANH_HUB=${url} is cleartext on the network: run the hub with --tls-cert/--tls-key and use https://, with --hub-ca (or TOAN_CANH_HUB_CA) naming the centre's CA; TOAN_CANH_HUB_INSECURE=1 accepts cleartext`);
+    }
+  }
+  return urls;
 }
 
 export interface RunningBackend {
@@ -137,8 +157,8 @@ export interface RunningBackend {
   sync: BackendSync | null;
   /** Answers /cameras/… on the wall's own origin from this hub (web host; see camera-relay.ts). */
   cameras: CameraRelay;
-  /** Where the Electron protocol fetches /cameras/… from: the hub's base URL, or null with no hub. */
-  camerasUrl: string | null;
+  /** Where the Electron protocol fetches /cameras/… from: the hub's base URL (the one followed now), or null with no hub. */
+  readonly camerasUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -163,7 +183,7 @@ export async function startBackend(core: WallCore, choice: { backend: BackendCho
   const { log, settings, connectWithinMs = 3000 } = options;
   if (backend.kind === 'off') return { restUrl: null, hub: null, sync: null, cameras: noCameraRelay(), camerasUrl: null, close: async () => {} };
   let hub: EmbeddedHub | null = null;
-  let url: string;
+  let urls: string[];
   let token: string;
   let ca: Buffer | undefined;
   if (backend.kind === 'embedded') {
@@ -189,16 +209,16 @@ export async function startBackend(core: WallCore, choice: { backend: BackendCho
       backups: backend.backups ?? null,
     });
     hub = await embedOnKeptPort(embed, backend.port, settings, log);
-    url = hub.url;
+    urls = [hub.url];
     token = grants.find((g) => g.role === 'node')?.token ?? '';
   } else {
-    url = backend.url;
+    urls = backend.urls;
     token = backend.token;
     ca = backend.ca;
   }
   // Before the link starts, so the hub is told the revision this node shows and replays nothing already shown.
   const keeper = options.lastShown ? keepLastShown({ core, table: options.lastShown, log: log.child('shown') }) : null;
-  const sync = startBackendSync({ core, log: log.child('node'), url, token, ...(ca ? { ca } : {}), nodeId: node.nodeId, allowLocalActivation: node.allowLocalActivation, ...(node.screens ? { screens: node.screens } : {}) });
+  const sync = startBackendSync({ core, log: log.child('node'), url: urls, token, ...(ca ? { ca } : {}), nodeId: node.nodeId, allowLocalActivation: node.allowLocalActivation, ...(node.screens ? { screens: node.screens } : {}) });
   // Wait briefly so the first printed state is settled; a hub that is down is not an error: the link keeps trying.
   const end = Date.now() + connectWithinMs;
   while (core.state.backend?.state !== 'connected' && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
@@ -206,8 +226,10 @@ export async function startBackend(core: WallCore, choice: { backend: BackendCho
     restUrl: hub ? `${hub.url}/api?token=${encodeURIComponent(hub.adminToken)}` : null,
     hub,
     sync,
-    cameras: hub ? (hub.cameras ? localCameraRelay(hub.cameras) : noCameraRelay()) : remoteCameraRelay(url, log.child('cameras'), ca),
-    camerasUrl: hub && !hub.cameras ? null : url,
+    cameras: hub ? (hub.cameras ? localCameraRelay(hub.cameras) : noCameraRelay()) : remoteCameraRelay(() => sync.link.url, log.child('cameras'), ca),
+    get camerasUrl() {
+      return hub && !hub.cameras ? null : sync.link.url;
+    },
     close: async () => {
       sync.close();
       keeper?.close();

@@ -22,7 +22,8 @@ import type { WallCore } from '../wall/wall-core.js';
 export interface BackendSyncOptions {
   core: WallCore;
   log: Logger;
-  url: string;
+  /** The hub's URL, or several tried in order (docs/protocol.md §6.1). */
+  url: string | readonly string[];
   token: string;
   /** The CA the hub's certificate is checked against (https hubs). */
   ca?: Buffer;
@@ -32,7 +33,7 @@ export interface BackendSyncOptions {
   allowLocalActivation?: boolean;
   /** How long after the apply time screens may take to confirm (ms). */
   ackTimeoutMs?: number;
-  link?: Partial<Pick<BackendLinkOptions, 'syncIntervalMs' | 'deadAfterMs' | 'reconnectDelayMs' | 'reconnectDelayMaxMs' | 'refusedRetryMs' | 'requestTimeoutMs'>>;
+  link?: Partial<Pick<BackendLinkOptions, 'syncIntervalMs' | 'deadAfterMs' | 'reconnectDelayMs' | 'reconnectDelayMaxMs' | 'refusedRetryMs' | 'requestTimeoutMs' | 'healthIntervalMs'>>;
   now?: () => number;
 }
 
@@ -79,7 +80,7 @@ export class BackendSync {
       },
       handlers: {
         // A node showing a hub's scenario kept from before a restart was connected before: a failed attempt means the hub is away.
-        state: (state, since, message) => core.setBackend({ state: state === 'connecting' && message && core.state.scenario?.local === false ? 'lost' : state, since, hubUrl: o.url, ...(message ? { message } : {}) }),
+        state: (state, since, message) => core.setBackend({ state: state === 'connecting' && message && core.state.scenario?.local === false ? 'lost' : state, since, hubUrl: this.link.url, ...(message ? { message } : {}) }),
         message: (m) => this.onMessage(m),
         badActivation: (w, revision, reason) => {
           if (w !== this.wallId || revision <= (core.state.scenario?.revision ?? 0)) return;
@@ -100,7 +101,7 @@ export class BackendSync {
   start(): void {
     this.stopScreens = this.core.onScreens(() => this.sendAck(false));
     this.core.setScenarioService(this.service);
-    this.core.setBackend({ state: 'connecting', since: this.now(), hubUrl: this.o.url });
+    this.core.setBackend({ state: 'connecting', since: this.now(), hubUrl: this.link.url });
     this.health = new HealthReport({ core: this.core, link: this.link, screens: this.screens, log: this.log.child('health'), now: this.now });
     this.link.start();
   }

@@ -59,11 +59,12 @@ export function noCameraRelay(): CameraRelay {
  * A remote hub's /cameras/…, fetched per request and streamed back. When the hub cannot be reached the
  * page's connection is dropped, so the tile says "cannot reach the camera server" as for a dead camera.
  */
-export function remoteCameraRelay(hubUrl: string, log: Logger, ca?: Buffer): CameraRelay {
-  const base = new URL(hubUrl);
-  const client = base.protocol === 'https:' ? https : http;
+export function remoteCameraRelay(hubUrl: string | (() => string), log: Logger, ca?: Buffer): CameraRelay {
   let failing = false;
   return (req, res) => {
+    // The hub the node follows now (it may have moved to another of its hubs).
+    const base = new URL(typeof hubUrl === 'string' ? hubUrl : hubUrl());
+    const client = base.protocol === 'https:' ? https : http;
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
     if (!isCameraPath(pathname)) return false;
     if (!isRelayedCameraPath(pathname)) {

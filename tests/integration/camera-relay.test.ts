@@ -75,7 +75,7 @@ describe('camera streams on the wall host’s own origin', () => {
     const cams = await startCameraServer({ mediaDir: DEFAULT_MEDIA_DIR });
     let open = true;
     cleanup.push(() => (open ? cams.close() : undefined));
-    const { host, running } = await wallWith({ kind: 'remote', url: cams.origin, token: 'x'.repeat(20) });
+    const { host, running } = await wallWith({ kind: 'remote', urls: [cams.origin], token: 'x'.repeat(20) });
     expect(running.camerasUrl).toBe(cams.origin);
     const res = await fetch(`${host.origin}/cameras/ubnd-tinh/live.m3u8`);
     expect(res.status).toBe(200);
