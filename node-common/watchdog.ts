@@ -19,6 +19,8 @@ export interface WatchdogOptions {
   maxLagMs?: number;
   /** A check that has not answered within this is failed; default: half an interval. */
   checkTimeoutMs?: number;
+  /** Who is fed, for the log: systemd's watchdog, or the app's own hang guard (electron/hang-guard/). */
+  name?: string;
   now?: () => number;
 }
 
@@ -33,6 +35,7 @@ export function startWatchdog(options: WatchdogOptions): Watchdog {
   const now = options.now ?? Date.now;
   const maxLagMs = options.maxLagMs ?? intervalMs;
   const checkTimeoutMs = options.checkTimeoutMs ?? Math.max(1, Math.floor(intervalMs / 2));
+  const name = options.name ?? 'the systemd watchdog';
   let expected = now() + intervalMs;
   let withheld = '';
   let running = false;
@@ -45,8 +48,8 @@ export function startWatchdog(options: WatchdogOptions): Watchdog {
     if (closed) return reasons;
     const key = reasons.join('; ');
     if (key !== withheld) {
-      if (key) log.error('not feeding the systemd watchdog: systemd restarts this process unless this clears', { reasons });
-      else log.info('feeding the systemd watchdog again');
+      if (key) log.error(`not feeding ${name}: it restarts this process unless this clears`, { reasons });
+      else log.info(`feeding ${name} again`);
       withheld = key;
     }
     if (reasons.length === 0) await notifier.watchdog();

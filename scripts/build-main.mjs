@@ -29,6 +29,14 @@ await build({
   external: ['electron', ...node.external],
 });
 
+// The hang guard, run beside the app by Electron's utilityProcess (electron/shell/hang-guard.ts).
+await build({
+  ...common,
+  entryPoints: [at('electron/hang-guard/main.ts')],
+  outfile: at('dist/electron/hang-guard.cjs'),
+  ...node,
+});
+
 // The web host and the hub for the packaged app's services (packaging/linux/): the Electron binary
 // loads them in its main process with --service=web|hub (the RunAsNode fuse is off), with the same
 // better-sqlite3 build. They sit at the top
@@ -60,4 +68,4 @@ if (extra.length > 0) {
   console.error(`build-main: the preload bundle requires ${extra.join(', ')}; a sandboxed preload may only require 'electron'`);
   process.exit(1);
 }
-console.log(`build-main: dist/electron/main.cjs, dist/web-main.cjs, dist/hub-main.cjs, dist/preload/preload.cjs (${Math.round(preload.length / 1024)} KiB)`);
+console.log(`build-main: dist/electron/main.cjs, dist/electron/hang-guard.cjs, dist/web-main.cjs, dist/hub-main.cjs, dist/preload/preload.cjs (${Math.round(preload.length / 1024)} KiB)`);

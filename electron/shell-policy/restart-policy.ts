@@ -18,8 +18,13 @@ export type RestartDecision =
   | { how: 'relaunch'; history: string }
   | { how: 'give-up'; reason: string };
 
+/** systemd started us (NOTIFY_SOCKET for Type=notify units, INVOCATION_ID for any unit). */
+export function underServiceManager(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(env.NOTIFY_SOCKET || env.INVOCATION_ID);
+}
+
 export function restartDecision(env: NodeJS.ProcessEnv, now: number, limits: RelaunchLimits = defaultRelaunchLimits): RestartDecision {
-  if (env.NOTIFY_SOCKET || env.INVOCATION_ID) return { how: 'service-manager' };
+  if (underServiceManager(env)) return { how: 'service-manager' };
   const recent = (env[RELAUNCH_ENV] ?? '')
     .split(',')
     .map(Number)

@@ -15,7 +15,9 @@ import { accessLines } from '../../node-common/access-file.js';
 import { createNotifier } from '../../node-common/sd-notify.js';
 import { startWatchdog } from '../../node-common/watchdog.js';
 import { GpuPolicy } from '../shell-policy/gpu-policy.js';
-import { RELAUNCH_ENV, restartDecision } from '../shell-policy/restart-policy.js';
+import { RELAUNCH_ENV, restartDecision, underServiceManager } from '../shell-policy/restart-policy.js';
+import { GUARD_BEAT_MS, WAIT_FOR_PID_ENV, waitForExit } from '../shell-policy/hang-guard.js';
+import { startHangGuard } from './hang-guard.js';
 import { onAppliedMappingChange } from '../wall/technician/install.js';
 import { IpcRouter } from './ipc.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
@@ -75,6 +77,12 @@ async function main(): Promise<void> {
   // A wall has nobody to click "play": let panels start video with sound.
   app.commandLine.appendSwitch('autoplay-policy', 'no-user-gesture-required');
 
+  // Started again by the hang guard: the hung instance is being ended and still holds the lock.
+  const hungPid = Number(process.env[WAIT_FOR_PID_ENV]);
+  if (hungPid > 0) {
+    delete process.env[WAIT_FOR_PID_ENV];
+    if (!(await waitForExit(hungPid, 15_000))) log.warn('the hung instance is still running after 15 s', { pid: hungPid });
+  }
   if (!app.requestSingleInstanceLock()) {
     log.info('Toàn Cảnh is already running; its console was brought to the front');
     app.quit();
@@ -179,9 +187,14 @@ async function main(): Promise<void> {
   // Under systemd (packaging/linux/toan-canh.service): ready now; the watchdog is fed only while the
   // event loop runs and every screen's page answers.
   const notifier = createNotifier({ log: log.child('systemd') });
+  // Elsewhere (Windows, by hand) the app's own hang guard is fed the same way, and restarts it when hung.
+  const screensAnswer = () => wallWindows.screensAnswer(5000);
+  const guard = underServiceManager(process.env) ? null : startHangGuard(logDir, log.child('hang-guard'));
   const watchdog = notifier.watchdogIntervalMs
-    ? startWatchdog({ notifier, intervalMs: notifier.watchdogIntervalMs, checks: [() => wallWindows.screensAnswer(5000)], log: log.child('watchdog') })
-    : null;
+    ? startWatchdog({ notifier, intervalMs: notifier.watchdogIntervalMs, checks: [screensAnswer], log: log.child('watchdog') })
+    : guard
+      ? startWatchdog({ notifier: guard.notifier, intervalMs: GUARD_BEAT_MS, checks: [screensAnswer], name: 'the hang guard', log: log.child('watchdog') })
+      : null;
   void notifier.ready(`${node.screens.length} màn hình / screens`);
   // The wall's frame-path threads at real-time priority (core/display-priority.ts), again as renderers
   // come and go; TOAN_CANH_DISPLAY_PRIORITY=normal leaves them as Chromium sets them.
@@ -203,6 +216,7 @@ async function main(): Promise<void> {
   app.on('before-quit', () => {
     stopCapture();
     watchdog?.close();
+    guard?.close();
     void notifier.stopping();
     clearInterval(raising);
     wallWindows.stop();
