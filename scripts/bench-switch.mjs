@@ -1,14 +1,19 @@
 /* global window, document -- the functions passed to page.evaluate run in the page */
 // npm run bench:switch — scenario switching on the 2×2 demo wall: from the hub's activation to every
 // screen page having painted the new layout, and the skew between screens. Figures go to
-// docs/benchmarks.md. Usage: npm run bench:switch -- [--switches 100]
+// docs/benchmarks.md. Usage: npm run bench:switch -- [--switches 100] [--nodes 2]
+// `--nodes 2`: the standalone hub and two node processes (rows A and B), each node's screens in a
+// Chromium of its own, as two PCs; adds the skew between screens of different nodes and each node's
+// estimate of the hub's clock (tests/e2e/support/multi-node-wall.ts).
 import { chromium } from 'playwright-core';
 import { DEFAULT_APPLY_DELAY_MS } from '../common/scenario-swap.ts';
 import { machine, quantile, writeSection } from './bench-report.mjs';
 import { firstShown, ScreenWatch } from '../tests/support/screen-watch.ts';
 import { startWebHostProcess } from '../tests/e2e/support/web-host-process.ts';
+import { startMultiNodeWall } from '../tests/e2e/support/multi-node-wall.ts';
 import { DisplayPriority, linuxProcSystem } from '../electron/shell-policy/display-priority.ts';
 import { createLogger } from '../node-common/log.ts';
+import os from 'node:os';
 
 const switches = Number(process.argv[process.argv.indexOf('--switches') + 1]) || 100;
 // Each switch starts on a settled wall: the previous switch's old layout has been torn down by then, as
@@ -22,26 +27,34 @@ const applyDelayMs = Number(process.env.TOAN_CANH_APPLY_DELAY_MS || DEFAULT_APPL
 // tests' light wall), to tell the switch's own cost from what the heavy panels cost this machine.
 const withoutArg = process.argv.indexOf('--without');
 const without = withoutArg > 0 ? process.argv[withoutArg + 1].split(',').filter(Boolean) : [];
-const host = await startWebHostProcess({ withoutTypes: without, env: { TOAN_CANH_APPLY_DELAY_MS: String(applyDelayMs) } });
-const screenUrls = [...host.screenUrls.values()];
-const rest = host.hubUrl;
-const token = rest.searchParams.get('token');
+const nodesArg = process.argv.indexOf('--nodes');
+const nodeCount = nodesArg > 0 ? Number(process.argv[nodesArg + 1]) : 1;
+if (nodeCount !== 1 && nodeCount !== 2) throw new Error(`--nodes ${process.argv[nodesArg + 1]}: use 1 (one web host, embedded hub) or 2 (standalone hub, two node processes)`);
+// The machine, and its load, before anything of the wall runs.
+const machineAtStart = machine();
+const wall = nodeCount === 2 ? await twoNodes() : await oneNode();
+const pageNode = wall.groups.flatMap((g) => g.urls.map(() => g.nodeId));
 
 // No GPU here: SwiftShader (--disable-gpu, as the e2e tests run) or Mesa llvmpipe through ANGLE.
 const rendererArg = process.argv.indexOf('--renderer');
 const renderer = rendererArg > 0 ? process.argv[rendererArg + 1] : 'swiftshader';
 const RENDERER_ARGS = { swiftshader: ['--disable-gpu'], llvmpipe: ['--use-gl=angle', '--use-angle=gl-egl', '--ignore-gpu-blocklist'] };
 if (!RENDERER_ARGS[renderer]) throw new Error(`--renderer ${renderer}: use swiftshader or llvmpipe`);
-const browser = await chromium.launch({
-  executablePath: chromiumPath,
-  args: ['--no-sandbox', ...RENDERER_ARGS[renderer], '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
-});
+// One browser per node: each PC has its own Chromium (and compositor).
+const browsers = [];
 const pages = [];
-for (const url of screenUrls) {
-  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  await page.goto(url);
-  await page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 60_000 });
-  pages.push(page);
+for (const group of wall.groups) {
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', ...RENDERER_ARGS[renderer], '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
+  });
+  browsers.push(browser);
+  for (const url of group.urls) {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(url);
+    await page.waitForSelector('html[data-app-state="ready"]', { state: 'attached', timeout: 60_000 });
+    pages.push(page);
+  }
 }
 const glRenderer = await pages[0].evaluate(() => {
   const gl = document.createElement('canvas').getContext('webgl2');
@@ -91,6 +104,13 @@ let unarmed = 0;
 // Screens that had not painted a switch within MISSED_MS.
 const MISSED_MS = 15_000;
 const missed = [];
+// Two nodes: the same between screens of different nodes, on the hub's clock (a page's time + its node's
+// estimate of hub − node), and each node's estimate and round trip, read from the hub after each switch.
+const nodeSkews = [];
+const nodePaintSkews = [];
+const seenNodeSkews = [];
+const clockOffsets = new Map();
+const clockTrips = new Map();
 for (let i = 0; i < switches; i++) {
   const scenarioId = scenarios[i % scenarios.length];
   await new Promise((r) => setTimeout(r, SETTLE_MS));
@@ -98,13 +118,9 @@ for (let i = 0; i < switches; i++) {
   await Promise.all(watches.map((w) => w.start()));
   await new Promise((r) => setTimeout(r, 150)); // a few frames of the old layout
   const startedAt = Date.now();
-  const res = await fetch(`${rest.origin}/api/scenarios/${scenarioId}/activate`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: '{}',
+  await wall.activate(scenarioId).catch((err) => {
+    throw new Error(`activation ${i}: ${err.message}`);
   });
-  const answer = await res.json();
-  if (!answer.ok) throw new Error(`activation ${i} refused: ${JSON.stringify(answer.error)}`);
   const records = await Promise.all(
     pages.map((p, k) =>
       p
@@ -120,7 +136,13 @@ for (let i = 0; i < switches; i++) {
   );
   await new Promise((r) => setTimeout(r, AFTER_MS));
   const filmed = await Promise.all(watches.map((w) => w.stop()));
+  const offsets = await wall.clockOffsets();
+  for (const [nodeId, { offset, trip }] of offsets) {
+    if (offset !== null) (clockOffsets.get(nodeId) ?? clockOffsets.set(nodeId, []).get(nodeId)).push(offset);
+    if (trip !== null) (clockTrips.get(nodeId) ?? clockTrips.set(nodeId, []).get(nodeId)).push(trip);
+  }
   if (records.some((r) => r === null)) continue;
+  const onHub = (k, t) => t + (offsets.get(pageNode[k])?.offset ?? 0);
   if (film) {
     const shown = filmed.map((frames) => {
       const old = frames.filter((f) => f.at < startedAt).at(-1) ?? frames[0];
@@ -131,6 +153,7 @@ for (let i = 0; i < switches; i++) {
       seenLatencies.push(Math.max(...shown) - startedAt);
       seenSkews.push(Math.max(...shown) - Math.min(...shown));
       shown.forEach((t, k) => seenLate.push(t - records[k].applyAt));
+      if (nodeCount === 2) seenNodeSkews.push(acrossNodes(shown));
     }
   }
   latencies.push(Math.max(...records.map((r) => r.paintedAt)) - startedAt);
@@ -138,6 +161,10 @@ for (let i = 0; i < switches; i++) {
   const painted = records.map((r) => r.paintedAt);
   skews.push(Math.max(...swapped) - Math.min(...swapped));
   paintSkews.push(Math.max(...painted) - Math.min(...painted));
+  if (nodeCount === 2) {
+    nodeSkews.push(acrossNodes(records.map((r, k) => onHub(k, r.swappedAt))));
+    nodePaintSkews.push(acrossNodes(records.map((r, k) => onHub(k, r.paintedAt))));
+  }
   for (const r of records) {
     received.push(r.receivedAt - startedAt);
     if (r.preparedAt === undefined) unprepared++;
@@ -150,13 +177,14 @@ for (let i = 0; i < switches; i++) {
 }
 
 clearInterval(raising);
-await browser.close();
-await host.stop();
+await Promise.all(browsers.map((b) => b.close()));
+await wall.stop();
 
 const records = (values) => values.length;
 // A run with another apply delay than the default gets a section of its own.
 const delayed = applyDelayMs !== DEFAULT_APPLY_DELAY_MS;
-const variant = [renderer, ...(without.length ? [`without-${without.join('-')}`] : []), ...(film ? [] : ['no-film']), ...(delayed ? [`delay-${applyDelayMs}`] : [])].join(':');
+const two = nodeCount === 2;
+const variant = [renderer, ...(two ? ['nodes-2'] : []), ...(without.length ? [`without-${without.join('-')}`] : []), ...(film ? [] : ['no-film']), ...(delayed ? [`delay-${applyDelayMs}`] : [])].join(':');
 const ms = (v) => `${v.toFixed(1)} ms`;
 const row = (name, values) => `| ${name} | ${ms(quantile(values, 0.5))} | ${ms(quantile(values, 0.95))} | ${ms(Math.max(...values))} |`;
 const filmNote = !film
@@ -172,13 +200,13 @@ really showed is read from Chromium's screencast of each page (the compositor's 
 ${seenLatencies.length ? row('activation → all four screens showing the new layout', seenLatencies) : '| activation → all four screens showing the new layout | — | — | — |'}
 ${seenSkews.length ? row('skew between screens: first frame showing it', seenSkews) : '| skew between screens: first frame showing it | — | — | — |'}
 ${seenLate.length ? row('per screen: apply time → first frame showing it', seenLate) : '| per screen: apply time → first frame showing it | — | — | — |'}
+${two ? (seenNodeSkews.length ? row("skew between the two nodes' screens: first frame showing it", seenNodeSkews) : "| skew between the two nodes' screens: first frame showing it | — | — | — |") : ''}
 
 ${unseen} of ${latencies.length} switches could not be read from the frames on every screen (the two layouts alike at thumbnail size, or no frame) and are left out of this table.`;
-const report = `## Scenario switching on ${renderer}${without.length ? `, without ${without.join(', ')} panels` : ''}${delayed ? `, swap ${applyDelayMs} ms after activation` : ''} (\`${delayed ? `TOAN_CANH_APPLY_DELAY_MS=${applyDelayMs} ` : ''}npm run bench:switch -- --renderer ${renderer}${without.length ? ` --without ${without.join(',')}` : ''}${film ? '' : ' --no-film'}\`)
+const report = `## Scenario switching${two ? ' across two nodes' : ''} on ${renderer}${without.length ? `, without ${without.join(', ')} panels` : ''}${delayed ? `, swap ${applyDelayMs} ms after activation` : ''} (\`${delayed ? `TOAN_CANH_APPLY_DELAY_MS=${applyDelayMs} ` : ''}npm run bench:switch -- ${two ? '--nodes 2 ' : ''}--renderer ${renderer}${without.length ? ` --without ${without.join(',')}` : ''}${film ? '' : ' --no-film'}\`)
 
-${switches} switches (${SETTLE_MS / 1000} s apart) between the flood and normal scenarios on the 2×2 demo wall (web host, embedded hub,
-four 1920×1080 screen pages in headless Debian Chromium, \`--renderer ${renderer}\`: WebGL on "${glRenderer}", no GPU), activated
-over the hub's REST API. Chromium's frame-path threads at ${priorityNote} (\`electron/shell-policy/display-priority.ts\`, as the app sets them). Times are on the wall node's clock as each page estimates it (\`clock:sync\`).
+${switches} switches (${SETTLE_MS / 1000} s apart) between the flood and normal scenarios on the 2×2 demo wall (${two ? "the standalone hub and two node processes, rows A and B, each with its own database and port; each node's two 1920×1080 screen pages in a headless Debian Chromium of its own, as two PCs" : 'web host, embedded hub, four 1920×1080 screen pages in headless Debian Chromium'}, \`--renderer ${renderer}\`: WebGL on "${glRenderer}", no GPU), activated
+over the hub's REST API. Chromium's frame-path threads at ${priorityNote} (\`electron/shell-policy/display-priority.ts\`, as the app sets them). Times are on ${two ? "each page's own node's" : "the wall node's"} clock as the page estimates it (\`clock:sync\`).
 The hub schedules the swap ${applyDelayMs} ms after it accepts an activation (\`TOAN_CANH_APPLY_DELAY_MS\`), so every
 screen has time to draw the new layout hidden; that delay is part of the end-to-end figure. Each screen
 draws the next layout in a hidden layer as soon as it arrives and, in the frame of the apply time, only
@@ -193,6 +221,7 @@ timeline (\`renderer/screen/compositor-swap.ts\`), so a busy main thread does no
 ${row('activation → all four screens painted', latencies)}
 ${row('skew between screens: frame of the swap', skews)}
 ${row('skew between screens: next frame (painted)', paintSkews)}
+${two ? `${row("skew between the two nodes' screens: frame of the swap (hub clock)", nodeSkews)}\n${row("skew between the two nodes' screens: next frame (hub clock)", nodePaintSkews)}` : ''}
 ${row('per screen: activation → page received it', received)}
 ${prepared.length ? row('per screen: received → next layout drawn hidden', prepared) : '| per screen: received → next layout drawn hidden | — | — | — |'}
 ${row('per screen: apply time → swap frame (late > 0)', late)}
@@ -203,6 +232,80 @@ Per screen, ${unprepared} of ${records(received)} swaps came before the hidden l
 ${missed.length ? `\n**${missed.length} time(s) a screen had not painted a switch within ${MISSED_MS / 1000} s** (those switches are left out of the figures above): ${missed.join('; ')}.\n` : `Every screen painted every switch within ${MISSED_MS / 1000} s.`}
 
 Goals: end to end p95 ≤ 250 ms; skew p95 ≤ 17 ms (one frame at 60 Hz)${film ? ', judged on what the screens showed (first table)' : ''}.
-Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}.`;
+${two ? nodesNote() : ''}
+Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machineAtStart}, load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}.`;
 writeSection(`bench:switch:${variant}`, report);
 console.log(report);
+
+/** Each node's estimate of the hub's clock, and what the figures mean on this one box. */
+function nodesNote() {
+  const rows = [...clockOffsets.keys()].sort().map((nodeId) => {
+    const abs = clockOffsets.get(nodeId).map(Math.abs);
+    const trips = clockTrips.get(nodeId) ?? [];
+    return `| ${nodeId} | ${ms(quantile(abs, 0.5))} | ${ms(quantile(abs, 0.95))} | ${ms(Math.max(...abs))} | ${trips.length ? `${ms(quantile(trips, 0.5))} / ${ms(Math.max(...trips))}` : '—'} |`;
+  });
+  return `
+Between nodes, a page's times are put on the hub's clock with its node's estimate of hub − node (\`clock:sync\`,
+docs/protocol.md §7), as they would have to be across PCs. Each node's estimate, as it reported it to the hub
+(\`node:health\`, every 5 s) read after each switch: here both nodes and the hub share one clock, so the
+true offset is 0 and the estimate is its own error.
+
+| node's estimate of hub − node | |offset| p50 | p95 | max | round trip p50 / max |
+| --- | --- | --- | --- | --- |
+${rows.join('\n')}
+
+**What these figures mean here.** The hub, two node processes and two Chromiums (each with two pages'
+renderers and one software compositor, SwiftShader, no GPU) share two cores with the rest of the
+box, so each screen's frame comes when the cores let it: the skew between nodes is mostly the two
+Chromiums' compositors getting the CPU at different moments, the same scheduling noise as between two
+screens of one node, not anything the link adds. On a wall of PCs, each node has its own cores and a
+GPU compositing at the display's refresh: a swap armed ahead of its apply time lands in the frame of
+that time on every PC, so the skew between nodes is bounded by their clocks' agreement (the estimate's
+error, at most half the round trip: a LAN round trip of ~0.2–1 ms gives well under a millisecond) plus
+the displays' refresh phase (up to one frame at 60 Hz, 16.7 ms, unless the outputs are genlocked). What
+carries over from this box is that the apply time and the clock conversion work across processes; the
+millisecond figures here are this box's CPU contention.
+`;
+}
+
+function acrossNodes(times) {
+  let worst = 0;
+  times.forEach((a, i) => times.forEach((b, j) => {
+    if (pageNode[i] !== pageNode[j]) worst = Math.max(worst, Math.abs(a - b));
+  }));
+  return worst;
+}
+
+async function oneNode() {
+  const host = await startWebHostProcess({ withoutTypes: without, env: { TOAN_CANH_APPLY_DELAY_MS: String(applyDelayMs) } });
+  const rest = host.hubUrl;
+  const token = rest.searchParams.get('token');
+  return {
+    groups: [{ nodeId: 'web-host', urls: [...host.screenUrls.values()] }],
+    async activate(scenarioId) {
+      const res = await fetch(`${rest.origin}/api/scenarios/${scenarioId}/activate`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      const answer = await res.json();
+      if (!answer.ok) throw new Error(`refused: ${JSON.stringify(answer.error)}`);
+      return answer.value;
+    },
+    clockOffsets: async () => new Map(),
+    stop: () => host.stop(),
+  };
+}
+
+async function twoNodes() {
+  const multi = await startMultiNodeWall({ withoutTypes: without, applyDelayMs });
+  return {
+    groups: Object.values(multi.nodes).map((n) => ({ nodeId: n.nodeId, urls: [...n.screenUrls.values()] })),
+    activate: (scenarioId) => multi.activate(scenarioId),
+    async clockOffsets() {
+      const health = await multi.health();
+      return new Map(health.nodes.map((n) => [n.nodeId, { offset: n.process?.clockOffsetMs ?? null, trip: n.process?.clockRoundTripMs ?? null }]));
+    },
+    stop: () => multi.stop(),
+  };
+}
