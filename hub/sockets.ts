@@ -127,6 +127,13 @@ export class HubSockets {
     });
     let queue: Promise<unknown> = joined;
     socket.onAny((event: unknown, ...args: unknown[]) => {
+      // clock:sync is answered as it comes (after the resync), not behind acknowledgements waiting on the
+      // store: its times must not include that wait (§7), and its answer is the node's sign that this hub lives.
+      if (event === 'clock:sync') {
+        return void joined.then(async (ok) => {
+          if (ok) await this.handle(socket, auth, address, event, args);
+        });
+      }
       queue = queue.then(async () => {
         if (await joined) await this.handle(socket, auth, address, event, args);
       });

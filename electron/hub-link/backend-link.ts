@@ -263,8 +263,9 @@ export class BackendLink {
   private heartbeat(): void {
     if (!this.socket?.connected) return;
     const silent = this.now() - this.lastHeard;
-    // With another hub to go to, a silent hub (its machine off: no TCP reset) is given up sooner.
-    if (silent > (this.o.deadAfterMs ?? (this.failover.urls.length > 1 ? 3000 : 8000))) {
+    // With another hub to go to, a silent hub (its machine off: no TCP reset) is given up sooner: 4 s is
+    // four unanswered clock:syncs and the hub's 4 s ping missed, so a busy hub is not left by mistake.
+    if (silent > (this.o.deadAfterMs ?? (this.failover.urls.length > 1 ? 4000 : 8000))) {
       this.log.warn('hub silent; reconnecting', { silentMs: silent, url: this.url });
       this.socket.io.engine?.close(); // a transport close: "disconnect" follows, and failoverStep picks the next hub
       return;

@@ -16,7 +16,16 @@ export interface HubProcess {
   kill(): Promise<void>;
 }
 
-export async function startHubProcess(dir: string, options: { port?: number; db: string }): Promise<HubProcess> {
+export interface HubProcessOptions {
+  port?: number;
+  db: string;
+  /** postgres://…: one of several hubs sharing the store (with redis for the fan-out). */
+  store?: string;
+  redis?: string;
+  hubId?: string;
+}
+
+export async function startHubProcess(dir: string, options: HubProcessOptions): Promise<HubProcess> {
   built ??= build({ entryPoints: ['hub/main.ts'], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: bundle, logLevel: 'silent' }).then(() => undefined);
   await built;
   const tokensFile = path.join(dir, 'tokens.json');
@@ -25,7 +34,8 @@ export async function startHubProcess(dir: string, options: { port?: number; db:
     { token: TOKENS.leader, role: 'leader', name: 'Lãnh đạo Nguyễn Văn A' },
     { token: TOKENS.admin, role: 'admin', name: 'admin' },
   ]));
-  const child = spawn(process.execPath, [bundle, '--port', String(options.port ?? 0), '--db', options.db, '--tokens', tokensFile, '--scenarios', path.resolve('config/scenarios'), '--no-sim'], {
+  const child = spawn(process.execPath, [bundle, '--port', String(options.port ?? 0), '--db', options.db, '--tokens', tokensFile, '--scenarios', path.resolve('config/scenarios'), '--no-sim',
+    ...(options.store ? ['--store', options.store] : []), ...(options.redis ? ['--redis', options.redis] : []), ...(options.hubId ? ['--hub-id', options.hubId] : [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
