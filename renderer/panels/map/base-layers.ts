@@ -5,14 +5,15 @@ import type { MapPanelProps } from '../../../common/panels/map.js';
 import { lonLatToWorld, MAX_LATITUDE, worldToLonLat, type LonLatBounds } from '../../../common/map/view-state.js';
 import { inLanguage } from '../../i18n/locale.js';
 import { hexToRgba } from './colours.js';
-import { labelLayer, type LayerContext } from './data-layers.js';
+import type { LayerContext } from './data-layers.js';
+import { CENTRED, LABEL_PRIORITY, type MapLabel } from './map-labels.js';
 
 // What is under the live layers: the province's raster tiles (when configured), country and region
 // outlines from the bundled GeoJSON, and an optional graticule.
 
 type Boundary = MapPanelProps['boundaries'][number];
 
-export function boundaryLayers(boundary: Boundary, data: FeatureCollection, props: Pick<MapPanelProps, 'land' | 'outline'>, ctx: LayerContext): Layer[] {
+export function boundaryLayers(boundary: Boundary, data: FeatureCollection, props: Pick<MapPanelProps, 'land' | 'outline'>, ctx: LayerContext): { layers: Layer[]; labels: MapLabel[] } {
   const country = boundary.kind === 'country';
   const id = `${ctx.viewId}/boundary:${boundary.url}`;
   const shapes = new GeoJsonLayer({
@@ -28,14 +29,18 @@ export function boundaryLayers(boundary: Boundary, data: FeatureCollection, prop
     getPointRadius: 4,
     pointRadiusUnits: 'pixels',
   });
-  if (!boundary.labels) return [shapes];
-  const named = namedFeatures(data);
+  if (!boundary.labels || !ctx.fontsReady) return { layers: [shapes], labels: [] };
   const text = (f: Feature) => String(inLanguage(ctx.language, f.properties?.['name'], f.properties?.['name_en']));
-  return [shapes, ...labelLayer(`${id}/labels`, named, ctx, labelPoint, text)];
+  // Regions (provinces) over the country's own name and its islands.
+  const priority = LABEL_PRIORITY.boundary + (country ? 0 : 1);
+  const labels = namedFeatures(data).map((f): MapLabel => {
+    const [lon, lat] = labelPoint(f);
+    return { text: text(f), lon, lat, priority, anchors: CENTRED, gap: 0 };
+  });
+  return { layers: [shapes], labels };
 }
 
-// The same array for the same collection: a new one would make the TextLayer lay out every label again
-// on each data update of the map.
+// The same array for the same collection: filtered once per loaded file, not on each data update.
 const named = new WeakMap<FeatureCollection, Feature[]>();
 function namedFeatures(data: FeatureCollection): Feature[] {
   let out = named.get(data);

@@ -1,6 +1,6 @@
 import type { Layer } from '@deck.gl/core';
 import { HexagonLayer } from '@deck.gl/aggregation-layers';
-import { PathLayer, ScatterplotLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
+import { PathLayer, ScatterplotLayer, SolidPolygonLayer } from '@deck.gl/layers';
 import type { MapLayerBinding } from '../../../common/panels/map.js';
 import type { DataEntry, DataKind } from '../../../common/protocol/data.js';
 import type { Language } from '../../../common/state.js';
@@ -8,7 +8,7 @@ import { formatDecimal } from '../../i18n/locale.js';
 import { dataView } from '../../state/data-view.js';
 import { ALERT_AREA_COLOURS, alarmLevel, AREA_COLOURS, GAUGE_COLOURS, HEATMAP_RANGE, PLACE_COLOURS, TRACK_COLOUR, VESSEL_COLOUR, type Rgba } from './colours.js';
 import type { Area, Gauge, Place, Report, Track, Vessel } from './map-data.js';
-import { VIETNAMESE_CHARACTER_SET } from './vietnamese-chars.js';
+import { BESIDE, CENTRED, LABEL_PRIORITY, type MapLabel } from './map-labels.js';
 
 // Data values → deck.gl layers, one binding at a time. Layer ids start with the view id, which is how
 // the window's one Deck knows which panel (view) draws which layer.
@@ -33,64 +33,57 @@ export const BINDING_KINDS: Record<MapLayerBinding['kind'], DataKind> = {
 export type BindingStatus = 'no-data' | 'ok' | 'invalid';
 const WHITE: Rgba = [255, 255, 255, 255];
 const HALO: Rgba = [8, 19, 31, 230];
-export const MAP_FONT = '"Be Vietnam Pro", sans-serif';
 
-/** Vietnamese labels: the font and character set passed explicitly (TextLayer's default is ASCII). */
-export function labelLayer<D>(id: string, data: readonly D[], ctx: LayerContext, at: (d: D) => [number, number], text: (d: D) => string, offsetY = 0): Layer[] {
-  if (!ctx.fontsReady || data.length === 0) return [];
-  return [
-    new TextLayer<D>({
-      id,
-      data: data as D[],
-      getPosition: at,
-      getText: text,
-      getSize: ctx.labelSize,
-      sizeUnits: 'pixels',
-      getColor: WHITE,
-      fontFamily: MAP_FONT,
-      fontWeight: 600,
-      characterSet: VIETNAMESE_CHARACTER_SET as string[],
-      outlineWidth: 3,
-      outlineColor: HALO,
-      fontSettings: { sdf: true },
-      getPixelOffset: [0, offsetY],
-      getTextAnchor: 'middle',
-      getAlignmentBaseline: offsetY ? 'top' : 'center',
-      updateTriggers: { getText: ctx.language },
-    }),
-  ];
+/** What a binding draws: its layers, and the labels it asks for (placed with the panel's others, map-labels.ts). */
+export interface BindingLayers {
+  status: BindingStatus;
+  layers: Layer[];
+  labels: MapLabel[];
 }
 
-export function bindingLayers(binding: MapLayerBinding, entry: DataEntry | undefined, ctx: LayerContext): { status: BindingStatus; layers: Layer[] } {
+/** Labels at items' points, beside their markers; none until the bundled font is there (the text atlas would be drawn in a fallback face). */
+function labelsOf<D>(items: readonly D[], ctx: LayerContext, at: (d: D) => [number, number], text: (d: D) => string, priority: (d: D) => number, gap: number, anchors = BESIDE): MapLabel[] {
+  if (!ctx.fontsReady) return [];
+  return items.map((d) => {
+    const [lon, lat] = at(d);
+    return { text: text(d), lon, lat, priority: priority(d), anchors, gap };
+  });
+}
+
+const none = (status: BindingStatus): BindingLayers => ({ status, layers: [], labels: [] });
+
+export function bindingLayers(binding: MapLayerBinding, entry: DataEntry | undefined, ctx: LayerContext): BindingLayers {
   const view = dataView(entry, BINDING_KINDS[binding.kind]);
-  if (view.status !== 'ok') return { status: view.status, layers: [] };
+  if (view.status !== 'ok') return none(view.status);
   const id = `${ctx.viewId}/${binding.kind}:${binding.key}`;
   const value = view.value;
   const labels = 'labels' in binding && binding.labels;
   switch (value.type) {
     case 'gauges':
-      return { status: 'ok', layers: gaugeLayers(id, value.items, ctx, labels) };
+      return { status: 'ok', ...gaugeLayers(id, value.items, ctx, labels) };
     case 'places': {
       const only = binding.kind === 'places' ? binding.only : undefined;
-      return { status: 'ok', layers: placeLayers(id, only ? value.items.filter((p) => only.includes(p.kind)) : value.items, ctx, labels) };
+      return { status: 'ok', ...placeLayers(id, only ? value.items.filter((p) => only.includes(p.kind)) : value.items, ctx, labels) };
     }
     case 'vessels':
-      return { status: 'ok', layers: vesselLayers(id, value.items, ctx, labels) };
+      return { status: 'ok', ...vesselLayers(id, value.items, ctx, labels) };
     case 'areas':
-      return { status: 'ok', layers: areaLayers(id, value.items, ctx, labels, binding.kind === 'areas' && binding.style === 'alert' ? ALERT_AREA_COLOURS : AREA_COLOURS) };
+      return { status: 'ok', ...areaLayers(id, value.items, ctx, labels, binding.kind === 'areas' && binding.style === 'alert' ? ALERT_AREA_COLOURS : AREA_COLOURS) };
     case 'tracks':
-      return { status: 'ok', layers: [trackLayer(id, value.items)] };
+      return { status: 'ok', layers: [trackLayer(id, value.items)], labels: [] };
     case 'reports':
-      return { status: 'ok', layers: heatmapLayers(id, value.items, binding.kind === 'reports-heatmap' ? binding.radiusM : 3000) };
+      return { status: 'ok', layers: heatmapLayers(id, value.items, binding.kind === 'reports-heatmap' ? binding.radiusM : 3000), labels: [] };
     default:
-      return { status: 'invalid', layers: [] };
+      return none('invalid');
   }
 }
 
 const lonLat = (d: { lon: number; lat: number }): [number, number] => [d.lon, d.lat];
 
-export function gaugeLayers(id: string, items: readonly Gauge[], ctx: LayerContext, labels: boolean): Layer[] {
-  return [
+type Drawn = Omit<BindingLayers, 'status'>;
+
+export function gaugeLayers(id: string, items: readonly Gauge[], ctx: LayerContext, labels: boolean): Drawn {
+  const layers = [
     new ScatterplotLayer<Gauge>({
       id,
       data: items as Gauge[],
@@ -103,12 +96,13 @@ export function gaugeLayers(id: string, items: readonly Gauge[], ctx: LayerConte
       getLineWidth: 3,
       lineWidthUnits: 'pixels',
     }),
-    ...(labels ? labelLayer(`${id}/labels`, items, ctx, lonLat, (g) => `${g.name} ${formatDecimal(ctx.language, g.levelM, 2)} m`, 22) : []),
   ];
+  const text = (g: Gauge) => `${g.name} ${formatDecimal(ctx.language, g.levelM, 2)} m`;
+  return { layers, labels: labels ? labelsOf(items, ctx, lonLat, text, (g) => LABEL_PRIORITY.gauge + 10 * alarmLevel(g.levelM, g.alarmM), 20) : [] };
 }
 
-export function placeLayers(id: string, items: readonly Place[], ctx: LayerContext, labels: boolean): Layer[] {
-  return [
+export function placeLayers(id: string, items: readonly Place[], ctx: LayerContext, labels: boolean): Drawn {
+  const layers = [
     new ScatterplotLayer<Place>({
       id,
       data: items as Place[],
@@ -121,15 +115,15 @@ export function placeLayers(id: string, items: readonly Place[], ctx: LayerConte
       getLineWidth: 2,
       lineWidthUnits: 'pixels',
     }),
-    ...(labels ? labelLayer(`${id}/labels`, items, ctx, lonLat, (p) => p.name, 18) : []),
   ];
+  return { layers, labels: labels ? labelsOf(items, ctx, lonLat, (p) => p.name, () => LABEL_PRIORITY.place, 16) : [] };
 }
 
-export function vesselLayers(id: string, items: readonly Vessel[], ctx: LayerContext, labels: boolean): Layer[] {
-  return [
-    new ScatterplotLayer<Vessel>({ id, data: items as Vessel[], getPosition: lonLat, getFillColor: VESSEL_COLOUR, getRadius: 5, radiusUnits: 'pixels' }),
-    ...(labels ? labelLayer(`${id}/labels`, items, ctx, lonLat, (v) => v.name ?? v.id, 10) : []),
-  ];
+export function vesselLayers(id: string, items: readonly Vessel[], ctx: LayerContext, labels: boolean): Drawn {
+  return {
+    layers: [new ScatterplotLayer<Vessel>({ id, data: items as Vessel[], getPosition: lonLat, getFillColor: VESSEL_COLOUR, getRadius: 5, radiusUnits: 'pixels' })],
+    labels: labels ? labelsOf(items, ctx, lonLat, (v) => v.name ?? v.id, () => LABEL_PRIORITY.vessel, 8) : [],
+  };
 }
 
 const outerCentre = (a: Area): [number, number] => {
@@ -139,8 +133,8 @@ const outerCentre = (a: Area): [number, number] => {
   return [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
 };
 
-export function areaLayers(id: string, items: readonly Area[], ctx: LayerContext, labels: boolean, colours: readonly [Rgba, Rgba, Rgba] = AREA_COLOURS): Layer[] {
-  return [
+export function areaLayers(id: string, items: readonly Area[], ctx: LayerContext, labels: boolean, colours: readonly [Rgba, Rgba, Rgba] = AREA_COLOURS): Drawn {
+  const layers = [
     new SolidPolygonLayer<Area>({ id, data: items as Area[], getPolygon: (a) => a.rings, getFillColor: (a) => colours[a.level - 1] ?? colours[0] }),
     new PathLayer<{ path: [number, number][]; level: number }>({
       id: `${id}/edges`,
@@ -150,8 +144,10 @@ export function areaLayers(id: string, items: readonly Area[], ctx: LayerContext
       getWidth: 2,
       widthUnits: 'pixels',
     }),
-    ...(labels ? labelLayer(`${id}/labels`, items.filter((a) => a.name), ctx, outerCentre, (a) => a.name ?? '') : []),
   ];
+  // The depth goes with the name, in the same string: it cannot end up next to another area's name.
+  const text = (a: Area) => (a.depthM === undefined ? (a.name ?? '') : `${a.name ?? ''} ${formatDecimal(ctx.language, a.depthM, 1)} m`);
+  return { layers, labels: labels ? labelsOf(items.filter((a) => a.name), ctx, outerCentre, text, (a) => LABEL_PRIORITY.area + a.level, 0, CENTRED) : [] };
 }
 
 export function trackLayer(id: string, items: readonly Track[]): Layer {

@@ -11,7 +11,9 @@ import { boundaryLayers, graticuleLayer, tileLayers, tilesFor } from './base-lay
 import { hexToRgba } from './colours.js';
 import { bindingLayers, type BindingStatus, type LayerContext } from './data-layers.js';
 import { useMapHost } from './map-host-context.js';
+import { placedLabelsLayer, type MapLabel } from './map-labels.js';
 import { MapLegend } from './map-legend.js';
+import { labelWidth } from './measure-label.js';
 import { useGeoJson, useMapFont } from './use-geojson.js';
 import { useThrottled } from './use-throttled.js';
 import { usePanelFault } from '../panel-faults.js';
@@ -40,20 +42,27 @@ export function MapPanelView({ panel, props, local, visible, language }: PanelVi
   const built = useMemo(() => {
     const statuses: BindingStatus[] = [];
     const data: Layer[] = [];
+    const labels: MapLabel[] = [];
     props.layers.forEach((binding, i) => {
       const out = bindingLayers(binding, entries[i], ctx);
       statuses.push(out.status);
       data.push(...out.layers);
+      labels.push(...out.labels);
     });
     const base: Layer[] = [];
     if (props.tiles) base.push(...tileLayers(tilesFor(partBounds, zoom, props.tiles), props.tiles.opacity, ctx));
     props.boundaries.forEach((b, i) => {
       const loaded = geo[i]?.data;
-      if (loaded) base.push(...boundaryLayers(b, loaded, props, ctx));
+      if (!loaded) return;
+      const out = boundaryLayers(b, loaded, props, ctx);
+      base.push(...out.layers);
+      labels.push(...out.labels);
     });
     if (props.graticule) base.push(graticuleLayer(partBounds, props.graticule, ctx));
-    return { statuses, layers: [...base, ...data] };
-  }, [entries, geo, props, ctx, partBounds, zoom]);
+    // Placed over the whole panel, not this screen's part: every screen the panel spans shows the same labels.
+    const text = placedLabelsLayer(ctx.viewId, labels, geometry.panelView, geometry.size, ctx.labelSize, labelWidth);
+    return { statuses, layers: [...base, ...data, ...text] };
+  }, [entries, geo, props, ctx, partBounds, zoom, geometry]);
 
   const ready = geo.every((g) => g.data !== null || g.error !== null);
   useEffect(() => {

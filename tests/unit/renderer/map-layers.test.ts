@@ -7,10 +7,17 @@ import type { DataEntry, DataValue } from '../../../common/protocol/data.js';
 import { graticulePaths, labelPoint, tilesFor } from '../../../renderer/panels/map/base-layers.js';
 import { GAUGE_COLOURS, PLACE_COLOURS } from '../../../renderer/panels/map/colours.js';
 import { bindingLayers, type LayerContext } from '../../../renderer/panels/map/data-layers.js';
+import { placedLabelsLayer } from '../../../renderer/panels/map/map-labels.js';
 import { VIETNAMESE_CHARACTER_SET } from '../../../renderer/panels/map/vietnamese-chars.js';
+import { fitBounds, projectInPanel } from '../../../common/map/view-state.js';
+import { overlaps } from '../../../common/map/label-placement.js';
 
 const ctx: LayerContext = { viewId: 'flood-map', language: 'vi', labelSize: 28, fontsReady: true };
 const entry = (key: string, value: DataValue): DataEntry => ({ key, value, at: 1000 });
+const SIZE = { width: 1600, height: 1200 };
+const VIEW = fitBounds([107, 15.3, 108.9, 16.9], SIZE);
+// Widths as a canvas would measure them, roughly: the test needs boxes, not the font.
+const measure = (text: string, size: number) => text.length * size * 0.55;
 const binding = (b: unknown) => MapLayerBinding.parse(b);
 const propsOf = (layer: Layer) => layer.props as unknown as Record<string, unknown>;
 // deck.gl accessors are functions or constants; call them as deck.gl would.
@@ -44,14 +51,37 @@ describe('layers built from data', () => {
 
   it('label in Vietnamese with the bundled font and the Vietnamese characters passed explicitly', () => {
     const out = bindingLayers(binding({ kind: 'gauges', key: 'gauges.rivers', labels: true }), gauges, ctx);
-    const text = out.layers.find((l) => l instanceof TextLayer)!;
-    expect(text.id).toBe('flood-map/gauges:gauges.rivers/labels');
-    expect(text.props.fontFamily).toContain('Be Vietnam Pro');
-    expect(text.props.characterSet).toBe(VIETNAMESE_CHARACTER_SET);
-    const items = (gauges.value as Extract<DataValue, { type: 'gauges' }>).items;
-    expect(accessor(text, 'getText', items[1])).toBe('Phú Ốc 1,60 m');
+    expect(out.layers.some((l) => l instanceof TextLayer)).toBe(false);
+    // The value in the same string as the name, with the Vietnamese decimal comma.
+    expect(out.labels.map((l) => l.text)).toEqual(['Kim Long 0,50 m', 'Phú Ốc 1,60 m', 'Ái Nghĩa 8,20 m', 'Câu Lâu 4,00 m']);
+    expect(bindingLayers(binding({ kind: 'gauges', key: 'gauges.rivers', labels: true }), gauges, { ...ctx, language: 'en' }).labels[1]!.text).toBe('Phú Ốc 1.60 m');
+    const [text] = placedLabelsLayer('flood-map', out.labels, VIEW, SIZE, 28, measure);
+    expect(text).toBeInstanceOf(TextLayer);
+    expect(text!.id).toBe('flood-map/labels');
+    expect(text!.props.fontFamily).toContain('Be Vietnam Pro');
+    expect(text!.props.characterSet).toBe(VIETNAMESE_CHARACTER_SET);
     // No labels until the font is there: the atlas would be drawn in a fallback face.
-    expect(bindingLayers(binding({ kind: 'gauges', key: 'gauges.rivers', labels: true }), gauges, { ...ctx, fontsReady: false }).layers.some((l) => l instanceof TextLayer)).toBe(false);
+    expect(bindingLayers(binding({ kind: 'gauges', key: 'gauges.rivers', labels: true }), gauges, { ...ctx, fontsReady: false }).labels).toEqual([]);
+  });
+
+  it('draw no two labels over each other: a gauge at a higher alarm level keeps its label, the other moves or goes', () => {
+    // Ái Nghĩa and Câu Lâu 0.18° apart: about 60 px in a 1,000 px panel over the two provinces.
+    const out = bindingLayers(binding({ kind: 'gauges', key: 'gauges.rivers', labels: true }), gauges, ctx);
+    const view = fitBounds([107.9, 15.6, 108.5, 16.1], { width: 500, height: 400 });
+    const [text] = placedLabelsLayer('flood-map', out.labels, view, { width: 500, height: 400 }, 28, measure);
+    const drawn = text!.props.data as unknown as { text: string; position: [number, number]; textAnchor: string; baseline: string }[];
+    const boxes = drawn.map((d) => {
+      const [x, y] = projectInPanel(view, { width: 500, height: 400 }, d.position[0], d.position[1]);
+      const w = measure(d.text, 28) + 4;
+      const h = 28 * 1.2;
+      const left = d.textAnchor === 'middle' ? x - w / 2 : d.textAnchor === 'start' ? x + 20 : x - 20 - w;
+      const top = d.baseline === 'top' ? y + 20 : d.baseline === 'bottom' ? y - 20 - h : y - h / 2;
+      return { x: left, y: top, width: w, height: h };
+    });
+    expect(drawn.length).toBeGreaterThan(0);
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!), `${drawn[i]!.text} / ${drawn[j]!.text}`).toBe(false);
+    // Câu Lâu is at level III, Ái Nghĩa at II: Câu Lâu is labelled first, in its first place (below its dot).
+    expect(drawn[0]).toMatchObject({ text: 'Câu Lâu 4,00 m', textAnchor: 'middle', baseline: 'top' });
   });
 
   it('keep only the place kinds a layer asks for, coloured by kind', () => {
@@ -83,10 +113,10 @@ describe('layers built from data', () => {
   });
 
   it('say there is no data yet, and treat a value of the wrong kind as invalid, warned about once', () => {
-    expect(bindingLayers(binding({ kind: 'vessels', key: 'vessels.fishing' }), undefined, ctx)).toEqual({ status: 'no-data', layers: [] });
+    expect(bindingLayers(binding({ kind: 'vessels', key: 'vessels.fishing' }), undefined, ctx)).toEqual({ status: 'no-data', layers: [], labels: [] });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const wrong = entry('vessels.wrong', { type: 'kpi', value: 3, unit: 'tàu' });
-    expect(bindingLayers(binding({ kind: 'vessels', key: 'vessels.wrong' }), wrong, ctx)).toEqual({ status: 'invalid', layers: [] });
+    expect(bindingLayers(binding({ kind: 'vessels', key: 'vessels.wrong' }), wrong, ctx)).toEqual({ status: 'invalid', layers: [], labels: [] });
     expect(bindingLayers(binding({ kind: 'vessels', key: 'vessels.wrong' }), wrong, ctx).status).toBe('invalid');
     expect(warn).toHaveBeenCalledTimes(1);
     expect(String(warn.mock.calls[0]?.[0])).toContain('vessels.wrong');
