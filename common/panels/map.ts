@@ -41,6 +41,11 @@ export const MapLayerBinding = z.discriminatedUnion('kind', [
   /** style "alert": warning areas (CAP alerts: level 1 warning, 2 danger, 3 critical) in the alert colours. */
   z.strictObject({ kind: z.literal('areas'), ...common, style: z.enum(['flood', 'alert']).default('flood') }),
   z.strictObject({ kind: z.literal('tracks'), ...common }),
+  /**
+   * The hub's camera catalogue (key "cameras") at the cameras' places: online and offline drawn apart,
+   * the cameras the wall shows now ringed. Leave the binding out to hide them.
+   */
+  z.strictObject({ kind: z.literal('cameras'), key: DataKeySchema.default('cameras'), labels: z.boolean().default(false) }),
   /** Density of citizen reports that carry a position, in hexagons of radiusM metres. */
   z.strictObject({ kind: z.literal('reports-heatmap'), key: DataKeySchema, radiusM: z.number().min(100).max(100_000).default(3000) }),
 ]);

@@ -32,7 +32,7 @@ async function run(count: number, frames: number): Promise<{ firstMs: number; fr
       controller: false,
       views: [new MapView({ id: 'bench', controller: false, clear: true, clearColor: [11, 34, 57, 255] })],
       viewState: { bench: { ...fitBounds(BOUNDS, SIZE), pitch: 0, bearing: 0 } },
-      layers: vesselLayers('bench/vessels', points(count), { viewId: 'bench', language: 'vi', labelSize: 20, fontsReady: false }, false).layers,
+      layers: vesselLayers('bench/vessels', points(count), { viewId: 'bench', language: 'vi', labelSize: 20, fontsReady: false, onWall: [] }, false).layers,
       onAfterRender: () => {
         if (!firstAt) {
           firstAt = performance.now();

@@ -41,6 +41,9 @@ export const ALERT_AREA_COLOURS: readonly [Rgba, Rgba, Rgba] = [
   [255, 59, 59, 110],
 ];
 
+/** Cameras of the catalogue: online, offline; the ring of one the wall shows now. */
+export const CAMERA_COLOURS = { online: [120, 200, 255, 255], offline: [110, 118, 128, 255], onWall: [255, 214, 10, 255] } as const satisfies Record<string, Rgba>;
+
 export const VESSEL_COLOUR: Rgba = [248, 249, 250, 255];
 export const TRACK_COLOUR: Rgba = [255, 209, 102, 200];
 export const HEATMAP_RANGE: Rgba[] = [

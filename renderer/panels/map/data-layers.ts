@@ -2,11 +2,11 @@ import type { Layer } from '@deck.gl/core';
 import { HexagonLayer } from '@deck.gl/aggregation-layers';
 import { PathLayer, ScatterplotLayer, SolidPolygonLayer } from '@deck.gl/layers';
 import type { MapLayerBinding } from '../../../common/panels/map.js';
-import type { DataEntry, DataKind } from '../../../common/protocol/data.js';
+import type { CameraEntry, DataEntry, DataKind } from '../../../common/protocol/data.js';
 import type { Language } from '../../../common/state.js';
-import { formatDecimal } from '../../i18n/locale.js';
+import { formatDecimal, inLanguage } from '../../i18n/locale.js';
 import { dataView } from '../../state/data-view.js';
-import { ALERT_AREA_COLOURS, alarmLevel, AREA_COLOURS, GAUGE_COLOURS, HEATMAP_RANGE, PLACE_COLOURS, TRACK_COLOUR, VESSEL_COLOUR, type Rgba } from './colours.js';
+import { ALERT_AREA_COLOURS, alarmLevel, AREA_COLOURS, CAMERA_COLOURS, GAUGE_COLOURS, HEATMAP_RANGE, PLACE_COLOURS, TRACK_COLOUR, VESSEL_COLOUR, type Rgba } from './colours.js';
 import type { Area, Gauge, Place, Report, Track, Vessel } from './map-data.js';
 import { BESIDE, CENTRED, LABEL_PRIORITY, type MapLabel } from './map-labels.js';
 
@@ -19,6 +19,8 @@ export interface LayerContext {
   labelSize: number;
   /** Text layers wait for the bundled font, or their atlas would be drawn in a fallback face. */
   fontsReady: boolean;
+  /** Ids of the cameras the wall shows now, sorted (common/cameras/on-wall.ts). */
+  onWall: readonly string[];
 }
 
 export const BINDING_KINDS: Record<MapLayerBinding['kind'], DataKind> = {
@@ -28,6 +30,7 @@ export const BINDING_KINDS: Record<MapLayerBinding['kind'], DataKind> = {
   areas: 'areas',
   tracks: 'tracks',
   'reports-heatmap': 'reports',
+  cameras: 'cameras',
 };
 
 export type BindingStatus = 'no-data' | 'ok' | 'invalid';
@@ -71,6 +74,8 @@ export function bindingLayers(binding: MapLayerBinding, entry: DataEntry | undef
       return { status: 'ok', ...areaLayers(id, value.items, ctx, labels, binding.kind === 'areas' && binding.style === 'alert' ? ALERT_AREA_COLOURS : AREA_COLOURS) };
     case 'tracks':
       return { status: 'ok', layers: [trackLayer(id, value.items)], labels: [] };
+    case 'cameras':
+      return { status: 'ok', ...cameraLayers(id, value.items, ctx, labels) };
     case 'reports':
       return { status: 'ok', layers: heatmapLayers(id, value.items, binding.kind === 'reports-heatmap' ? binding.radiusM : 3000), labels: [] };
     default:
@@ -124,6 +129,29 @@ export function vesselLayers(id: string, items: readonly Vessel[], ctx: LayerCon
     layers: [new ScatterplotLayer<Vessel>({ id, data: items as Vessel[], getPosition: lonLat, getFillColor: VESSEL_COLOUR, getRadius: 5, radiusUnits: 'pixels' })],
     labels: labels ? labelsOf(items, ctx, lonLat, (v) => v.name ?? v.id, () => LABEL_PRIORITY.vessel, 8) : [],
   };
+}
+
+export function cameraLayers(id: string, items: readonly CameraEntry[], ctx: LayerContext, labels: boolean): Drawn {
+  const onWall = new Set(ctx.onWall);
+  // The accessors read the wall's cameras: a change of those alone must recompute them.
+  const shown = ctx.onWall.join(',');
+  const layers = [
+    new ScatterplotLayer<CameraEntry>({
+      id,
+      data: items as CameraEntry[],
+      getPosition: lonLat,
+      getFillColor: (c) => CAMERA_COLOURS[c.status],
+      getLineColor: (c) => (onWall.has(c.id) ? CAMERA_COLOURS.onWall : HALO),
+      getRadius: (c) => (onWall.has(c.id) ? 12 : 8),
+      getLineWidth: (c) => (onWall.has(c.id) ? 4 : 2),
+      radiusUnits: 'pixels',
+      lineWidthUnits: 'pixels',
+      stroked: true,
+      updateTriggers: { getLineColor: shown, getRadius: shown, getLineWidth: shown },
+    }),
+  ];
+  const text = (c: CameraEntry) => inLanguage(ctx.language, c.name.vi, c.name.en);
+  return { layers, labels: labels ? labelsOf(items, ctx, lonLat, text, (c) => (onWall.has(c.id) ? LABEL_PRIORITY.cameraOnWall : LABEL_PRIORITY.camera), 18) : [] };
 }
 
 const outerCentre = (a: Area): [number, number] => {

@@ -2,11 +2,11 @@ import type { MapLayerBinding, MapPanelProps } from '../../../common/panels/map.
 import type { Language } from '../../../common/state.js';
 import { inLanguage } from '../../i18n/locale.js';
 import { translate, type MessageKey } from '../../i18n/translate.js';
-import { ALERT_AREA_COLOURS, AREA_COLOURS, GAUGE_COLOURS, HEATMAP_RANGE, PLACE_COLOURS, rgbaCss, TRACK_COLOUR, VESSEL_COLOUR, type Rgba } from './colours.js';
+import { ALERT_AREA_COLOURS, AREA_COLOURS, CAMERA_COLOURS, GAUGE_COLOURS, HEATMAP_RANGE, PLACE_COLOURS, rgbaCss, TRACK_COLOUR, VESSEL_COLOUR, type Rgba } from './colours.js';
 import type { BindingStatus } from './data-layers.js';
 import type { PlaceKind } from './map-data.js';
 
-type Row = { label: MessageKey; colour: Rgba; shape?: 'area' | 'line' };
+type Row = { label: MessageKey; colour: Rgba; shape?: 'area' | 'line' | 'ring' };
 
 function rows(b: MapLayerBinding): { head: MessageKey | null; rows: Row[]; ramp?: boolean } {
   switch (b.kind) {
@@ -25,6 +25,15 @@ function rows(b: MapLayerBinding): { head: MessageKey | null; rows: Row[]; ramp?
       return { head: 'legend.tracks', rows: [] };
     case 'reports-heatmap':
       return { head: 'legend.reports-heatmap', rows: [], ramp: true };
+    case 'cameras':
+      return {
+        head: 'legend.camera',
+        rows: [
+          { label: 'legend.cameraOnline', colour: CAMERA_COLOURS.online },
+          { label: 'legend.cameraOffline', colour: CAMERA_COLOURS.offline },
+          { label: 'legend.cameraOnWall', colour: CAMERA_COLOURS.onWall, shape: 'ring' },
+        ],
+      };
   }
 }
 
@@ -60,7 +69,7 @@ function Swatch({ row, language }: { row: Row; language: Language }) {
   const shape = row.shape ? ` map-legend__swatch--${row.shape}` : '';
   return (
     <div className="map-legend__row">
-      <span className={`map-legend__swatch${shape}`} style={{ background: rgbaCss(row.colour) }} />
+      <span className={`map-legend__swatch${shape}`} style={row.shape === 'ring' ? { borderColor: rgbaCss(row.colour) } : { background: rgbaCss(row.colour) }} />
       {translate(language, row.label)}
     </div>
   );

@@ -4,6 +4,7 @@ import type { Layer } from '@deck.gl/core';
 import { fitBounds, unprojectInPanel, viewStateForPart, type LonLatBounds, type MapViewState } from '../../../common/map/view-state.js';
 
 import { useDataEntries } from '../../state/data-context.js';
+import { useCamerasOnWall } from '../../state/store-context.js';
 import { useStableJson } from '../../ui/use-stable-json.js';
 import { translate } from '../../i18n/translate.js';
 import type { PanelViewProps } from '../types.js';
@@ -38,7 +39,8 @@ export function MapPanelView({ panel, props, local, visible, language }: PanelVi
   );
   const zoom = geometry.panelView.zoom;
 
-  const ctx: LayerContext = useMemo(() => ({ viewId: panel.id, language, labelSize: props.labelSize, fontsReady }), [panel.id, language, props.labelSize, fontsReady]);
+  const onWall = useCamerasOnWall();
+  const ctx: LayerContext = useMemo(() => ({ viewId: panel.id, language, labelSize: props.labelSize, fontsReady, onWall }), [panel.id, language, props.labelSize, fontsReady, onWall]);
   const built = useMemo(() => {
     const statuses: BindingStatus[] = [];
     const data: Layer[] = [];

@@ -5,14 +5,14 @@ import type { Layer } from '@deck.gl/core';
 import { MapLayerBinding, mapProps } from '../../../common/panels/map.js';
 import type { DataEntry, DataValue } from '../../../common/protocol/data.js';
 import { graticulePaths, labelPoint, tilesFor } from '../../../renderer/panels/map/base-layers.js';
-import { GAUGE_COLOURS, PLACE_COLOURS } from '../../../renderer/panels/map/colours.js';
+import { CAMERA_COLOURS, GAUGE_COLOURS, PLACE_COLOURS } from '../../../renderer/panels/map/colours.js';
 import { bindingLayers, type LayerContext } from '../../../renderer/panels/map/data-layers.js';
 import { placedLabelsLayer } from '../../../renderer/panels/map/map-labels.js';
 import { VIETNAMESE_CHARACTER_SET } from '../../../renderer/panels/map/vietnamese-chars.js';
 import { fitBounds, projectInPanel } from '../../../common/map/view-state.js';
 import { overlaps } from '../../../common/map/label-placement.js';
 
-const ctx: LayerContext = { viewId: 'flood-map', language: 'vi', labelSize: 28, fontsReady: true };
+const ctx: LayerContext = { viewId: 'flood-map', language: 'vi', labelSize: 28, fontsReady: true, onWall: [] };
 const entry = (key: string, value: DataValue): DataEntry => ({ key, value, at: 1000 });
 const SIZE = { width: 1600, height: 1200 };
 const VIEW = fitBounds([107, 15.3, 108.9, 16.9], SIZE);
@@ -58,8 +58,8 @@ describe('layers built from data', () => {
     const [text] = placedLabelsLayer('flood-map', out.labels, VIEW, SIZE, 28, measure);
     expect(text).toBeInstanceOf(TextLayer);
     expect(text!.id).toBe('flood-map/labels');
-    expect(text!.props.fontFamily).toContain('Be Vietnam Pro');
-    expect(text!.props.characterSet).toBe(VIETNAMESE_CHARACTER_SET);
+    expect(propsOf(text!).fontFamily).toContain('Be Vietnam Pro');
+    expect(propsOf(text!).characterSet).toBe(VIETNAMESE_CHARACTER_SET);
     // No labels until the font is there: the atlas would be drawn in a fallback face.
     expect(bindingLayers(binding({ kind: 'gauges', key: 'gauges.rivers', labels: true }), gauges, { ...ctx, fontsReady: false }).labels).toEqual([]);
   });
@@ -82,6 +82,29 @@ describe('layers built from data', () => {
     for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!), `${drawn[i]!.text} / ${drawn[j]!.text}`).toBe(false);
     // Câu Lâu is at level III, Ái Nghĩa at II: Câu Lâu is labelled first, in its first place (below its dot).
     expect(drawn[0]).toMatchObject({ text: 'Câu Lâu 4,00 m', textAnchor: 'middle', baseline: 'top' });
+  });
+
+  it('mark the catalogue’s cameras online or offline, ring the ones the wall shows, and label those first', () => {
+    const cameras = entry('cameras', {
+      type: 'cameras',
+      items: [
+        { id: 'ham-hai-van', name: { vi: 'Hầm Hải Vân', en: 'Hai Van tunnel' }, place: { vi: 'Liên Chiểu', en: 'Lien Chieu' }, lat: 16.19, lon: 108.13, tags: [], status: 'online' },
+        { id: 'cau-song-han', name: { vi: 'Cầu sông Hàn', en: 'Han River Bridge' }, place: { vi: 'Hải Châu', en: 'Hai Chau' }, lat: 16.072, lon: 108.227, tags: [], status: 'offline' },
+      ],
+    });
+    const b = binding({ kind: 'cameras', labels: true });
+    expect(b).toMatchObject({ key: 'cameras' });
+    const out = bindingLayers(b, cameras, { ...ctx, onWall: ['cau-song-han'] });
+    const [dots] = out.layers;
+    const items = (cameras.value as Extract<DataValue, { type: 'cameras' }>).items;
+    expect(items.map((c) => accessor(dots!, 'getFillColor', c))).toEqual([CAMERA_COLOURS.online, CAMERA_COLOURS.offline]);
+    expect(items.map((c) => accessor(dots!, 'getLineColor', c))).toEqual([expect.not.objectContaining(CAMERA_COLOURS.onWall), CAMERA_COLOURS.onWall]);
+    expect(items.map((c) => accessor<number>(dots!, 'getRadius', c))).toEqual([8, 12]);
+    // Another set of cameras on the wall recomputes the rings even with the same catalogue.
+    expect(propsOf(dots!).updateTriggers).toMatchObject({ getRadius: 'cau-song-han' });
+    expect(out.labels.map((l) => [l.text, l.priority > out.labels[0]!.priority])).toEqual([['Hầm Hải Vân', false], ['Cầu sông Hàn', true]]);
+    expect(bindingLayers(b, cameras, { ...ctx, language: 'en' }).labels.map((l) => l.text)).toEqual(['Hai Van tunnel', 'Han River Bridge']);
+    expect(bindingLayers(binding({ kind: 'cameras' }), cameras, ctx).labels).toEqual([]);
   });
 
   it('keep only the place kinds a layer asks for, coloured by kind', () => {
