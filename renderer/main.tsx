@@ -1,3 +1,5 @@
+// First: the access token leaves the address before any other code runs.
+import './forget-url-token.js';
 import '../common/zod-config.js';
 // The per-weight files carry unicode-range for the vietnamese, latin and latin-ext subsets (the
 // per-subset files do not, so two of them would shadow each other); a page loads only what it uses.

@@ -11,6 +11,7 @@ import type { WallCore } from '../wall/wall-core.js';
 import { SocketHost } from './web-socket.js';
 import { resolveStaticPath, sendFile, sendMessagePage, sendPage } from './web-static.js';
 import { tokenAllows, type WebTokens } from './web-tokens.js';
+import { cookieAllows, issuePageCookie } from './page-cookie.js';
 
 // The web host: the same renderer bundle over HTTP, the same core over a WebSocket, so any browser
 // on the network can be a wall screen (/screen/<id>) or the console (/console). Plain Node.
@@ -76,7 +77,7 @@ export class WebHost {
     this.tokens = options.tokens;
     this.log = options.log;
     this.staticDir = path.resolve(options.staticDir ?? 'dist/renderer');
-    this.sockets = new SocketHost({ core: this.core, tokens: this.tokens, log: this.log, heartbeatMs: options.heartbeatMs ?? 5000, originAllowed: (o) => this.originAllowed(o) });
+    this.sockets = new SocketHost({ core: this.core, log: this.log, heartbeatMs: options.heartbeatMs ?? 5000, originAllowed: (o) => this.originAllowed(o), allows: (token, cookie, role) => this.allows(token, cookie, role) });
     this.server = createServer(options.tls ?? null);
     this.server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
       // Browsers that once reached the wall over HTTPS keep to it (no downgrade by a man in the middle).
@@ -150,6 +151,16 @@ export class WebHost {
     return origin === undefined || this.origins.has(origin);
   }
 
+  /**
+   * Whether a request may take `role`: by the token in its query when it has one (the printed URLs, the
+   * Electron shell, scripts), else by the page cookie that token was exchanged for (page-cookie.ts).
+   */
+  allows(token: string | null, cookieHeader: string | undefined, role: ClientRole): boolean {
+    if (token !== null) return tokenAllows(this.tokens, token, role);
+    const port = this.bound ? (this.server.address() as AddressInfo).port : null;
+    return port !== null && cookieAllows(this.tokens, cookieHeader, role, port);
+  }
+
   private listening(): { origin: string; urls: WebHostUrls } {
     if (!this.bound) throw new Error('the web host is not listening yet: await listen() (or use startWebHost) first');
     return this.bound;
@@ -173,15 +184,16 @@ export class WebHost {
     if (this.options.cameras && isCameraPath(pathname) && this.options.cameras(req, res)) return;
     if (pathname === WS_PATH) return sendMessagePage(res, 426, 'Địa chỉ này chỉ dành cho WebSocket.', 'This address is for WebSocket connections only.', head);
     const role = pageRole(pathname);
-    if (role) return this.servePage(res, role, pathname, query, head);
+    if (role) return this.servePage(req, res, role, pathname, query, head);
     if (pathname === '/' || pathname === '/index.html') {
       return sendMessagePage(res, 404, 'Mở /console hoặc /screen/<mã màn hình> bằng địa chỉ máy chủ đã in ra.', 'Open /console or /screen/<screen id> using the address the host printed.', head);
     }
     return this.serveFile(res, pathname, head);
   }
 
-  private async servePage(res: http.ServerResponse, role: ClientRole, pathname: string, query: URLSearchParams, head: boolean): Promise<void> {
-    if (!tokenAllows(this.tokens, query.get('token'), role)) {
+  private async servePage(req: http.IncomingMessage, res: http.ServerResponse, role: ClientRole, pathname: string, query: URLSearchParams, head: boolean): Promise<void> {
+    const token = query.get('token');
+    if (!this.allows(token, req.headers.cookie, role)) {
       this.log.warn('page refused: missing or wrong token', { path: pathname, role });
       return sendMessagePage(res, 401, TOKEN_HELP.vi, TOKEN_HELP.en, head);
     }
@@ -192,6 +204,8 @@ export class WebHost {
       const vi = owner ? `Màn hình ${screenId} do máy "${owner}" điều khiển, không phải máy này: hãy mở nó trên máy đó.` : `Màn hình ${screenId} không do máy này điều khiển: hãy mở nó trên máy điều khiển màn hình đó.`;
       return sendMessagePage(res, 404, vi, this.core.notMine(screenId), head);
     }
+    // The token is exchanged for the page cookie; the page then drops it from its address (renderer/forget-url-token.ts).
+    if (token !== null) res.setHeader('Set-Cookie', issuePageCookie(token, role, (this.server.address() as AddressInfo).port, Boolean(this.options.tls)));
     if (await sendPage(res, path.join(this.staticDir, 'index.html'), this.core.state.wall.webOrigins, head)) return;
     this.log.error('renderer not built', { staticDir: this.staticDir });
     return sendMessagePage(res, 503, 'Chưa build giao diện: chạy npm run build:renderer.', 'The renderer is not built: run npm run build:renderer.', head);

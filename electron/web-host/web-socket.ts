@@ -8,7 +8,6 @@ import type { CoreClient } from '../wall/client.js';
 import type { Logger } from '../../node-common/log.js';
 import { TokenBuckets, type RateLimit } from '../../node-common/rate-limit.js';
 import type { WallCore } from '../wall/wall-core.js';
-import { tokenAllows, type WebTokens } from './web-tokens.js';
 
 // The web host's WebSocket side: each connection becomes a CoreClient. Messages above
 // MAX_MESSAGE_BYTES are answered with an error; only far larger ones (HARD_LIMIT) cost the connection.
@@ -22,11 +21,12 @@ const PAIR_CODE = /^[A-Z2-9]{6}$/;
 
 export interface SocketHostOptions {
   core: WallCore;
-  tokens: WebTokens;
   log: Logger;
   heartbeatMs: number;
   /** Whether a browser's Origin header may open a connection (the host's own and the listed origins). */
   originAllowed: (origin: string | undefined) => boolean;
+  /** Whether the query's token, or without one the page cookie, lets the connection take `role`. */
+  allows: (token: string | null, cookieHeader: string | undefined, role: ClientRole) => boolean;
 }
 
 const MISSED_PINGS = 2;
@@ -38,7 +38,6 @@ type Admission =
 
 export class SocketHost {
   private readonly core: WallCore;
-  private readonly tokens: WebTokens;
   private readonly log: Logger;
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: HARD_LIMIT, clientTracking: true });
   private readonly missed = new WeakMap<WebSocket, number>();
@@ -46,11 +45,12 @@ export class SocketHost {
   private seq = 0;
 
   private readonly originAllowed: (origin: string | undefined) => boolean;
+  private readonly allows: SocketHostOptions['allows'];
 
-  constructor({ core, tokens, log, heartbeatMs, originAllowed }: SocketHostOptions) {
+  constructor({ core, log, heartbeatMs, originAllowed, allows }: SocketHostOptions) {
     this.originAllowed = originAllowed;
+    this.allows = allows;
     this.core = core;
-    this.tokens = tokens;
     this.log = log;
     this.heartbeat = setInterval(() => this.pingAll(), heartbeatMs);
     this.heartbeat.unref();
@@ -107,7 +107,7 @@ export class SocketHost {
     // A screen names its screen, or (a page waiting for a position) the code it shows.
     const pairCode = role === 'screen' && screenId === undefined ? (url.searchParams.get('pair') ?? undefined) : undefined;
     if (role === 'screen' && (screenId === undefined ? pairCode === undefined || !PAIR_CODE.test(pairCode) : !SCREEN_ID.test(screenId))) return { ok: false, status: 400, text: 'Bad Request' };
-    if (!tokenAllows(this.tokens, url.searchParams.get('token'), role)) return { ok: false, status: 401, text: 'Unauthorized', warn: ['websocket refused: bad token', { role }] };
+    if (!this.allows(url.searchParams.get('token'), req.headers.cookie, role)) return { ok: false, status: 401, text: 'Unauthorized', warn: ['websocket refused: bad token', { role }] };
     return { ok: true, role, screenId: role === 'screen' ? screenId : undefined, pairCode };
   }
 

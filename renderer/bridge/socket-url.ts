@@ -17,9 +17,13 @@ export function pageIdentity(pathname: string, code: () => string = pairCode): P
   return route.page === 'screen' ? { role: 'screen', screenId: route.screenId } : { role: 'console' };
 }
 
-/** ws(s)://<host>/ws?token=…&role=…[&screen=…], with the token taken from the page's own URL. */
+/**
+ * ws(s)://<host>/ws?role=…[&screen=…]: a web page is let in by its page cookie (its token left the address
+ * at load, renderer/forget-url-token.ts); a token still in `location` (a test, a tool) is passed on.
+ */
 export function socketUrl(location: { protocol: string; host: string; search: string }, who: PageIdentity): string {
-  const query = new URLSearchParams({ token: new URLSearchParams(location.search).get('token') ?? '', role: who.role });
+  const token = new URLSearchParams(location.search).get('token');
+  const query = new URLSearchParams({ ...(token ? { token } : {}), role: who.role });
   if (who.role === 'screen' && who.screenId !== undefined) query.set('screen', who.screenId);
   if (who.role === 'screen' && who.screenId === undefined && who.pairCode !== undefined) query.set('pair', who.pairCode);
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';

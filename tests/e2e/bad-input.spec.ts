@@ -12,6 +12,26 @@ test.describe('bad input', () => {
     }
   });
 
+  test('the page token leaves the address at load; a reload is let in by the cookie', async ({ page, wall }) => {
+    await page.goto(wall.host.consoleUrl);
+    // Ready at the wall's revision: the page's socket is connected and has the state.
+    const ready = page.locator(`html[data-app-state="ready"][data-revision="${wall.revision}"]`);
+    await expect(ready).toBeAttached({ timeout: 60_000 });
+    const href = await page.evaluate('location.href');
+    expect(href).toBe(`${wall.host.origin}/console`);
+    expect(href).not.toContain(wall.host.tokens.console);
+    // Script cannot read the cookie (HttpOnly), and the history entry has no token either.
+    expect(await page.evaluate('document.cookie')).toBe('');
+    const cookie = (await page.context().cookies()).find((c) => c.name.startsWith('tc-console-'));
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', secure: wall.host.origin.startsWith('https:') });
+    expect(cookie?.value).not.toContain(wall.host.tokens.console);
+    const reloaded = await page.reload();
+    expect(reloaded?.status()).toBe(200);
+    // Connected again over the socket, by the cookie alone.
+    await expect(ready).toBeAttached({ timeout: 60_000 });
+    expect(page.url()).toBe(`${wall.host.origin}/console`);
+  });
+
   test('a screen the wall does not have gets a clear error page', async ({ page, wall }) => {
     await page.goto(`${wall.host.origin}/screen/Z9?token=${wall.host.tokens.screen}`);
     await expect(page.locator('html')).toHaveAttribute('data-app-state', 'error');
@@ -21,10 +41,9 @@ test.describe('bad input', () => {
 
   test('a WebSocket message with a bad payload gets an error result and the wall is unaffected', async ({ screens, consolePage, wall }) => {
     const before = await wall.snapshot();
-    // A real browser socket from the console page: same origin, console token.
+    // A real browser socket from the console page: same origin, let in by the page's cookie (no token in its address).
     const answers = await consolePage.page.evaluate(`new Promise((resolve, reject) => {
-      const token = new URLSearchParams(location.search).get('token');
-      const ws = new WebSocket('ws://' + location.host + '/ws?token=' + token + '&role=console');
+      const ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws?role=console');
       const answers = [];
       ws.onerror = () => reject(new Error('socket error'));
       ws.onopen = () => {
