@@ -1,6 +1,15 @@
 import type { Problem } from '../../common/state.js';
 import { useLanguage, useT } from '../i18n/use-t.js';
 import { formatDateTime } from '../i18n/locale.js';
+import { isMessageKey } from '../i18n/translate.js';
+import { problemDetail } from './problem-detail.js';
+
+/** The page's own words for a kind of problem, when it has them (the detail stays the schema's). */
+function ProblemTitle({ code }: { code: string }) {
+  const t = useT();
+  const key = `problem.${code}`;
+  return isMessageKey(key) ? <strong className="problems__what">{t(key)}: </strong> : null;
+}
 
 // Config errors first and loud: the wall keeps its last good state, so nothing else shows them.
 export function ProblemList({ problems }: { problems: Problem[] }) {
@@ -22,7 +31,8 @@ export function ProblemList({ problems }: { problems: Problem[] }) {
         {problems.map((p) => (
           <li key={`${p.code}|${p.where ?? ''}`} data-testid="problem" data-code={p.code}>
             {p.where && <code className="problems__where">{p.where}</code>}
-            <span>{p.message}</span>
+            <ProblemTitle code={p.code} />
+            <span>{problemDetail(p)}</span>
             <time className="problems__at" dateTime={new Date(p.at).toISOString()}>
               {formatDateTime(language, p.at)}
             </time>

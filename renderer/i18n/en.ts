@@ -1,6 +1,7 @@
 import { camerasEn } from './cameras-en.js';
 import { consoleEn } from './console-en.js';
 import { errorsEn } from './errors-en.js';
+import { formsEn } from './forms-en.js';
 import { panelsEn } from './panels-en.js';
 import { procedureEn } from './procedure-en.js';
 import { wallHealthEn } from './wall-health-en.js';
@@ -15,6 +16,7 @@ export const en: Record<MessageKey, string> = {
   ...consoleEn,
   ...wallHealthEn,
   ...camerasEn,
+  ...formsEn,
   'app.loading': 'Loading the video wall…',
   'app.connecting': 'Connecting to the host…',
   'app.connectionLost': 'Backend connection lost — reconnecting',

@@ -62,3 +62,26 @@ export function formatDecimal(language: Language, value: number, digits: number)
   const text = value.toFixed(digits);
   return language === 'vi' ? text.replace('.', ',') : text;
 }
+
+/**
+ * "dd/MM/yyyy" or "dd/MM/yyyy HH:mm" typed by a person, read in the centre's time zone (not the browser's):
+ * the first and last millisecond it names (a whole day, or a whole minute); null when it is no such date.
+ */
+export function parseDayTime(text: string): { start: number; end: number } | null {
+  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?\s*$/.exec(text);
+  if (!m) return null;
+  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const timed = m[4] !== undefined;
+  const [hour, minute] = timed ? [Number(m[4]), Number(m[5])] : [0, 0];
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59) return null;
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute);
+  if (new Date(asUtc).getUTCDate() !== day) return null; // 31/02 and the like
+  // The zone's offset at that moment, found by formatting it there (twice: the offset may change in between).
+  const offsetAt = (at: number) => {
+    const p = dateParts(at);
+    return Date.UTC(Number(p['year']), Number(p['month']) - 1, Number(p['day']), Number(p['hour']) % 24, Number(p['minute']), Number(p['second'])) - at;
+  };
+  let start = asUtc - offsetAt(asUtc);
+  start = asUtc - offsetAt(start);
+  return { start, end: start + (timed ? 60_000 : 86_400_000) - 1 };
+}

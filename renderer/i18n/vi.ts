@@ -3,6 +3,7 @@
 import { camerasVi } from './cameras-vi.js';
 import { consoleVi } from './console-vi.js';
 import { errorsVi } from './errors-vi.js';
+import { formsVi } from './forms-vi.js';
 import { panelsVi } from './panels-vi.js';
 import { procedureVi } from './procedure-vi.js';
 import { wallHealthVi } from './wall-health-vi.js';
@@ -16,6 +17,7 @@ export const vi = {
   ...consoleVi,
   ...wallHealthVi,
   ...camerasVi,
+  ...formsVi,
   'app.loading': 'Đang tải tường màn hình…',
   'app.connecting': 'Đang kết nối máy chủ…',
   'app.connectionLost': 'Mất kết nối máy chủ — đang thử kết nối lại',

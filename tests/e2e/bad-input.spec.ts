@@ -1,4 +1,7 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { ConsolePage } from './pages/console-page.js';
+import { ACCOUNTS } from './support/accounts.js';
 import { expect, test } from './support/fixtures.js';
 
 test.describe('bad input', () => {
@@ -83,6 +86,10 @@ test.describe('bad input', () => {
       const problem = consolePage.problems().getByTestId('problem');
       await expect(problem).toHaveCount(1);
       await expect(problem).toContainText('spacing');
+      // Named once (where), in the page's words, not the path twice.
+      const shown = await problem.innerText();
+      expect(shown.split(path.basename(wall.host.layoutFile)).length - 1).toBe(1);
+      await expect(problem).toContainText('Tệp cấu hình có trường sai');
       await expect(consolePage.problems()).toContainText('Lỗi cấu hình (1)');
       const revision = await consolePage.revision();
       await screens.A1.waitForRevision(revision);
@@ -91,5 +98,31 @@ test.describe('bad input', () => {
       fs.writeFileSync(wall.host.layoutFile, good);
     }
     await expect(consolePage.problems()).toHaveAttribute('data-count', '0');
+  });
+});
+
+test.describe('the console in Vietnamese where the browser would speak English', () => {
+  test('its own form checks, file picker and day-first date fields', async ({ context, wall }) => {
+    const anonymous = await ConsolePage.open(context, wall.host.consoleUrl);
+    expect(await anonymous.page.locator('form:not([novalidate])').count()).toBe(0);
+    await anonymous.page.getByTestId('login-submit').click();
+    await expect(anonymous.page.getByTestId('form-problem')).toHaveText('Chưa điền “Tên đăng nhập”.');
+    await expect(anonymous.page.getByTestId('login-username')).toBeFocused();
+    await anonymous.page.close();
+
+    const admin = await ConsolePage.open(context, wall.host.consoleUrl, ACCOUNTS.admin);
+    await admin.openArea('audit');
+    await admin.page.getByTestId('audit-filter-from').fill('12/31/2026');
+    await admin.page.getByTestId('audit-apply').click();
+    await expect(admin.page.getByTestId('form-problem')).toContainText('dd/MM/yyyy');
+    await admin.page.getByTestId('audit-filter-from').fill('01/01/2026');
+    await admin.page.getByTestId('audit-apply').click();
+    await expect(admin.page.getByTestId('form-problem')).toHaveCount(0);
+    expect(await admin.page.locator('input[type="date"], input[type="datetime-local"], input[type="time"]').count()).toBe(0);
+
+    await admin.openArea('layouts');
+    await expect(admin.page.locator('.file-picker').first()).toContainText('Chọn tệp…');
+    await expect(admin.page.getByTestId('import-layout-name')).toHaveText('Chưa chọn tệp');
+    await expect(admin.page.getByTestId('import-layout')).toBeHidden();
   });
 });

@@ -5,6 +5,8 @@ import { useBridge } from '../../state/store-context.js';
 import { CommandError } from '../ui/command-error.js';
 import { useCommand } from '../ui/use-command.js';
 import { AccountRow } from './account-row.js';
+import { AppForm } from '../../ui/app-form.js';
+import { HeadedTable } from '../../ui/headed-table.js';
 
 // Administrators manage who may do what. The main process refuses to leave no active administrator.
 export function AccountsArea() {
@@ -35,23 +37,14 @@ export function AccountsArea() {
     <section className="accounts" data-testid="accounts-area" aria-labelledby="accounts-title">
       <h2 id="accounts-title">{t('area.accounts')}</h2>
       <CommandError error={error} />
-      <table className="accounts__table">
-        <thead>
-          <tr>
-            <th>{t('auth.username')}</th>
-            <th>{t('auth.displayName')}</th>
-            <th>{t('accounts.role')}</th>
-            <th>{t('accounts.lastLogin')}</th>
-            <th>{t('accounts.actions')}</th>
-          </tr>
-        </thead>
+      <HeadedTable className="accounts__table" headings={[t('auth.username'), t('auth.displayName'), t('accounts.role'), t('accounts.lastLogin'), t('accounts.actions')]}>
         <tbody>
           {accounts.map((a) => (
             <AccountRow key={a.username} account={a} busy={busy} onUpdate={(change) => act(() => bridge.updateAccount({ username: a.username, ...change }))} onRemove={() => act(() => bridge.removeAccount(a.username))} />
           ))}
         </tbody>
-      </table>
-      <form
+      </HeadedTable>
+      <AppForm
         className="accounts__new"
         onSubmit={(e) => {
           e.preventDefault();
@@ -72,7 +65,7 @@ export function AccountsArea() {
         <button type="submit" data-testid="account-create" disabled={busy}>
           {t('accounts.create')}
         </button>
-      </form>
+      </AppForm>
     </section>
   );
 }

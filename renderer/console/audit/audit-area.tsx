@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AuditEntry, AuditQuery, AuditVerification } from '../../../common/audit.js';
 import { auditCsv } from '../../../common/audit-csv.js';
+import { parseDayTime } from '../../i18n/locale.js';
 import { useT } from '../../i18n/use-t.js';
 import { useBridge } from '../../state/store-context.js';
 import { CommandError } from '../ui/command-error.js';
@@ -13,14 +14,14 @@ const PAGE = 100;
 const EXPORT_LIMIT = 5000;
 
 function toQuery(f: Filters): AuditQuery {
-  const time = (v: string) => (v ? new Date(v).getTime() : undefined);
-  const from = time(f.from);
-  const to = time(f.to);
+  // The form refuses a date it cannot read (audit-filters.tsx), so what is typed here is empty or a date.
+  const from = parseDayTime(f.from)?.start;
+  const to = parseDayTime(f.to)?.end; // the whole day or minute the person typed
   return {
     ...(f.actor.trim() ? { actor: f.actor.trim().toLowerCase() } : {}),
     ...(f.action.trim() ? { action: f.action.trim() } : {}),
     ...(from === undefined ? {} : { from }),
-    ...(to === undefined ? {} : { to: to + 59_999 }), // the whole minute the person picked
+    ...(to === undefined ? {} : { to }),
     ...(f.problemsOnly ? { problemsOnly: true } : {}),
   };
 }

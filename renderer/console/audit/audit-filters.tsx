@@ -1,9 +1,12 @@
+import { useEffect, useRef } from 'react';
+import { parseDayTime } from '../../i18n/locale.js';
 import { useT } from '../../i18n/use-t.js';
+import { AppForm } from '../../ui/app-form.js';
 
 export interface Filters {
   actor: string;
   action: string;
-  /** datetime-local values ("2026-10-20T08:00"), empty when unset. */
+  /** As typed: "dd/MM/yyyy" or "dd/MM/yyyy HH:mm" in the centre's time zone (parseDayTime), empty when unset. */
   from: string;
   to: string;
   problemsOnly: boolean;
@@ -15,7 +18,7 @@ export function AuditFilters({ value, onChange, onApply, busy }: { value: Filter
   const t = useT();
   const set = <K extends keyof Filters>(key: K, v: Filters[K]) => onChange({ ...value, [key]: v });
   return (
-    <form
+    <AppForm
       className="audit__filters"
       onSubmit={(e) => {
         e.preventDefault();
@@ -37,11 +40,11 @@ export function AuditFilters({ value, onChange, onApply, busy }: { value: Filter
       </label>
       <label>
         {t('audit.from')}
-        <input data-testid="audit-filter-from" type="datetime-local" value={value.from} onChange={(e) => set('from', e.currentTarget.value)} />
+        <DateField testId="audit-filter-from" value={value.from} onChange={(v) => set('from', v)} />
       </label>
       <label>
         {t('audit.to')}
-        <input data-testid="audit-filter-to" type="datetime-local" value={value.to} onChange={(e) => set('to', e.currentTarget.value)} />
+        <DateField testId="audit-filter-to" value={value.to} onChange={(v) => set('to', v)} />
       </label>
       <label className="audit__check">
         <input data-testid="audit-filter-problems" type="checkbox" checked={value.problemsOnly} onChange={(e) => set('problemsOnly', e.currentTarget.checked)} />
@@ -50,6 +53,19 @@ export function AuditFilters({ value, onChange, onApply, busy }: { value: Filter
       <button type="submit" data-testid="audit-apply" disabled={busy}>
         {t('audit.apply')}
       </button>
-    </form>
+    </AppForm>
   );
+}
+
+/** A date typed as text, day first: a browser date picker shows the browser's locale (mm/dd/yyyy), not the page's. */
+function DateField({ testId, value, onChange }: { testId: string; value: string; onChange: (v: string) => void }) {
+  const t = useT();
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const el = input.current;
+    if (!el) return;
+    const field = el.labels?.[0]?.firstChild?.textContent?.trim() ?? '';
+    el.setCustomValidity(value.trim() && !parseDayTime(value) ? t('form.date', { field }) : '');
+  }, [value, t]);
+  return <input ref={input} data-testid={testId} inputMode="numeric" placeholder={t('form.datePlaceholder')} value={value} onChange={(e) => onChange(e.currentTarget.value)} />;
 }

@@ -1,24 +1,14 @@
 import type { AuditEntry } from '../../../common/audit.js';
 import { useLanguage, useT } from '../../i18n/use-t.js';
 import { formatDateTime } from '../../i18n/locale.js';
+import { HeadedTable } from '../../ui/headed-table.js';
 
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const t = useT();
   const language = useLanguage();
   const when = (at: number) => formatDateTime(language, at);
   return (
-    <table className="audit__table">
-      <thead>
-        <tr>
-          <th>{t('audit.col.seq')}</th>
-          <th>{t('audit.col.time')}</th>
-          <th>{t('audit.col.actor')}</th>
-          <th>{t('audit.col.action')}</th>
-          <th>{t('audit.col.target')}</th>
-          <th>{t('audit.col.result')}</th>
-          <th>{t('audit.col.origin')}</th>
-        </tr>
-      </thead>
+    <HeadedTable className="audit__table" headings={[t('audit.col.seq'), t('audit.col.time'), t('audit.col.actor'), t('audit.col.action'), t('audit.col.target'), t('audit.col.result'), t('audit.col.origin')]}>
       <tbody>
         {entries.map((e) => (
           <tr key={e.seq} data-testid="audit-row" data-seq={e.seq} data-action={e.action} data-actor={e.actor} data-ok={String(e.ok)} className={e.ok ? '' : 'is-problem'}>
@@ -38,6 +28,6 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
           </tr>
         ))}
       </tbody>
-    </table>
+    </HeadedTable>
   );
 }

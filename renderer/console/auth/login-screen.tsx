@@ -3,6 +3,7 @@ import type { Language } from '../../../common/state.js';
 import type { AppError } from '../../../common/result.js';
 import { useErrorText, useLanguage, useT, type MessageKey } from '../../i18n/use-t.js';
 import { useSession, useSessionStore } from './session-context.js';
+import { AppForm } from '../../ui/app-form.js';
 
 // Sign-in, or the first administrator when no account exists. Its language choice is this page's own
 // (nobody is signed in to change the wall's).
@@ -67,7 +68,7 @@ function LoginForm() {
   const [password, setPassword] = useState('');
   const { busy, error, run } = useSubmit();
   return (
-    <form className="login__form" onSubmit={run(() => store.login(username, password))}>
+    <AppForm className="login__form" onSubmit={run(() => store.login(username, password))}>
       <label>
         {t('auth.username')}
         <input data-testid="login-username" autoComplete="username" autoFocus value={username} onChange={(e) => setUsername(e.currentTarget.value)} required />
@@ -80,7 +81,7 @@ function LoginForm() {
       <button type="submit" data-testid="login-submit" disabled={busy}>
         {t('auth.signIn')}
       </button>
-    </form>
+    </AppForm>
   );
 }
 
@@ -108,7 +109,7 @@ function SetupForm() {
     return store.setupAdmin(fields.username, fields.displayName, fields.password);
   });
   return (
-    <form className="login__form" onSubmit={(e) => (setError(null), submit(e))}>
+    <AppForm className="login__form" onSubmit={(e) => (setError(null), submit(e))}>
       <p className="login__help">{t('auth.setupHelp')}</p>
       {field('username', 'auth.username', 'text', 'username')}
       {field('displayName', 'auth.displayName')}
@@ -119,6 +120,6 @@ function SetupForm() {
       <button type="submit" data-testid="setup-submit" disabled={busy}>
         {t('auth.createAdmin')}
       </button>
-    </form>
+    </AppForm>
   );
 }

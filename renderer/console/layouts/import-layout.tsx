@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { importLayout, type ImportProblem } from '../../../common/editor/import-layout.js';
 import type { WallConfig } from '../../../common/wall/schema.js';
 import { useT } from '../../i18n/use-t.js';
+import { FilePicker } from '../../ui/file-picker.js';
 import type { EditorDoc } from './use-layout-editor.js';
 
 // Import a layout file into the editor (saving is a separate step). A bad file changes nothing and
@@ -17,19 +18,7 @@ export function ImportLayout({ wall, revisionOf, onOpen }: { wall: WallConfig; r
   };
   return (
     <div className="library__import">
-      <label>
-        {t('library.import')}
-        <input
-          type="file"
-          accept="application/json,.json"
-          data-testid="import-layout"
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            e.currentTarget.value = '';
-            if (file) void file.text().then(take);
-          }}
-        />
-      </label>
+      <FilePicker label={t('library.import')} accept="application/json,.json" testId="import-layout" onFile={(file) => void file.text().then(take)} />
       {problems && (
         <div className="library__problems" role="alert" data-testid="import-problems" data-count={problems.length}>
           <p>{t('library.importRefused', { count: problems.length })}</p>

@@ -7,6 +7,8 @@ import { CommandError } from '../ui/command-error.js';
 import { useCommand } from '../ui/use-command.js';
 import { ImportLayout } from './import-layout.js';
 import type { EditorDoc } from './use-layout-editor.js';
+import { AppForm } from '../../ui/app-form.js';
+import { HeadedTable } from '../../ui/headed-table.js';
 
 export function LayoutLibrary({ onOpen }: { onOpen: (doc: EditorDoc) => void }) {
   const t = useT();
@@ -42,15 +44,7 @@ export function LayoutLibrary({ onOpen }: { onOpen: (doc: EditorDoc) => void }) 
     <section className="library" data-testid="layout-library">
       <h2>{t('area.layouts')}</h2>
       <CommandError error={error} />
-      <table className="library__table">
-        <thead>
-          <tr>
-            <th>{t('library.name')}</th>
-            <th>{t('library.revision')}</th>
-            <th>{t('library.panels')}</th>
-            <th />
-          </tr>
-        </thead>
+      <HeadedTable className="library__table" headings={[t('library.name'), t('library.revision'), t('library.panels'), '']}>
         <tbody>
           {layouts.map((l) => (
             <tr key={l.id} data-testid={`library-${l.id}`} data-active={String(l.active)} data-revision={l.revision}>
@@ -80,12 +74,12 @@ export function LayoutLibrary({ onOpen }: { onOpen: (doc: EditorDoc) => void }) 
             </tr>
           ))}
         </tbody>
-      </table>
-      <form className="library__new" onSubmit={(e) => (e.preventDefault(), create(false))}>
+      </HeadedTable>
+      <AppForm className="library__new" onSubmit={(e) => (e.preventDefault(), create(false))}>
         <input data-testid="new-layout-name" placeholder={t('library.newName')} value={name} onChange={(e) => setName(e.currentTarget.value)} required />
         <button type="submit" data-testid="new-layout" disabled={!name.trim()}>{t('library.new')}</button>
         <button type="button" data-testid="new-layout-from-wall" disabled={!name.trim()} onClick={() => create(true)}>{t('library.newFromWall')}</button>
-      </form>
+      </AppForm>
       <ImportLayout wall={state.wall} revisionOf={(id) => layouts.find((l) => l.id === id)?.revision ?? 0} onOpen={onOpen} />
     </section>
   );

@@ -6,6 +6,7 @@ import { CommandError } from '../ui/command-error.js';
 import { ConflictDialog } from '../ui/conflict-dialog.js';
 import { downloadText } from '../ui/download.js';
 import type { LayoutEditor } from './use-layout-editor.js';
+import { AppForm } from '../../ui/app-form.js';
 
 
 // Save, save as, apply to the wall, export; the revision conflict offers reload or overwrite.
@@ -29,12 +30,12 @@ export function SaveBar({ editor, hasIssues, onClose }: { editor: LayoutEditor; 
           {t('editor.saveAs')}
         </button>
       ) : (
-        <form className="editor__save-as" onSubmit={(e) => { e.preventDefault(); void editor.saveAs(idFromName(asName), asName).then((ok) => ok && setAsName(null)); }}>
+        <AppForm className="editor__save-as" onSubmit={(e) => { e.preventDefault(); void editor.saveAs(idFromName(asName), asName).then((ok) => ok && setAsName(null)); }}>
           <input data-testid="save-as-name" value={asName} onChange={(e) => setAsName(e.currentTarget.value)} required autoFocus />
           <code data-testid="save-as-id">{idFromName(asName)}</code>
           <button type="submit" data-testid="save-as-confirm" disabled={busy}>{t('editor.save')}</button>
           <button type="button" onClick={() => setAsName(null)}>{t('accounts.cancel')}</button>
-        </form>
+        </AppForm>
       )}
       <button type="button" data-testid="apply-layout" disabled={busy || !saved} title={saved ? '' : t('editor.saveFirst')} onClick={() => void editor.apply().then(setApplied)}>
         {t('editor.apply')}

@@ -9,6 +9,7 @@ import { downloadText } from '../ui/download.js';
 import type { useCommand } from '../ui/use-command.js';
 import { duplicateScenario, newScenario } from './scenario-drafts.js';
 import type { FormDoc } from './scenario-form.js';
+import { AppForm } from '../../ui/app-form.js';
 
 interface Props {
   hub: Scenario[];
@@ -131,7 +132,7 @@ export function ScenarioList({ hub, library, drafts, layouts, canEdit, canPublis
         </tbody>
       </table>
       {canEdit && (
-        <form
+        <AppForm
           className="scenarios__new"
           onSubmit={(e) => {
             e.preventDefault();
@@ -152,7 +153,7 @@ export function ScenarioList({ hub, library, drafts, layouts, canEdit, canPublis
           <button type="submit" data-testid="new-scenario" disabled={busy || !layoutId || !names.vi.trim()}>
             {t('scenarios.create')}
           </button>
-        </form>
+        </AppForm>
       )}
     </section>
   );

@@ -1,9 +1,10 @@
-import { useState, type ChangeEvent } from 'react';
+import { useState } from 'react';
 import { splitProblems } from '../../../common/calibration/profile.js';
 import type { WallState } from '../../../common/state.js';
 import { useLanguage, useT } from '../../i18n/use-t.js';
 import { formatDateTime } from '../../i18n/locale.js';
 import { useBridge } from '../../state/store-context.js';
+import { FilePicker } from '../../ui/file-picker.js';
 import { FeedbackView } from './feedback-view.js';
 import { useAction } from './use-action.js';
 
@@ -29,12 +30,8 @@ export function ProfilesPanel({ state }: { state: WallState }) {
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 0);
     });
-  const importFile = (e: ChangeEvent<HTMLInputElement>) => {
-    const input = e.currentTarget;
-    const file = input.files?.[0];
-    if (!file) return;
+  const importFile = (file: File) => {
     void file.text().then((text) => action.run(() => bridge.importProfile(text), (error) => (error.code === 'profiles/invalid' ? splitProblems(error.message) : [error.message])));
-    input.value = '';
   };
 
   return (
@@ -63,10 +60,9 @@ export function ProfilesPanel({ state }: { state: WallState }) {
           </li>
         ))}
       </ul>
-      <label className="tech-field">
-        <span className="tech-field__label">{t('tech.profiles.import')}</span>
-        <input type="file" accept="application/json,.json" disabled={action.busy} data-testid="profile-import" onChange={importFile} />
-      </label>
+      <div className="tech-field">
+        <FilePicker label={t('tech.profiles.import')} labelClassName="tech-field__label" accept="application/json,.json" disabled={action.busy} testId="profile-import" onFile={importFile} />
+      </div>
       <FeedbackView feedback={action.feedback} testId="profile-feedback" />
     </fieldset>
   );

@@ -6,6 +6,7 @@ import { consoleVi } from '../../../renderer/i18n/console-vi.js';
 import { en } from '../../../renderer/i18n/en.js';
 import { errorText } from '../../../renderer/i18n/error-text.js';
 import { errorsVi } from '../../../renderer/i18n/errors-vi.js';
+import { formsVi } from '../../../renderer/i18n/forms-vi.js';
 import { panelsVi } from '../../../renderer/i18n/panels-vi.js';
 import { technicianVi } from '../../../renderer/i18n/technician-vi.js';
 import { isMessageKey, placeholders, translate } from '../../../renderer/i18n/translate.js';
@@ -43,7 +44,7 @@ describe('UI strings', () => {
     expect(translate('en', 'identify.grid', { row: 1, col: 2 })).toBe('row 1, column 2');
   });
   it('defines each key in one part of the dictionary only (a later part would silently replace it)', () => {
-    const parts = [technicianVi, panelsVi, errorsVi, consoleVi];
+    const parts = [technicianVi, panelsVi, errorsVi, consoleVi, formsVi];
     const seen = parts.flatMap((part) => Object.keys(part));
     expect(seen.filter((key, i) => seen.indexOf(key) !== i)).toEqual([]);
   });
