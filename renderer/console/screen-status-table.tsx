@@ -1,6 +1,7 @@
 import type { PanelFault, ScreenStatus, WallState } from '../../common/state.js';
 import { useLanguage, useT } from '../i18n/use-t.js';
 import { formatTime } from '../panels/kpi/format-kpi.js';
+import { HeadedTable } from '../ui/headed-table.js';
 
 // Whether each screen is there and has drawn the current revision: what a leader needs to trust
 // that a switch happened everywhere, and where a technician starts when a screen is dark.
@@ -10,16 +11,7 @@ export function ScreenStatusTable({ state, statuses }: { state: WallState; statu
   return (
     <section className="screens" aria-labelledby="screens-title">
       <h2 id="screens-title">{t('console.screens')}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th>{t('console.col.screen')}</th>
-            <th>{t('console.col.link')}</th>
-            <th>{t('console.col.revision')}</th>
-            <th>{t('console.col.state')}</th>
-            <th>{t('console.col.transport')}</th>
-          </tr>
-        </thead>
+      <HeadedTable headings={[t('console.col.screen'), t('console.col.link'), t('console.col.revision'), t('console.col.state'), t('console.col.transport')]}>
         <tbody>
           {state.wall.screens.filter((screen) => byId.has(screen.id)).map((screen) => {
             const s = byId.get(screen.id);
@@ -62,7 +54,7 @@ export function ScreenStatusTable({ state, statuses }: { state: WallState; statu
             );
           })}
         </tbody>
-      </table>
+      </HeadedTable>
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { WallState } from '../../common/state.js';
 import { useLanguage, useT } from '../i18n/use-t.js';
 import type { MessageKey } from '../i18n/translate.js';
 import { formatTime } from '../panels/kpi/format-kpi.js';
+import { HeadedTable } from '../ui/headed-table.js';
 
 // The whole wall, node by node, as the hub sees it: which PC is down and which screens with it, each
 // screen's revision, when it was last heard of, its frame rate, missed frames, memory and faults.
@@ -34,19 +35,7 @@ export function WallHealthTable({ state, health, own, hubConnected }: { state: W
     <section className="screens wall-health" aria-labelledby="wall-health-title" data-testid="wall-health">
       <h2 id="wall-health-title">{t('health.title')}</h2>
       {!hubConnected && <p className="is-behind" role="status">{t('health.hubLost')}</p>}
-      <table>
-        <thead>
-          <tr>
-            <th>{t('health.col.screen')}</th>
-            <th>{t('health.col.state')}</th>
-            <th>{t('health.col.revision')}</th>
-            <th>{t('health.col.lastSeen')}</th>
-            <th>{t('health.col.fps')}</th>
-            <th>{t('health.col.dropped')}</th>
-            <th>{t('health.col.memory')}</th>
-            <th>{t('health.col.faults')}</th>
-          </tr>
-        </thead>
+      <HeadedTable headings={[t('health.col.screen'), t('health.col.state'), t('health.col.revision'), t('health.col.lastSeen'), t('health.col.fps'), t('health.col.dropped'), t('health.col.memory'), t('health.col.faults')]}>
         {groups.map(({ nodeId, rows: group }) => {
           const node = nodeId === null ? null : (health.nodes.find((n) => n.nodeId === nodeId) ?? null);
           return (
@@ -69,7 +58,7 @@ export function WallHealthTable({ state, health, own, hubConnected }: { state: W
             </tbody>
           );
         })}
-      </table>
+      </HeadedTable>
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { SEVERITY_COLOURS, SEVERITY_RANK as RANK } from '../alerts/alert-items.j
 import { DataStatus } from '../shared/data-status.js';
 import { StaleMark } from '../shared/stale-mark.js';
 import type { PanelViewProps } from '../types.js';
+import { HeadedTable } from '../../ui/headed-table.js';
 import './soc.css';
 
 type SecurityEvent = Extract<DataValue, { type: 'security-events' }>['items'][number];
@@ -45,16 +46,7 @@ export function SocView({ props, language }: PanelViewProps<'soc'>) {
       )}
       {view.status === 'ok' && shown.length === 0 && <div className="soc__empty">{t('soc.none')}</div>}
       {shown.length > 0 && (
-        <table className="soc__table">
-          <thead>
-            <tr>
-              <th>{t('soc.time')}</th>
-              <th>{t('soc.source')}</th>
-              <th>{t('soc.severity')}</th>
-              <th>{t('soc.asset')}</th>
-              <th>{t('soc.status')}</th>
-            </tr>
-          </thead>
+        <HeadedTable className="soc__table" headings={[t('soc.time'), t('soc.source'), t('soc.severity'), t('soc.asset'), t('soc.status')]}>
           <tbody>
             {shown.map((e) => (
               <tr key={e.id} data-severity={e.severity} data-status={e.status}>
@@ -71,7 +63,7 @@ export function SocView({ props, language }: PanelViewProps<'soc'>) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </HeadedTable>
       )}
     </div>
   );
