@@ -36,6 +36,8 @@ test.describe('the scenario editor', () => {
     const id = await scenarios.create(layoutId, 'Diễn tập bão E2E', 'Storm drill E2E');
     expect(id).toBe('dien-tap-bao-e2e');
     await console_.page.getByTestId('scenario-severity').selectOption('warning');
+    await expect(console_.page.getByTestId('scenario-hand-cameras')).toHaveValue('clear');
+    await console_.page.getByTestId('scenario-hand-cameras').selectOption('keep');
     await console_.page.getByTestId('checklist-add').click();
     expect(await scenarios.save()).toBe(1);
 
@@ -62,6 +64,7 @@ test.describe('the scenario editor', () => {
     await console_.page.getByTestId(`edit-${id}`).click();
     await expect(scenarios.form()).toHaveAttribute('data-revision', '1');
     await expect(console_.page.getByTestId('scenario-severity')).toHaveValue('warning');
+    await expect(console_.page.getByTestId('scenario-hand-cameras')).toHaveValue('keep');
     await expect(console_.page.locator('.checklist__item')).toHaveCount(1);
     await console_.page.getByTestId('scenario-name-en').fill('Storm drill (E2E)');
     expect(await scenarios.save()).toBe(2);

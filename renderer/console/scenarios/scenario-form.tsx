@@ -23,7 +23,7 @@ export interface FormDoc {
 }
 
 // A scenario's settings: names, description, severity, the layout (a saved one), the checklist shown
-// with the leader's confirmation, auto-revert and map extent. Checked by the protocol's own schema.
+// with the leader's confirmation, auto-revert, what becomes of hand-placed cameras on activation, and map extent. Checked by the protocol's own schema.
 // Edits are autosaved as this person's draft until saved; another console's save in between is a
 // conflict to settle (reload or overwrite); closing with unsaved changes asks first.
 export function ScenarioForm({ doc, layouts, onClose }: { doc: FormDoc; layouts: LayoutInfo[]; onClose: () => void }) {
@@ -131,6 +131,20 @@ export function ScenarioForm({ doc, layouts, onClose }: { doc: FormDoc; layouts:
             const { autoRevertSeconds: _old, ...rest } = s;
             setS(e.currentTarget.value === '' || !(minutes > 0) ? rest : { ...rest, autoRevertSeconds: Math.round(minutes * 60) });
           }} />
+        </label>
+        <label className="scenario-form__field">
+          {t('scenarios.handCameras')}
+          <select data-testid="scenario-hand-cameras" value={s.handCameras ?? 'clear'} onChange={(e) => {
+            const { handCameras: _old, ...rest } = s;
+            // 'clear' is the default: saved as absent, so a scenario that never set it is unchanged.
+            setS(e.currentTarget.value === 'keep' ? { ...rest, handCameras: 'keep' } : rest);
+          }}>
+            {(['clear', 'keep'] as const).map((o) => (
+              <option key={o} value={o}>
+                {t(`scenarios.handCameras.${o}`)}
+              </option>
+            ))}
+          </select>
         </label>
         {(['west', 'south', 'east', 'north'] as const).map((k) => (
           <label key={k} className="scenario-form__field">
