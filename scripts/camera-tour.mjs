@@ -4,7 +4,7 @@
 // each screen keeps its drawn layer and only the camera tiles change, as a tour changes tiles, not the wall.
 import fs from 'node:fs';
 import path from 'node:path';
-import { openConsoleSocket } from './console-socket.mjs';
+import { openConsoleSocket, signIn } from './console-socket.mjs';
 
 // The bench's own account, created the way a new installation creates its first administrator.
 const ACCOUNT = { username: 'soak-bench', displayName: 'Soak bench', password: 'soak-bench-2026-tour' };
@@ -41,11 +41,7 @@ export async function startCameraTour(consoleUrl, pool = playableCameras()) {
     if (!r.ok) throw new Error(`camera tour, ${what}: ${r.error.code} ${r.error.message}`);
     return r.value;
   };
-  const status = await must('auth:status', socket.request('auth:status', {}));
-  // A password hash (scrypt, N=2^17) takes ~0.4 s idle and several seconds on a loaded box: not a fault.
-  const HASH_TIMEOUT_MS = 120_000;
-  if (status.needsSetup) await must('auth:setup', socket.request('auth:setup', ACCOUNT, HASH_TIMEOUT_MS));
-  else await must('auth:login', socket.request('auth:login', { username: ACCOUNT.username, password: ACCOUNT.password }, HASH_TIMEOUT_MS));
+  await signIn(socket, ACCOUNT);
   let revision = 0;
   let step = 0;
   return {

@@ -3,8 +3,8 @@
 // the data feed it receives does not pile up in memory).
 import WebSocket from 'ws';
 
-/** `consoleUrl`: the URL the web host prints for the console (…/console?token=…). */
-export async function openConsoleSocket(consoleUrl) {
+/** `consoleUrl`: the URL the web host prints for the console (…/console?token=…); `onEvent(event, payload, bytes)` sees the feed. */
+export async function openConsoleSocket(consoleUrl, { onEvent } = {}) {
   const page = new URL(consoleUrl);
   const token = page.searchParams.get('token');
   if (!token) throw new Error(`the console URL has no token: ${consoleUrl}`);
@@ -18,7 +18,10 @@ export async function openConsoleSocket(consoleUrl) {
   const waiting = new Map();
   ws.on('message', (raw) => {
     const msg = JSON.parse(String(raw));
-    if (msg.id == null) return; // an event (state patches, data feed)
+    if (msg.id == null) {
+      onEvent?.(msg.event, msg.payload, raw.length); // an event (state patches, data feed)
+      return;
+    }
     waiting.get(msg.id)?.(msg.result);
     waiting.delete(msg.id);
   });
@@ -45,4 +48,19 @@ export async function openConsoleSocket(consoleUrl) {
     },
     close: () => ws.close(),
   };
+}
+
+// A password hash (scrypt, N=2^17) takes ~0.4 s idle and several seconds on a loaded box: not a fault.
+const HASH_TIMEOUT_MS = 120_000;
+
+/** Signs the socket in as `account`, creating it as the first administrator on a new installation. */
+export async function signIn(socket, account) {
+  const must = async (what, answer) => {
+    const r = await answer;
+    if (!r.ok) throw new Error(`${what}: ${r.error.code} ${r.error.message}`);
+    return r.value;
+  };
+  const status = await must('auth:status', socket.request('auth:status', {}));
+  if (status.needsSetup) await must('auth:setup', socket.request('auth:setup', account, HASH_TIMEOUT_MS));
+  else await must('auth:login', socket.request('auth:login', { username: account.username, password: account.password }, HASH_TIMEOUT_MS));
 }

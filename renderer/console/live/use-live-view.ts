@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { CameraStills } from '../../panels/camera/camera-stills.js';
 import { useBridge, useWallState } from '../../state/store-context.js';
 
-// The console's side of the live view: it says it watches while the view is open (again after a
+// The console's side of the live view: it says it watches while the view is open and the page visible (again after a
 // reconnect, as the core forgets a connection that went), and keeps the latest frame of each camera
 // and the latest capture of each screen.
 
@@ -33,9 +33,11 @@ export function useLiveView(): { stills: CameraStills; captures: ScreenCaptures 
   const stills = useMemo(() => new StillStore(), []);
   const [captures, setCaptures] = useState<ReadonlyMap<string, { image: string; at: number }>>(new Map());
   const [now, setNow] = useState(() => Date.now());
+  const visible = usePageVisible();
 
+  // Only while someone can see it: a console left in a background tab or minimised costs the wall nothing.
   useEffect(() => {
-    if (!connected) return;
+    if (!connected || !visible) return;
     void bridge.watchLive(true);
     const off = bridge.onLive?.((payload) => {
       if ('frames' in payload) stills.put(payload.frames);
@@ -45,7 +47,7 @@ export function useLiveView(): { stills: CameraStills; captures: ScreenCaptures 
       off?.();
       void bridge.watchLive(false);
     };
-  }, [bridge, connected, stills]);
+  }, [bridge, connected, visible, stills]);
 
   // Only while captures come (Electron walls): a capture that stops coming is dropped after a while.
   const capturing = captures.size > 0;
@@ -57,4 +59,14 @@ export function useLiveView(): { stills: CameraStills; captures: ScreenCaptures 
 
   const fresh = useMemo(() => new Map([...captures].filter(([, c]) => now - c.at < CAPTURE_FRESH_MS).map(([id, c]) => [id, c.image])), [captures, now]);
   return { stills, captures: fresh };
+}
+
+function usePageVisible(): boolean {
+  const [visible, setVisible] = useState(() => document.visibilityState !== 'hidden');
+  useEffect(() => {
+    const update = () => setVisible(document.visibilityState !== 'hidden');
+    document.addEventListener('visibilitychange', update);
+    return () => document.removeEventListener('visibilitychange', update);
+  }, []);
+  return visible;
 }

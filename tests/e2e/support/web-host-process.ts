@@ -33,6 +33,8 @@ export interface WebHostOptions {
   env?: Record<string, string>;
   /** Serve HTTPS/WSS with this test certificate (tests/support/test-tls.ts). */
   tls?: TestTls | null;
+  /** How long the host may take to print its URLs (default 30 s; a benchmark on a loaded machine gives more). */
+  startTimeoutMs?: number;
 }
 
 export async function startWebHostProcess(options: WebHostOptions = {}): Promise<WebHostProcess> {
@@ -47,7 +49,7 @@ export async function startWebHostProcess(options: WebHostOptions = {}): Promise
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr = (stderr + String(d)).slice(-20_000)));
 
-  const lines = await printedLines(child, () => stderr);
+  const lines = await printedLines(child, () => stderr, options.startTimeoutMs ?? 30_000);
   const consoleUrl = lines.find((l) => l.startsWith('console '))!.split(' ')[1]!;
   const screenUrls = new Map(lines.filter((l) => l.startsWith('screen ')).map((l) => l.split(' ').slice(1, 3) as [string, string]));
   const first = new URL(consoleUrl);
@@ -102,10 +104,10 @@ export function prepareWallFiles(dir: string, options: Pick<WebHostOptions, 'lay
 }
 
 /** Stdout lines up to the hub's URL; the first line says how many screens there are. */
-function printedLines(child: ChildProcess, stderr: () => string): Promise<string[]> {
+function printedLines(child: ChildProcess, stderr: () => string, timeoutMs: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => fail('no URLs within 30 s'), 30_000);
+    const timer = setTimeout(() => fail(`no URLs within ${timeoutMs / 1000} s`), timeoutMs);
     const fail = (why: string) => {
       clearTimeout(timer);
       child.kill('SIGKILL');
