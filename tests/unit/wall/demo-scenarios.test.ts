@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { readSourceFiles } from '../../../hub/sources/load.js';
 import { describe, expect, it } from 'vitest';
-import type { DataEntry } from '../../../common/protocol/data.js';
+import { CAMERA_CATALOGUE_KEY, type DataEntry } from '../../../common/protocol/data.js';
 import { validateLayout } from '../../../electron/startup/config-loader.js';
 import { readScenarioFiles } from '../../../hub/scenario-seeds.js';
 import { createSimulator } from '../../../hub/sim/simulator.js';
@@ -34,6 +34,8 @@ function publishedKeys(): Set<string> {
   const soc = new SocBook();
   const rnd = createRandom(1);
   for (let i = 0; i < 20; i++) soc.ingest(socAlerts(rnd, Date.UTC(2026, 9, 1) + i * 5000, i), 0).entries.forEach((e) => keys.add(e.key));
+  // The catalogue of the cameras the hub serves, published whenever it serves any (hub/server.ts).
+  keys.add(CAMERA_CATALOGUE_KEY);
   return keys;
 }
 
