@@ -39,7 +39,8 @@ export type AuditPage = z.infer<typeof AuditPageSchema>;
 
 export const AuditVerifySchema = z.union([
   /** head: the last row's hash; noted elsewhere (a report, the hub), it also shows rows removed from the end. */
-  z.strictObject({ ok: z.literal(true), rows: z.number().int().nonnegative(), head: z.string() }),
-  z.strictObject({ ok: z.literal(false), rows: z.number().int().nonnegative(), seq: z.number().int(), reason: z.string() }),
+  z.strictObject({ ok: z.literal(true), rows: z.number().int().nonnegative(), head: z.string(), note: z.string().optional() }),
+  /** kind: removed, inserted, relinked, changed, forged, rewritten, truncated, anchor (the anchor file was edited), no-key (cannot check). */
+  z.strictObject({ ok: z.literal(false), rows: z.number().int().nonnegative(), seq: z.number().int(), reason: z.string(), kind: z.string().optional() }),
 ]);
 export type AuditVerification = z.infer<typeof AuditVerifySchema>;

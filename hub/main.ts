@@ -32,6 +32,8 @@ const usage = `npm run hub -- [options]
   --store <url>       postgres://user@host:port/database: share the walls with other hubs (the password in
                       PGPASSWORD or ~/.pgpass, not on the command line); replaces --db
   --redis <url>       redis://host:port: events reach the nodes of every hub (with --store)
+  --audit-key <file>  the audit log's key (default beside --db: hub.audit-key, hub-postgres.audit-key with
+                      --store; made 0600 on first start). Every hub on one --store needs the same file
   --hub-id <id>       this hub's name in health answers and logs (default hub-<random>)
   --scenarios <dir>   scenario files (default config/scenarios)
   --rules <dir>       rule files (default config/rules; docs/rules.md)
@@ -52,7 +54,7 @@ function defaultDb(): string {
 }
 
 /** Tokens given in a file, else the ones this store was given before, else new ones (kept). */
-async function grants(dbFile: string, store: string | undefined, file: string | undefined): Promise<TokenGrant[]> {
+async function grants(dbFile: string, store: string | undefined, file: string | undefined, auditKeyFile: string | undefined): Promise<TokenGrant[]> {
   if (file) {
     const json = readJsonFile(file, 'check --tokens');
     if (!json.ok) throw new Error(json.error.message);
@@ -65,7 +67,7 @@ async function grants(dbFile: string, store: string | undefined, file: string | 
     { token: newToken(), role: 'node' as const, name: 'wall nodes' },
   ];
   if (dbFile === ':memory:' && store === undefined) return fresh;
-  const opened = await openStore({ store, dbFile }, createLogger('hub'));
+  const opened = await openStore({ store, dbFile, auditKeyFile }, createLogger('hub'));
   try {
     const stored = await opened.setting('hub.tokens', GrantsSchema);
     if (stored) return stored;
@@ -82,7 +84,7 @@ async function main(): Promise<number> {
       port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, scenarios: { type: 'string' }, rules: { type: 'string' }, tokens: { type: 'string' },
       seed: { type: 'string' }, 'time-scale': { type: 'string' }, 'start-hour': { type: 'string' }, cameras: { type: 'string' }, 'no-sim': { type: 'boolean' }, 'apply-delay': { type: 'string' }, help: { type: 'boolean' },
       'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'insecure-lan': { type: 'boolean' },
-      store: { type: 'string' }, redis: { type: 'string' }, 'hub-id': { type: 'string' },
+      store: { type: 'string' }, redis: { type: 'string' }, 'hub-id': { type: 'string' }, 'audit-key': { type: 'string' },
     },
     strict: true,
   });
@@ -100,7 +102,7 @@ async function main(): Promise<number> {
   if (!tls.ok) throw new Error(tls.error.message);
   if (values['hub-id'] !== undefined && !IdSchema.safeParse(values['hub-id']).success) throw new Error(`--hub-id takes 1–64 letters, digits, "-" or "_", not "${values['hub-id'].slice(0, 80)}"`);
   if (values.redis && !values.store) throw new Error('--redis joins hubs that share a PostgreSQL store: give --store postgres://… too');
-  const tokens = await grants(dbFile, values.store, values.tokens);
+  const tokens = await grants(dbFile, values.store, values.tokens, values['audit-key']);
   const logDir = logDirFor(dbFile);
   const logFile = logDir ? openLogFile({ dir: logDir, name: 'toan-canh-hub', onFailure: (m) => console.error(`toan-canh hub: ${m}`) }) : null;
   const log = createLogger('hub', logFile ? teeSink(stderrSink, logFile.sink) : stderrSink, process.env.TOAN_CANH_LOG === 'debug' ? 'debug' : 'info');
@@ -113,6 +115,7 @@ async function main(): Promise<number> {
     dbFile,
     ...(values.store ? { store: values.store } : {}),
     ...(values.redis ? { redis: values.redis } : {}),
+    ...(values['audit-key'] ? { auditKeyFile: values['audit-key'] } : {}),
     ...(values['hub-id'] ? { hubId: values['hub-id'] } : {}),
     tokens,
     log,

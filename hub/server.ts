@@ -11,6 +11,7 @@ import { StoreWatch } from './cluster/store-watch.js';
 import { HealthProbe } from './health.js';
 import type { HubStore } from './store/hub-store.js';
 import { openStore } from './store/open-store.js';
+import { AuditAnchor } from '../node-common/audit/anchor.js';
 import { catalogueEntry } from './cameras/catalogue.js';
 import { createRestHandler } from './rest.js';
 import { seedScenarios } from './scenario-seeds.js';
@@ -36,6 +37,8 @@ export interface StartHubOptions {
   store?: string;
   /** redis://…: events fan out to the nodes of every hub on this Redis. */
   redis?: string;
+  /** The audit log's key file (default beside the data: node-common/audit/audit-key.ts); the same file on every hub of one store. */
+  auditKeyFile?: string;
   /** How often a hub on a shared store looks for activations other hubs made (ms, default 1000). */
   storeWatchMs?: number;
   tokens: readonly TokenGrant[];
@@ -95,7 +98,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const admin = options.tokens.find((t) => t.role === 'admin') ?? { token: newToken(), role: 'admin' as const, name: 'hub admin' };
   const tokens = new TokenBook(options.tokens.includes(admin) ? options.tokens : [...options.tokens, admin]);
 
-  const store = await openStore({ store: options.store, dbFile: options.dbFile ?? ':memory:' }, log.child('db'), now);
+  const store = await openStore({ store: options.store, dbFile: options.dbFile ?? ':memory:', auditKeyFile: options.auditKeyFile }, log.child('db'), now);
   let redis: RedisFanout | null = null;
 
   // Loads the clips before anything listens: a missing or broken clip folder stops the start with its name.
@@ -200,6 +203,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const soc = options.simulate ? startSocSimulator({ ...(options.simulate.seed === undefined ? {} : { seed: options.simulate.seed }) }, (alerts) => void core.ingestWazuh(alerts), now) : null;
   const backups = options.backups && options.dbFile && store.backupSource ? new BackupSchedule(store.backupSource, { ...options.backups, log: log.child('backup') }) : null;
   watch?.start();
+  const anchor = store.auditKeys ? new AuditAnchor({ file: store.auditAnchorFile, keys: store.auditKeys, head: () => store.auditHead(), log: log.child('audit') }) : null;
   log.info('hub listening', { url, hubId, store: store.where, redis: redis?.where ?? null, scenarios: (await store.scenarios()).length, cameras: cameras?.cameras().length ?? 0 });
 
   let closing: Promise<void> | null = null;
@@ -226,6 +230,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
         await closed;
         await redis?.close();
         await backups?.close();
+        await anchor?.close();
         await store.close();
         log.info('hub stopped', { url });
       })();

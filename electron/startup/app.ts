@@ -9,6 +9,7 @@ import { installConsoleServices, type ConsoleServiceOptions } from '../wall/cons
 import { openDatabase, type AppDatabase } from '../wall/db/open.js';
 import { BackupSchedule, type BackupPlan } from '../../node-common/db/backup.js';
 import type { Logger } from '../../node-common/log.js';
+import { anchorTable } from '../../node-common/audit/anchor.js';
 import { installTechnician, loadTechnician } from '../wall/technician/install.js';
 import { WallCore } from '../wall/wall-core.js';
 
@@ -97,6 +98,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     const stopTechnician = installTechnician(core, { profiles: db.calibrationProfiles, settings: db.settings, log: log.child('calibration') });
 
     const stops = options.watch === false ? [] : watchFiles(core, db, options.wallFile, layoutFile, log);
+    const anchor = anchorTable(db.audit, log.child('audit'));
     const backups = options.backups ? new BackupSchedule(db.backupSource, { ...options.backups, log: log.child('backup') }) : null;
     log.info('app started', { wall: wall.id, screens: wall.screens.length, layout: layout.id, db: db.file });
     return {
@@ -106,6 +108,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
         for (const stop of stops) stop();
         await backups?.close();
         services.close();
+        await anchor?.close();
         stopTechnician();
         db.close();
       },

@@ -1,5 +1,5 @@
 import type { Migration } from '../../node-common/db/migrate.js';
-import { AUDIT_LOG_DDL } from '../../node-common/audit/schema.js';
+import { AUDIT_LOG_DDL, auditKeyColumnDdl } from '../../node-common/audit/schema.js';
 
 // The hub's own schema, run by the same numbered, checksummed runner as the app's database.
 // Released migrations are never edited, only appended; no BEGIN/COMMIT inside.
@@ -75,5 +75,11 @@ CREATE TABLE idempotency_keys (
 );
 CREATE INDEX idempotency_keys_created_at ON idempotency_keys(created_at);
 `,
+  },
+  {
+    // The keyed audit chain: which key's HMAC a row carries; NULL on older (SHA-256) rows.
+    version: 4,
+    name: 'audit-log-key-id',
+    up: auditKeyColumnDdl('sqlite'),
   },
 ];

@@ -4,6 +4,8 @@ import { storedReader } from '../store/stored-json.js';
 import { ActivationSchema, ScenarioSchema, type Activation, type Scenario } from '../../common/protocol/scenario.js';
 import { ok, type Result } from '../../common/result.js';
 import { auditTable, toEntry, type AuditTable } from '../../node-common/audit/audit-table.js';
+import { anchorFileFor } from '../../node-common/audit/anchor.js';
+import { auditKeyFileFor, ephemeralKeyring, loadAuditKeys } from '../../node-common/audit/audit-key.js';
 import type { BackupSource } from '../../node-common/db/backup.js';
 import { openError, quickCheck } from '../../node-common/db/errors.js';
 import { migrate } from '../../node-common/db/migrate.js';
@@ -40,6 +42,8 @@ export interface HubDatabase {
   setSetting(key: string, value: unknown): void;
   /** For online backups (node-common/db/backup.ts) while the hub runs. */
   readonly backupSource: BackupSource;
+  /** The keyed audit table itself, for its anchor and verification. */
+  readonly auditLog: AuditTable;
   close(): void;
 }
 
@@ -56,7 +60,10 @@ export const IDEMPOTENCY_KEEP_MS = 24 * 3600_000;
 const IdempotentAnswerSchema = z.strictObject({ scenarioId: z.string(), revision: z.number().int(), applyAt: z.number() });
 
 /** Open (creating and migrating) the hub database; `:memory:` keeps nothing across restarts. */
-export function openHubDatabase(file: string, log: Logger, now: () => number = Date.now): Result<HubDatabase> {
+export function openHubDatabase(file: string, log: Logger, now: () => number = Date.now, auditKeyFile?: string): Result<HubDatabase> {
+  const memory = file === ':memory:';
+  const keys = memory ? ok(ephemeralKeyring()) : loadAuditKeys(auditKeyFile ?? auditKeyFileFor(file), true);
+  if (!keys.ok) return keys;
   let db: Database.Database | undefined;
   try {
     makePrivateFile(file);
@@ -74,9 +81,11 @@ export function openHubDatabase(file: string, log: Logger, now: () => number = D
       db.close();
       return migrated;
     }
-    const audit = auditTable(db, now);
+    const audit = auditTable(db, now, { keys: keys.value, anchorFile: memory ? null : anchorFileFor(file) });
     const chainedRows = chainOlderAuditRows(db, audit);
     if (chainedRows > 0) log.info(`chained ${chainedRows} audit row(s) written by an older hub`);
+    const sealed = audit.seal();
+    if (sealed) log.info(`audit log ${sealed.action} at row ${sealed.seq}`, { key: keys.value.current.id, keyFile: keys.value.file });
     return ok(assemble(db, file, log, now, audit));
   } catch (error) {
     if (db?.open) db.close();
@@ -130,6 +139,7 @@ function assemble(db: Database.Database, file: string, log: Logger, now: () => n
     },
     setSetting: (key, value) => s.settingSet.run({ key, json: JSON.stringify(value), now: now() }),
     backupSource: { name: file, backup: (destination) => db.backup(destination) },
+    auditLog: audit,
     close: () => {
       if (db.open) db.close();
     },

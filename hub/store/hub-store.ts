@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { Activation, Proposal, Scenario } from '../../common/protocol/scenario.js';
 import type { BackupSource } from '../../node-common/db/backup.js';
 import type { HubAuditInput, HubAuditView } from '../db/hub-audit.js';
+import type { AnchorHead } from '../../node-common/audit/anchor.js';
+import type { AuditKeyring } from '../../node-common/audit/audit-key.js';
 
 // What the hub keeps: scenarios, revisions, activations, proposals, the audit log, settings. Two
 // implementations: SQLite (one hub, embedded, the default) and PostgreSQL (several hubs share it).
@@ -53,6 +55,11 @@ export interface HubStore {
   audit(entry: HubAuditInput): Promise<void>;
   /** Newest first, as GET /api/audit shows them. */
   recentAudit(limit: number): Promise<HubAuditView[]>;
+  /** The audit chain's keys (null: rows are plain SHA-256) and this hub's anchor file (node-common/audit/anchor.ts). */
+  readonly auditKeys: AuditKeyring | null;
+  readonly auditAnchorFile: string | null;
+  /** The chain's head, for the anchor. */
+  auditHead(): Promise<AnchorHead | null>;
   setting<S extends z.ZodType>(key: string, schema: S): Promise<z.output<S> | null>;
   setSetting(key: string, value: unknown): Promise<void>;
   /** A round trip to the database; rejects when it cannot be reached. */

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { AUDIT_LOG_PG_DDL, auditKeyColumnDdl } from '../../node-common/audit/schema.js';
 
 // The hub's tables in PostgreSQL, the same data as the SQLite file plus what several hubs must share
 // (open proposals, answered request keys). Numbered, applied once under an advisory lock so two hubs
@@ -52,27 +53,13 @@ CREATE TABLE idempotency_keys (
   created_at BIGINT NOT NULL
 );
 CREATE INDEX idempotency_keys_created_at ON idempotency_keys(created_at);
-CREATE TABLE audit_log (
-  seq INTEGER PRIMARY KEY,
-  at BIGINT NOT NULL,
-  actor TEXT NOT NULL,
-  role TEXT NOT NULL,
-  action TEXT NOT NULL,
-  target TEXT,
-  detail TEXT,
-  origin TEXT NOT NULL,
-  ok INTEGER NOT NULL,
-  result TEXT NOT NULL,
-  prev_hash TEXT NOT NULL,
-  hash TEXT NOT NULL
-);
-CREATE INDEX audit_log_at ON audit_log(at);
-CREATE INDEX audit_log_actor ON audit_log(actor, seq);
-CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN RAISE EXCEPTION 'audit_log is append-only: rows cannot be changed or removed'; END $$;
-CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
-CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
-`,
+${AUDIT_LOG_PG_DDL}`,
+  },
+  {
+    // The keyed audit chain: which key's HMAC a row carries (every hub on one database has the same key file).
+    version: 2,
+    name: 'audit-log-key-id',
+    up: auditKeyColumnDdl('postgres'),
   },
 ];
 

@@ -1,9 +1,12 @@
 import pg from 'pg';
 import { storedReader } from './stored-json.js';
 import { ActivationSchema, ProposalSchema, ScenarioSchema, type Activation } from '../../common/protocol/scenario.js';
-import { GENESIS_HASH, rowHash, type ChainedContent } from '../../node-common/audit/chain.js';
 import { toEntry, type AuditRow } from '../../node-common/audit/audit-table.js';
+import type { AuditKeyring } from '../../node-common/audit/audit-key.js';
+import { handOverRow, nextRows, type AuditHead } from '../../node-common/audit/next-rows.js';
+import { AUDIT_COLUMN_NAMES, auditInsertSql } from '../../node-common/audit/schema.js';
 import type { Logger } from '../../node-common/log.js';
+import { redactPgUrl } from '../../node-common/pg-url.js';
 import { hubAuditEntry, hubAuditView, type HubAuditInput } from '../db/hub-audit.js';
 import { StoreUnavailable, type CommitOutcome, type HubStore } from './hub-store.js';
 import { LOCK, migratePg } from './pg-schema.js';
@@ -18,17 +21,6 @@ const DAY_MS = 24 * 3600 * 1000;
 /** BIGINT columns (times) as numbers: every value the hub stores fits well within 2^53. */
 const types = { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser };
 
-/** The address without its password, for logs and answers. */
-export function redactPgUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.href;
-  } catch {
-    return 'postgres://(unreadable address)';
-  }
-}
-
 /** A failure of the link or the server, as opposed to a statement the database refused. */
 function unreachable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
@@ -36,7 +28,16 @@ function unreachable(error: unknown): boolean {
   return code.startsWith('08') || code.startsWith('57') || code.startsWith('53');
 }
 
-export async function openPgStore(url: string, log: Logger, now: () => number = Date.now): Promise<HubStore> {
+/** The chain's keys (every hub on one database needs the same key file) and this hub's anchor file. */
+export interface PgAuditOptions {
+  keys: AuditKeyring | null;
+  anchorFile: string | null;
+}
+
+const insertAuditSql = auditInsertSql('postgres');
+const auditValues = (row: AuditRow): unknown[] => AUDIT_COLUMN_NAMES.map((name) => row[name as keyof AuditRow]);
+
+export async function openPgStore(url: string, log: Logger, now: () => number = Date.now, audit: PgAuditOptions = { keys: null, anchorFile: null }): Promise<HubStore> {
   const where = redactPgUrl(url);
   const pool = new pg.Pool({
     connectionString: url,
@@ -102,18 +103,24 @@ export async function openPgStore(url: string, log: Logger, now: () => number = 
   const activationOf = (row: { activation_json: string; revision: number } | undefined, wallId: string) =>
     row ? read(ActivationSchema, row.activation_json, `activation ${wallId}#${row.revision}`) : null;
 
+  const auditHeadOf = async (c: pg.PoolClient): Promise<AuditHead | null> =>
+    (await c.query<AuditHead>('SELECT seq, hash, key_id, action, target FROM audit_log ORDER BY seq DESC LIMIT 1')).rows[0] ?? null;
   const appendAudit = async (c: pg.PoolClient, input: HubAuditInput): Promise<void> => {
     await c.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK.space, LOCK.auditHead]);
-    const head = (await c.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')).rows[0];
-    const entry = hubAuditEntry(input);
-    const content: ChainedContent = { ...entry, seq: (head?.seq ?? 0) + 1, at: entry.at ?? now() };
-    const prev = head?.hash ?? GENESIS_HASH;
-    await c.query(
-      `INSERT INTO audit_log (seq, at, actor, role, action, target, detail, origin, ok, result, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [content.seq, content.at, content.actor, content.role, content.action, content.target, content.detail, content.origin, content.ok ? 1 : 0, content.result, prev, rowHash(content, prev)],
-    );
+    for (const row of nextRows(await auditHeadOf(c), hubAuditEntry(input), audit.keys, now())) await c.query(insertAuditSql, auditValues(row));
   };
+  // A hub started with a (new) key hands the chain over at once, as the SQLite stores do at open.
+  const sealed = await tx(async (c) => {
+    await c.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK.space, LOCK.auditHead]);
+    const row = handOverRow(await auditHeadOf(c), audit.keys, now());
+    if (row) await c.query(insertAuditSql, auditValues(row));
+    return row;
+  }).catch(async (error: unknown) => {
+    await pool.end().catch(() => undefined);
+    throw error;
+  });
+  if (sealed) log.info(`audit log ${sealed.action} at row ${sealed.seq}`, { where, key: audit.keys?.current.id });
+  let keyedFrom: number | null = null;
   const insertActivation = (c: pg.PoolClient, a: Activation) =>
     c.query('INSERT INTO activations (wall_id, revision, scenario_id, activation_json) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [a.wallId, a.revision, a.scenario.id, JSON.stringify(a)]);
 
@@ -192,6 +199,14 @@ export async function openPgStore(url: string, log: Logger, now: () => number = 
       void (await query('INSERT INTO proposals (id, wall_id, proposal_json, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [p.id, p.wallId, JSON.stringify(p), p.createdAt])),
     closeProposal: async (id) => (await query<{ id: string }>('DELETE FROM proposals WHERE id = $1 RETURNING id', [id])).length > 0,
     audit: (e) => tx((c) => appendAudit(c, e)),
+    auditKeys: audit.keys,
+    auditAnchorFile: audit.anchorFile,
+    auditHead: async () => {
+      const head = (await query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1'))[0];
+      if (!head) return null;
+      keyedFrom ??= (await query<{ seq: number | null }>('SELECT MIN(seq) AS seq FROM audit_log WHERE key_id IS NOT NULL'))[0]?.seq ?? null;
+      return { seq: head.seq, hash: head.hash, keyedFrom };
+    },
     recentAudit: async (limit) => (await query<AuditRow>('SELECT * FROM audit_log ORDER BY seq DESC LIMIT $1', [Math.max(1, Math.min(limit, 10_000))])).map((row) => hubAuditView(toEntry(row))),
     setting: async (key, schema) => {
       const row = (await query<{ value_json: string }>('SELECT value_json FROM settings WHERE key = $1', [key]))[0];

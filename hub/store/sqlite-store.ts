@@ -61,6 +61,13 @@ export function sqliteStore(db: HubDatabase): HubStore {
     closeProposal: (id) => run(() => proposals.delete(id)),
     audit: (e) => run(() => db.audit(e)),
     recentAudit: (limit) => run(() => db.recentAudit(limit)),
+    auditKeys: db.auditLog.keys,
+    auditAnchorFile: db.auditLog.anchorFile,
+    auditHead: () =>
+      run(() => {
+        const head = db.auditLog.head();
+        return head && { seq: head.seq, hash: head.hash, keyedFrom: db.auditLog.keyedFrom() };
+      }),
     setting: (key, schema) => run(() => db.setting(key, schema)),
     setSetting: (key, value) => run(() => db.setSetting(key, value)),
     ping: () => run(() => void db.revision('')),

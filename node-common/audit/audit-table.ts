@@ -1,55 +1,88 @@
 import type Database from 'better-sqlite3';
 import type { AuditEntry, AuditPage, AuditQuery } from '../../common/audit.js';
 import { AuditQuerySchema } from '../../common/audit.js';
-import { GENESIS_HASH, rowHash, type ChainedContent } from './chain.js';
+import type { AuditVerification } from '../../common/audit.js';
+import { readAnchors } from './anchor.js';
+import type { AuditKeyring } from './audit-key.js';
+import { verifyRows } from './verify.js';
+import { handOverRow, nextRows, type AuditHead, type AuditRow, type NewAuditEntry } from './next-rows.js';
+import { AUDIT_COLUMN_NAMES, auditInsertSql } from './schema.js';
+
+export type { AuditRow, NewAuditEntry } from './next-rows.js';
 
 // The audit_log table, the same in the wall node's database and the hub's. Append-only: this module
 // has no UPDATE or DELETE, and triggers in each migration refuse them from anywhere else. Appends read
-// the last hash and insert in one write transaction, so two writers cannot fork the chain.
-
-/** A row as stored: the chained content with ok as 0/1, and the links. */
-export type AuditRow = Omit<ChainedContent, 'ok'> & { ok: number; prev_hash: string; hash: string };
+// the last hash and insert in one write transaction, so two writers cannot fork the chain. With a
+// keyring every new row is signed (HMAC) with its current key; without one (tests, read-only use) rows
+// are SHA-256 linked as before, and a keyed chain refuses to be extended.
 
 /** The table's columns (every key of AuditRow, checked), to recognise a database written by another version. */
 export const AUDIT_COLUMNS: readonly string[] = Object.keys({
-  seq: 1, at: 1, actor: 1, role: 1, action: 1, target: 1, detail: 1, origin: 1, ok: 1, result: 1, prev_hash: 1, hash: 1,
+  seq: 1, at: 1, actor: 1, role: 1, action: 1, target: 1, detail: 1, origin: 1, ok: 1, result: 1, prev_hash: 1, hash: 1, key_id: 1,
 } satisfies Record<keyof AuditRow, 1>);
-
-export type NewAuditEntry = Omit<ChainedContent, 'seq' | 'at'> & { at?: number };
+if (AUDIT_COLUMNS.join() !== AUDIT_COLUMN_NAMES.join()) throw new Error('audit-table.ts and schema.ts disagree on the audit_log columns');
 
 export interface AuditTable {
   append(entry: NewAuditEntry): AuditEntry;
   query(filter: AuditQuery): AuditPage;
   /** Every row in order, for verification; rows are read lazily. */
   rows(): IterableIterator<AuditRow>;
+  /** The last row's link, or null for an empty log. */
+  head(): AuditHead | null;
+  /** The first row signed with a key, or null while none is. */
+  keyedFrom(): number | null;
+  /** Write the hand-over row a start with a (new) key needs: "audit:keyed" after older SHA-256 rows, "audit:key-rotated" after an older key's. */
+  seal(): AuditRow | null;
+  /** The whole chain checked with this table's keys and anchors (verify.ts). */
+  verify(): AuditVerification;
+  readonly keys: AuditKeyring | null;
+  readonly anchorFile: string | null;
+}
+
+export interface AuditTableOptions {
+  /** Sign new rows with its current key; without, rows are plain SHA-256 (and a keyed chain cannot be extended). */
+  keys?: AuditKeyring | null;
+  /** Where anchor.ts writes the head, for verify(). */
+  anchorFile?: string | null;
 }
 
 export function toEntry(row: AuditRow): AuditEntry {
-  const { prev_hash: _prev, ok, ...rest } = row;
+  const { prev_hash: _prev, key_id: _key, ok, ...rest } = row;
   return { ...rest, ok: ok === 1 };
 }
 
-export function auditTable(db: Database.Database, now: () => number): AuditTable {
+export function auditTable(db: Database.Database, now: () => number, options: AuditTableOptions = {}): AuditTable {
+  const keys = options.keys ?? null;
   const s = {
-    last: db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1'),
-    insert: db.prepare<AuditRow>(
-      `INSERT INTO audit_log (seq, at, actor, role, action, target, detail, origin, ok, result, prev_hash, hash)
-       VALUES (@seq, @at, @actor, @role, @action, @target, @detail, @origin, @ok, @result, @prev_hash, @hash)`,
-    ),
+    last: db.prepare<[], AuditHead>('SELECT seq, hash, key_id, action, target FROM audit_log ORDER BY seq DESC LIMIT 1'),
+    keyedFrom: db.prepare<[], { seq: number | null }>('SELECT MIN(seq) AS seq FROM audit_log WHERE key_id IS NOT NULL'),
+    insert: db.prepare<AuditRow>(auditInsertSql('sqlite')),
     all: db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY seq'),
   };
 
   const appendTx = db.transaction((entry: NewAuditEntry): AuditEntry => {
-    const last = s.last.get();
-    const content: ChainedContent = { ...entry, seq: (last?.seq ?? 0) + 1, at: entry.at ?? now() };
-    const prev = last?.hash ?? GENESIS_HASH;
-    const row: AuditRow = { ...content, ok: content.ok ? 1 : 0, prev_hash: prev, hash: rowHash(content, prev) };
-    s.insert.run(row);
-    return toEntry(row);
+    const rows = nextRows(s.last.get() ?? null, entry, keys, now());
+    for (const row of rows) s.insert.run(row);
+    return toEntry(rows.at(-1)!);
   });
+  const sealTx = db.transaction((): AuditRow | null => {
+    const row = handOverRow(s.last.get() ?? null, keys, now());
+    if (row) s.insert.run(row);
+    return row;
+  });
+  let keyedFrom: number | null = null;
 
   return {
+    keys,
+    anchorFile: options.anchorFile ?? null,
     append: (entry) => appendTx.immediate(entry),
+    head: () => s.last.get() ?? null,
+    keyedFrom: () => (keyedFrom ??= s.keyedFrom.get()?.seq ?? null),
+    seal: () => sealTx.immediate(),
+    verify: () => {
+      const file = options.anchorFile ?? null;
+      return verifyRows(s.all.iterate(), { keys, anchors: file && keys ? readAnchors(file, keys) : null, anchorFile: file });
+    },
     query(input) {
       const f = AuditQuerySchema.parse(input);
       const where: string[] = [];

@@ -38,8 +38,9 @@ describe('the audit chain', () => {
     expect(rows.map((r) => r.action)).toEqual(['auth:setup', 'settings:setLanguage', 'scenario:activate', 'wall:setIdentify']);
     expect(rows[0]!.prev_hash).toBe('0'.repeat(64));
     rows.slice(1).forEach((r, i) => expect(r.prev_hash).toBe(rows[i]!.hash));
-    expect(verifyRows(rows)).toEqual({ ok: true, rows: 4, head: rows[3]!.hash });
-    expect(verifyDatabaseFile(file)).toEqual({ ok: true, value: { ok: true, rows: 4, head: rows[3]!.hash } });
+    expect(rows.map((r) => r.key_id)).toEqual(Array(4).fill(t.db.audit.keys!.current.id));
+    expect(verifyRows(rows, { keys: t.db.audit.keys, anchors: null })).toMatchObject({ ok: true, rows: 4, head: rows[3]!.hash });
+    expect(verifyDatabaseFile(file)).toMatchObject({ ok: true, value: { ok: true, rows: 4, head: rows[3]!.hash, note: expect.stringContaining('all keyed') } });
   });
 
   it('refuses UPDATE and DELETE through triggers', () => {
@@ -52,26 +53,26 @@ describe('the audit chain', () => {
     tamper(`DROP TRIGGER audit_log_no_update; UPDATE audit_log SET result = 'ok' WHERE seq = 3`);
     expect(verifyDatabaseFile(file)).toEqual({
       ok: true,
-      value: { ok: false, rows: 3, seq: 3, reason: 'row 3 was changed after it was written (its content does not match its hash)' },
+      value: { ok: false, rows: 3, seq: 3, kind: 'changed', reason: 'row 3 was changed or forged: its MAC does not match (its content was edited, or its links recomputed without the key)' },
     });
   });
 
   it('notices a removed row', () => {
     tamper('DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq = 2');
-    expect(verifyDatabaseFile(file)).toMatchObject({ value: { ok: false, seq: 3, reason: 'row 2 is missing: the next row is numbered 3' } });
+    expect(verifyDatabaseFile(file)).toMatchObject({ value: { ok: false, kind: 'removed', seq: 2, reason: 'row(s) 2 were removed (the next row is numbered 3)' } });
   });
 
   it('is checked from the command line: exit 0 when intact, 1 naming the row when not', async () => {
     const tsx = path.resolve('node_modules/.bin/tsx');
     const good = await run(tsx, ['electron/audit-verify.ts', '--db', file]);
-    expect(good.stdout).toMatch(/^audit log OK: 4 row\(s\) in .*wall\.db, every hash and link holds; last hash [0-9a-f]{64}\n$/);
+    expect(good.stdout).toMatch(/^audit log OK: 4 row\(s\) in .*wall\.db, every link, hash and MAC holds \(4 row\(s\), all keyed; no anchor file: .*\); last link [0-9a-f]{64}\n$/);
     tamper(`DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'ai-do' WHERE seq = 2`);
     const bad = await run(tsx, ['electron/audit-verify.ts', '--db', file]).then(
       () => null,
       (err: { code: number; stderr: string }) => err,
     );
     expect(bad?.code).toBe(1);
-    expect(bad?.stderr).toMatch(/^audit log BROKEN at row 2 in .*wall\.db: row 2 was changed/);
+    expect(bad?.stderr).toMatch(/^audit log BROKEN at row 2 in .*wall\.db \(changed\): row 2 was changed or forged/);
     const usage = await run(tsx, ['electron/audit-verify.ts']).catch((err: { code: number; stderr: string }) => err);
     expect(usage).toMatchObject({ code: 2, stderr: expect.stringContaining('--db') });
   });

@@ -94,7 +94,7 @@ describe("the hub's audit log", () => {
     raw((db) => db.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET result = 'failed: 0/4' WHERE seq = 3"));
     expect(verifyDatabaseFile(file)).toEqual({
       ok: true,
-      value: { ok: false, rows: 3, seq: 3, reason: 'row 3 was changed after it was written (its content does not match its hash)' },
+      value: { ok: false, rows: 3, seq: 3, kind: 'changed', reason: 'row 3 was changed or forged: its MAC does not match (its content was edited, or its links recomputed without the key)' },
     });
     expect(await cli(file)).toMatchObject({ code: 1, out: expect.stringMatching(/^audit log BROKEN at row 3 in .*hub\.db/) });
   });

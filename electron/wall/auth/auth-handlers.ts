@@ -1,7 +1,6 @@
 import type { InvokeRequest } from '../../../common/contract.js';
 import { fail, ok } from '../../../common/result.js';
 import type { AuditTable } from '../../../node-common/audit/audit-table.js';
-import { verifyRows } from '../../../node-common/audit/verify.js';
 import type { CoreHandlers } from '../core-handlers.js';
 import type { ConsoleAuth } from './console-auth.js';
 import { toAccount, type UsersTable } from './users-table.js';
@@ -60,6 +59,6 @@ export function authHandlers(auth: ConsoleAuth, users: UsersTable, audit: AuditT
     },
 
     'audit:query': (_client, req: InvokeRequest<'audit:query'>) => ok(audit.query(req)),
-    'audit:verify': () => ok(verifyRows(audit.rows())),
+    'audit:verify': () => ok(audit.verify()),
   };
 }

@@ -3,7 +3,7 @@
 // Migration SQL runs inside the runner's transaction: no BEGIN/COMMIT in it.
 
 import type { Migration } from '../../../node-common/db/migrate.js';
-import { AUDIT_LOG_DDL } from '../../../node-common/audit/schema.js';
+import { AUDIT_LOG_DDL, auditKeyColumnDdl } from '../../../node-common/audit/schema.js';
 
 export const migrations: readonly Migration[] = [
   {
@@ -160,5 +160,12 @@ CREATE TABLE procedure_runs (
 );
 CREATE INDEX procedure_runs_wall ON procedure_runs(wall_id, closed_at);
 `,
+  },
+  {
+    // The keyed audit chain (node-common/audit/chain.ts): which key's HMAC a row carries; NULL on the
+    // rows written before, which stay SHA-256 linked and verifiable.
+    version: 10,
+    name: 'audit-log-key-id',
+    up: auditKeyColumnDdl('sqlite'),
   },
 ];

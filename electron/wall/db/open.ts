@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { ok, type Result } from '../../../common/result.js';
 import { auditTable, type AuditTable } from '../../../node-common/audit/audit-table.js';
+import { anchorFileFor } from '../../../node-common/audit/anchor.js';
+import { auditKeyFileFor, ephemeralKeyring, loadAuditKeys, type AuditKeyring } from '../../../node-common/audit/audit-key.js';
 import { calibrationProfilesTable, type CalibrationProfilesTable } from './calibration-profiles.js';
 import { attemptsTable, type AttemptStore } from '../auth/login-throttle.js';
 import { usersTable, type UsersTable } from '../auth/users-table.js';
@@ -28,7 +30,11 @@ export interface OpenOptions {
   /** Clock for updated_at / applied_at, in ms. */
   now?: () => number;
   busyTimeoutMs?: number;
+  /** The audit log's key file (default: beside the database, <name>.audit-key; created 0600 on first start). */
+  auditKeyFile?: string;
 }
+
+const inMemory = (file: string): boolean => file === '' || file === ':memory:' || file.startsWith('file:');
 
 export interface AppDatabase {
   readonly file: string;
@@ -63,6 +69,13 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Result<AppDa
   if (readonly && !existsSync(file)) {
     return dbFail('db/cannot-open', `"${file}" does not exist; it is created when Toàn Cảnh first starts normally.`, file);
   }
+  let keys: AuditKeyring | null = null;
+  if (inMemory(file)) keys = ephemeralKeyring();
+  else {
+    const loaded = loadAuditKeys(opts.auditKeyFile ?? auditKeyFileFor(file), !readonly);
+    if (loaded.ok) keys = loaded.value;
+    else if (!readonly || loaded.error.code !== 'audit/no-key') return loaded;
+  }
   let db: Database.Database | undefined;
   try {
     if (!readonly) makePrivateFile(file);
@@ -85,14 +98,17 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Result<AppDa
       db.close();
       return schema;
     }
-    return ok(assemble(db, file, logger, now));
+    const app = assemble(db, file, logger, now, keys);
+    // Older rows stay SHA-256 linked; a row signed with the key seals them before anything else is written.
+    if (!readonly) app.audit.seal();
+    return ok(app);
   } catch (error) {
     if (db?.open) db.close(); // release the file so it can be moved aside
     return openError(file, error);
   }
 }
 
-function assemble(db: Database.Database, file: string, logger: Logger, now: () => number): AppDatabase {
+function assemble(db: Database.Database, file: string, logger: Logger, now: () => number, keys: AuditKeyring | null): AppDatabase {
   const emitter = new DbEmitter(logger);
   const context = { db, statements: prepareStatements(db), emitter, logger, now };
   return {
@@ -102,7 +118,7 @@ function assemble(db: Database.Database, file: string, logger: Logger, now: () =
     settings: settingsTable(context),
     users: usersTable(db, now),
     loginAttempts: attemptsTable(db),
-    audit: auditTable(db, now),
+    audit: auditTable(db, now, { keys, anchorFile: inMemory(file) ? null : anchorFileFor(file) }),
     drafts: draftsTable(db, logger, now),
     scenarioLibrary: libraryTable(db, logger, now),
     scenarioDrafts: scenarioDraftsTable(db, logger, now),
