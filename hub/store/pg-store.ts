@@ -85,6 +85,13 @@ export async function openPgStore(url: string, log: Logger, now: () => number = 
       return fail(error);
     }
     let broken: unknown = undefined;
+    // pg emits "error" on a client whose server goes (a restart: "terminating connection due to administrator
+    // command") even with a query running; checked out, the pool no longer listens, and unheard it ends the process.
+    const lost = (error: Error) => {
+      broken ??= error;
+      log.warn('postgres connection lost in a transaction', { where, error: String(error) });
+    };
+    client.on('error', lost);
     try {
       await client.query('BEGIN');
       const value = await run(client);
@@ -96,6 +103,7 @@ export async function openPgStore(url: string, log: Logger, now: () => number = 
       return fail(error);
     } finally {
       // A connection that failed mid-transaction is thrown away rather than handed out again.
+      client.off('error', lost);
       client.release(broken !== undefined && unreachable(broken) ? (broken as Error) : undefined);
     }
   };

@@ -35,6 +35,8 @@ export interface FailoverFigures {
   retried: number;
   /** Requests never acknowledged within the deadline. */
   unanswered: number;
+  /** What the hubs last answered them (a few distinct answers). */
+  lastUnanswered: string[];
   /** Acknowledged but missing from the store (or stored as another scenario). */
   lost: number;
   /** Activations stored beyond one per request, or revisions given to two requests. */
@@ -146,6 +148,7 @@ export async function runFailover(fault: FailoverFault, options: FailoverRunOpti
     // through the other hub with the same Idempotency-Key, as a client of two hubs would.
     const answers: Array<{ revision: number; scenarioId: string; tries: number } | null> = new Array<null>(activations).fill(null);
     const wrong: string[] = [];
+    const lastAnswers: string[] = [];
     const deadline = () => Date.now() + 30_000;
     const send = async (i: number) => {
       const scenarioId = SCENARIOS[i % SCENARIOS.length]!;
@@ -153,6 +156,7 @@ export async function runFailover(fault: FailoverFault, options: FailoverRunOpti
       for (let tries = 1; Date.now() < end; tries++) {
         const hub = (i + tries - 1) % 2 === 0 ? a : b;
         const answer = await post(hub.url, `/api/scenarios/${scenarioId}/activate`, `failover-burst-${i}`);
+        lastAnswers[i] = answer ? `${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}` : 'no answer';
         if (answer?.status === 202 && answer.body.ok && answer.body.value) return void (answers[i] = { revision: answer.body.value.revision, scenarioId, tries });
         if (answer && answer.status !== 503 && answer.status !== 429) return void (wrong[i] = `request ${i}: the hub answered ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
         // Rate-limited: the hub asks for a second (Retry-After); otherwise a short, growing wait.
@@ -231,6 +235,7 @@ export async function runFailover(fault: FailoverFault, options: FailoverRunOpti
       acknowledged: acked.length,
       retried: acked.filter((x) => x.tries > 1).length,
       unanswered: activations - acked.length,
+      lastUnanswered: [...new Set(lastAnswers.filter((_, i) => answers[i] === null))].slice(0, 3),
       lost: acked.filter((x) => stored.get(x.revision) !== x.scenarioId).length,
       duplicated: Math.max(0, rows.length - activations) + (ackedRevisions.length - new Set(ackedRevisions).size) + screens.reduce((n, s) => n + s.twice, 0),
       outOfOrder: screens.filter((s) => !s.increasing).length,
