@@ -97,9 +97,20 @@ test2('two nodes drive one wall: one apply time across nodes, a node killed and 
     // The tolerance of the single-node seam test (camera.spec.ts): each half within half a frame of the
     // shared target, the two within one frame (40 ms at 25 fps) of each other.
     const errorsNow = () => Promise.all(halves.map((h) => h.locator('.camera-player').getAttribute('data-sync-error-ms').then((v) => (v === null ? Number.NaN : Number(v)))));
+    const readings: string[] = [];
     await expect
-      .poll(async () => (await errorsNow()).every((e) => Math.abs(e) <= 20), { timeout: 60_000, message: 'both halves within half a frame of the shared target' })
-      .toBe(true);
+      .poll(
+        async () => {
+          const now = await errorsNow();
+          readings.push(now.join('/'));
+          return now.every((e) => Math.abs(e) <= 20);
+        },
+        { timeout: 60_000, message: 'both halves within half a frame of the shared target' },
+      )
+      .toBe(true)
+      .catch((err: Error) => {
+        throw new Error(`${err.message}\nlast readings, A1/B1 ms: ${readings.slice(-30).join(', ')}`);
+      });
     const [a, b] = await errorsNow();
     testInfo.annotations.push({ type: 'seam camera programme-time error', description: `A1 ${a} ms, B1 ${b} ms` });
     expect(Math.abs(a! - b!), 'the halves on the two nodes apart by at most one frame (40 ms)').toBeLessThanOrEqual(40);
