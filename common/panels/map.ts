@@ -46,6 +46,8 @@ export const MapLayerBinding = z.discriminatedUnion('kind', [
    * the cameras the wall shows now ringed. Leave the binding out to hide them.
    */
   z.strictObject({ kind: z.literal('cameras'), key: DataKeySchema.default('cameras'), labels: z.boolean().default(false) }),
+  /** Road segments coloured by congestion (free, slow, jammed) and traffic incidents; labels name the incidents. */
+  z.strictObject({ kind: z.literal('traffic'), ...common }),
   /** Density of citizen reports that carry a position, in hexagons of radiusM metres. */
   z.strictObject({ kind: z.literal('reports-heatmap'), key: DataKeySchema, radiusM: z.number().min(100).max(100_000).default(3000) }),
 ]);

@@ -164,6 +164,46 @@ const TracksSchema = z
   })
   .refine((v) => v.items.reduce((n, t) => n + t.path.length, 0) <= MAX_MAP_POINTS, budget);
 
+/** Road traffic: how congested each road segment is, and incidents on the roads. */
+export const CongestionSchema = z.enum(['free', 'slow', 'jammed']);
+export const TrafficIncidentTypeSchema = z.enum(['crash', 'breakdown', 'roadworks', 'congestion', 'flooding', 'landslide', 'other']);
+const TrafficSchema = z
+  .strictObject({
+    type: z.literal('traffic'),
+    segments: z
+      .array(
+        z.strictObject({
+          id: IdSchema,
+          /** The road as people name it: "QL1A", "Nguyễn Tất Thành". */
+          road: text(120),
+          name: LocalizedSchema.optional(),
+          /** Along the road, in driving order. */
+          path: z.array(lonLat).min(2).max(2000),
+          congestion: CongestionSchema,
+          speedKmh: z.number().min(0).max(300).optional(),
+          /** Vehicles per hour. */
+          flowVph: z.number().int().min(0).max(100_000).optional(),
+          at: MillisSchema,
+        }),
+      )
+      .max(2000),
+    incidents: z
+      .array(
+        z.strictObject({
+          id: IdSchema,
+          type: TrafficIncidentTypeSchema,
+          lat: latitude,
+          lon: longitude,
+          road: text(120).optional(),
+          description: LocalizedSchema,
+          /** When it happened (or was reported). */
+          at: MillisSchema,
+        }),
+      )
+      .max(500),
+  })
+  .refine((v) => v.segments.reduce((n, s) => n + s.path.length, 0) <= MAX_MAP_POINTS, budget);
+
 /** The hub's data sources and how each is doing (key `hub.sources`): shown on the console. */
 export const SourceKindSchema = z.enum(['http', 'mqtt', 'cap', 'webhook']);
 export const SourceHealthSchema = z.strictObject({
@@ -224,7 +264,7 @@ const CamerasSchema = z.strictObject({ type: z.literal('cameras'), items: z.arra
 /** The key the hub publishes its catalogue under. */
 export const CAMERA_CATALOGUE_KEY = 'cameras';
 
-export const DataValueSchema = z.discriminatedUnion('type', [KpiSchema, SeriesSchema, AlertsSchema, ReportsSchema, GaugesSchema, VesselsSchema, PlacesSchema, AreasSchema, TracksSchema, SourcesSchema, SecurityEventsSchema, CamerasSchema]);
+export const DataValueSchema = z.discriminatedUnion('type', [KpiSchema, SeriesSchema, AlertsSchema, ReportsSchema, GaugesSchema, VesselsSchema, PlacesSchema, AreasSchema, TracksSchema, SourcesSchema, SecurityEventsSchema, CamerasSchema, TrafficSchema]);
 export type DataValue = z.infer<typeof DataValueSchema>;
 export type DataKind = DataValue['type'];
 

@@ -7,6 +7,7 @@ import { placesFeed } from './places.js';
 import { reportsFeed } from './reports.js';
 import { riversFeed } from './rivers.js';
 import type { Feed } from './tick.js';
+import { trafficFeed } from './traffic.js';
 import { vesselsFeed } from './vessels.js';
 
 // Runs the feeds tick by tick. Ticks are numbered and each advances sim time by a fixed step, so a
@@ -44,8 +45,8 @@ export function createSimulator(options: SimulatorOptions, publish: (entries: Da
   let hours = 0;
 
   const reset = () => {
-    // The flood map's feeds draw no random numbers, so adding them left the other feeds' values as they were.
-    feeds = [riversFeed(), kpisFeed(), reportsFeed(), vesselsFeed(), floodAreasFeed(), placesFeed()];
+    // The flood map's and the traffic feeds draw no random numbers, so adding them left the other feeds' values as they were.
+    feeds = [riversFeed(), kpisFeed(), reportsFeed(), vesselsFeed(), floodAreasFeed(), placesFeed(), trafficFeed()];
   };
   reset();
 

@@ -44,6 +44,10 @@ export const ALERT_AREA_COLOURS: readonly [Rgba, Rgba, Rgba] = [
 /** Cameras of the catalogue: online, offline; the ring of one the wall shows now. */
 export const CAMERA_COLOURS = { online: [120, 200, 255, 255], offline: [110, 118, 128, 255], onWall: [255, 214, 10, 255] } as const satisfies Record<string, Rgba>;
 
+/** Road congestion, as traffic maps colour it; incidents in the alert red. */
+export const CONGESTION_COLOURS = { free: [62, 207, 142, 255], slow: [255, 176, 32, 255], jammed: [229, 56, 59, 255] } as const satisfies Record<string, Rgba>;
+export const INCIDENT_COLOUR: Rgba = [255, 59, 59, 255];
+
 export const VESSEL_COLOUR: Rgba = [248, 249, 250, 255];
 export const TRACK_COLOUR: Rgba = [255, 209, 102, 200];
 export const HEATMAP_RANGE: Rgba[] = [

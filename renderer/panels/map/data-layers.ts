@@ -4,10 +4,11 @@ import { PathLayer, ScatterplotLayer, SolidPolygonLayer } from '@deck.gl/layers'
 import type { MapLayerBinding } from '../../../common/panels/map.js';
 import type { CameraEntry, DataEntry, DataKind } from '../../../common/protocol/data.js';
 import type { Language } from '../../../common/state.js';
-import { formatDecimal, inLanguage } from '../../i18n/locale.js';
+import { formatClockTime, formatDecimal, inLanguage } from '../../i18n/locale.js';
+import { translate } from '../../i18n/translate.js';
 import { dataView } from '../../state/data-view.js';
-import { ALERT_AREA_COLOURS, alarmLevel, AREA_COLOURS, CAMERA_COLOURS, GAUGE_COLOURS, HEATMAP_RANGE, PLACE_COLOURS, TRACK_COLOUR, VESSEL_COLOUR, type Rgba } from './colours.js';
-import type { Area, Gauge, Place, Report, Track, Vessel } from './map-data.js';
+import { ALERT_AREA_COLOURS, alarmLevel, AREA_COLOURS, CAMERA_COLOURS, CONGESTION_COLOURS, INCIDENT_COLOUR, GAUGE_COLOURS, HEATMAP_RANGE, PLACE_COLOURS, TRACK_COLOUR, VESSEL_COLOUR, type Rgba } from './colours.js';
+import type { Area, Gauge, Place, Report, RoadSegment, Track, TrafficIncident, Vessel } from './map-data.js';
 import { BESIDE, CENTRED, LABEL_PRIORITY, type MapLabel } from './map-labels.js';
 
 // Data values → deck.gl layers, one binding at a time. Layer ids start with the view id, which is how
@@ -31,9 +32,11 @@ export const BINDING_KINDS: Record<MapLayerBinding['kind'], DataKind> = {
   tracks: 'tracks',
   'reports-heatmap': 'reports',
   cameras: 'cameras',
+  traffic: 'traffic',
 };
 
-export type BindingStatus = 'no-data' | 'ok' | 'invalid';
+/** stale: drawn from the last good value while its source is failing (the legend says so). */
+export type BindingStatus = 'no-data' | 'ok' | 'stale' | 'invalid';
 const WHITE: Rgba = [255, 255, 255, 255];
 const HALO: Rgba = [8, 19, 31, 230];
 
@@ -60,24 +63,27 @@ export function bindingLayers(binding: MapLayerBinding, entry: DataEntry | undef
   if (view.status !== 'ok') return none(view.status);
   const id = `${ctx.viewId}/${binding.kind}:${binding.key}`;
   const value = view.value;
+  const status: BindingStatus = view.stale ? 'stale' : 'ok';
   const labels = 'labels' in binding && binding.labels;
   switch (value.type) {
     case 'gauges':
-      return { status: 'ok', ...gaugeLayers(id, value.items, ctx, labels) };
+      return { status, ...gaugeLayers(id, value.items, ctx, labels) };
     case 'places': {
       const only = binding.kind === 'places' ? binding.only : undefined;
-      return { status: 'ok', ...placeLayers(id, only ? value.items.filter((p) => only.includes(p.kind)) : value.items, ctx, labels) };
+      return { status, ...placeLayers(id, only ? value.items.filter((p) => only.includes(p.kind)) : value.items, ctx, labels) };
     }
     case 'vessels':
-      return { status: 'ok', ...vesselLayers(id, value.items, ctx, labels) };
+      return { status, ...vesselLayers(id, value.items, ctx, labels) };
     case 'areas':
-      return { status: 'ok', ...areaLayers(id, value.items, ctx, labels, binding.kind === 'areas' && binding.style === 'alert' ? ALERT_AREA_COLOURS : AREA_COLOURS) };
+      return { status, ...areaLayers(id, value.items, ctx, labels, binding.kind === 'areas' && binding.style === 'alert' ? ALERT_AREA_COLOURS : AREA_COLOURS) };
     case 'tracks':
-      return { status: 'ok', layers: [trackLayer(id, value.items)], labels: [] };
+      return { status, layers: [trackLayer(id, value.items)], labels: [] };
     case 'cameras':
-      return { status: 'ok', ...cameraLayers(id, value.items, ctx, labels) };
+      return { status, ...cameraLayers(id, value.items, ctx, labels) };
+    case 'traffic':
+      return { status, ...trafficLayers(id, value.segments, value.incidents, ctx, labels) };
     case 'reports':
-      return { status: 'ok', layers: heatmapLayers(id, value.items, binding.kind === 'reports-heatmap' ? binding.radiusM : 3000), labels: [] };
+      return { status, layers: heatmapLayers(id, value.items, binding.kind === 'reports-heatmap' ? binding.radiusM : 3000), labels: [] };
     default:
       return none('invalid');
   }
@@ -152,6 +158,35 @@ export function cameraLayers(id: string, items: readonly CameraEntry[], ctx: Lay
   ];
   const text = (c: CameraEntry) => inLanguage(ctx.language, c.name.vi, c.name.en);
   return { layers, labels: labels ? labelsOf(items, ctx, lonLat, text, (c) => (onWall.has(c.id) ? LABEL_PRIORITY.cameraOnWall : LABEL_PRIORITY.camera), 18) : [] };
+}
+
+export function trafficLayers(id: string, segments: readonly RoadSegment[], incidents: readonly TrafficIncident[], ctx: LayerContext, labels: boolean): Drawn {
+  const layers = [
+    new PathLayer<RoadSegment>({
+      id,
+      data: segments as RoadSegment[],
+      getPath: (s) => s.path,
+      getColor: (s) => CONGESTION_COLOURS[s.congestion],
+      getWidth: (s) => (s.congestion === 'free' ? 5 : 8),
+      widthUnits: 'pixels',
+      jointRounded: true,
+      capRounded: true,
+    }),
+    new ScatterplotLayer<TrafficIncident>({
+      id: `${id}/incidents`,
+      data: incidents as TrafficIncident[],
+      getPosition: lonLat,
+      getFillColor: INCIDENT_COLOUR,
+      getLineColor: WHITE,
+      getRadius: 13,
+      radiusUnits: 'pixels',
+      stroked: true,
+      getLineWidth: 3,
+      lineWidthUnits: 'pixels',
+    }),
+  ];
+  const text = (i: TrafficIncident) => `${translate(ctx.language, `traffic.${i.type}`)} · ${formatClockTime(ctx.language, i.at).slice(0, 5)}`;
+  return { layers, labels: labels ? labelsOf(incidents, ctx, lonLat, text, () => LABEL_PRIORITY.incident, 18) : [] };
 }
 
 const outerCentre = (a: Area): [number, number] => {

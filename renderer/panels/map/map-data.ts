@@ -10,3 +10,6 @@ export type Vessel = ItemsOf<'vessels'>;
 export type Area = ItemsOf<'areas'>;
 export type Track = ItemsOf<'tracks'>;
 export type Report = ItemsOf<'reports'>;
+type Traffic = Extract<DataValue, { type: 'traffic' }>;
+export type RoadSegment = Traffic['segments'][number];
+export type TrafficIncident = Traffic['incidents'][number];

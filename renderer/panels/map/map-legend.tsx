@@ -2,7 +2,7 @@ import type { MapLayerBinding, MapPanelProps } from '../../../common/panels/map.
 import type { Language } from '../../../common/state.js';
 import { inLanguage } from '../../i18n/locale.js';
 import { translate, type MessageKey } from '../../i18n/translate.js';
-import { ALERT_AREA_COLOURS, AREA_COLOURS, CAMERA_COLOURS, GAUGE_COLOURS, HEATMAP_RANGE, PLACE_COLOURS, rgbaCss, TRACK_COLOUR, VESSEL_COLOUR, type Rgba } from './colours.js';
+import { ALERT_AREA_COLOURS, AREA_COLOURS, CAMERA_COLOURS, CONGESTION_COLOURS, INCIDENT_COLOUR, GAUGE_COLOURS, HEATMAP_RANGE, PLACE_COLOURS, rgbaCss, TRACK_COLOUR, VESSEL_COLOUR, type Rgba } from './colours.js';
 import type { BindingStatus } from './data-layers.js';
 import type { PlaceKind } from './map-data.js';
 
@@ -25,6 +25,16 @@ function rows(b: MapLayerBinding): { head: MessageKey | null; rows: Row[]; ramp?
       return { head: 'legend.tracks', rows: [] };
     case 'reports-heatmap':
       return { head: 'legend.reports-heatmap', rows: [], ramp: true };
+    case 'traffic':
+      return {
+        head: 'legend.traffic',
+        rows: [
+          { label: 'legend.congestionFree', colour: CONGESTION_COLOURS.free, shape: 'line' },
+          { label: 'legend.congestionSlow', colour: CONGESTION_COLOURS.slow, shape: 'line' },
+          { label: 'legend.congestionJammed', colour: CONGESTION_COLOURS.jammed, shape: 'line' },
+          { label: 'legend.incident', colour: INCIDENT_COLOUR },
+        ],
+      };
     case 'cameras':
       return {
         head: 'legend.camera',
@@ -42,6 +52,8 @@ const single: Partial<Record<MapLayerBinding['kind'], Row>> = {
   tracks: { label: 'legend.tracks', colour: TRACK_COLOUR, shape: 'line' },
 };
 
+const STATE_TEXT: Record<Exclude<BindingStatus, 'ok'>, MessageKey> = { 'no-data': 'legend.noData', invalid: 'legend.invalid', stale: 'legend.stale' };
+
 export function MapLegend({ props, statuses, language }: { props: MapPanelProps; statuses: BindingStatus[]; language: Language }) {
   if (props.legend === 'none' || props.layers.length === 0) return null;
   const title = inLanguage(language, props.title, props.titleEn);
@@ -55,7 +67,7 @@ export function MapLegend({ props, statuses, language }: { props: MapPanelProps;
         return (
           <div className="map-legend__group" key={`${b.kind}:${b.key}`} data-status={status}>
             {one ? <Swatch row={one} language={language} /> : spec.head && <div className="map-legend__head">{translate(language, spec.head)}</div>}
-            {status !== 'ok' && <span className="map-legend__state">{translate(language, status === 'invalid' ? 'legend.invalid' : 'legend.noData')}</span>}
+            {status !== 'ok' && <span className="map-legend__state">{translate(language, STATE_TEXT[status])}</span>}
             {!one && spec.rows.map((r) => <Swatch key={r.label} row={r} language={language} />)}
             {spec.ramp && <div className="map-legend__ramp" style={{ background: `linear-gradient(to right, ${HEATMAP_RANGE.map(rgbaCss).join(', ')})` }} />}
           </div>

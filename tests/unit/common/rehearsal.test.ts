@@ -44,13 +44,13 @@ describe('scenario rehearsals', () => {
   it('a screen rehearses only the maps it shows, the most severe scenario last, not the one shown', async () => {
     const layouts = ((await wallWithCatalogue().handle(client('screen'), 'scenarios:layouts', {})) as { value: ScenarioLayout[] }).value;
     const a1 = rehearsalPlan(layouts, rectOf('A1'), null);
-    expect(a1.map((r) => r.scenarioId)).toEqual(['storm', 'flood-response']);
+    expect(a1.map((r) => r.scenarioId)).toEqual(['traffic-incident', 'storm', 'flood-response']);
     expect(a1.every((r) => r.layout.panels.every((p) => p.type === 'map'))).toBe(true);
     expect(a1.at(-1)!.layout.panels.map((p) => p.id)).toEqual(['flood-map']);
     // The map is the only thing kept: the rest of the layout (wall, id) is the scenario's own.
     expect(a1.at(-1)!.layout.id).toBe(layouts.find((l) => l.scenarioId === 'flood-response')!.layout.id);
 
-    expect(rehearsalPlan(layouts, rectOf('A1'), 'flood-response').map((r) => r.scenarioId)).toEqual(['storm']);
+    expect(rehearsalPlan(layouts, rectOf('A1'), 'flood-response').map((r) => r.scenarioId)).toEqual(['traffic-incident', 'storm']);
     // A2 and B2 show no scenario map: nothing to rehearse.
     expect(rehearsalPlan(layouts, rectOf('A2'), null)).toEqual([]);
     expect(rehearsalPlan(layouts, rectOf('B2'), null)).toEqual([]);

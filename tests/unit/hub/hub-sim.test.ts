@@ -67,7 +67,7 @@ describe('flood simulator', () => {
         keys.add(e.key);
       }
     }
-    for (const k of ['gauges.rivers', 'alerts.active', 'reports.citizen', 'vessels.fishing', 'kpi.econ.budget-revenue', 'kpi.services.on-time-rate', 'kpi.health.bed-occupancy', 'kpi.education.schools-closed', 'kpi.tourism.visitors-today', 'kpi.flood.evacuated-households', 'series.rainfall.coast', 'areas.flooded', 'places.flood', 'tracks.vessels']) {
+    for (const k of ['gauges.rivers', 'alerts.active', 'reports.citizen', 'vessels.fishing', 'kpi.econ.budget-revenue', 'kpi.services.on-time-rate', 'kpi.health.bed-occupancy', 'kpi.education.schools-closed', 'kpi.tourism.visitors-today', 'kpi.flood.evacuated-households', 'series.rainfall.coast', 'areas.flooded', 'places.flood', 'tracks.vessels', 'traffic.demo']) {
       expect(keys.has(k), k).toBe(true);
     }
   });

@@ -5,7 +5,7 @@ import type { Layer } from '@deck.gl/core';
 import { MapLayerBinding, mapProps } from '../../../common/panels/map.js';
 import type { DataEntry, DataValue } from '../../../common/protocol/data.js';
 import { graticulePaths, labelPoint, tilesFor } from '../../../renderer/panels/map/base-layers.js';
-import { CAMERA_COLOURS, GAUGE_COLOURS, PLACE_COLOURS } from '../../../renderer/panels/map/colours.js';
+import { CAMERA_COLOURS, CONGESTION_COLOURS, GAUGE_COLOURS, PLACE_COLOURS } from '../../../renderer/panels/map/colours.js';
 import { bindingLayers, type LayerContext } from '../../../renderer/panels/map/data-layers.js';
 import { placedLabelsLayer } from '../../../renderer/panels/map/map-labels.js';
 import { VIETNAMESE_CHARACTER_SET } from '../../../renderer/panels/map/vietnamese-chars.js';
@@ -105,6 +105,29 @@ describe('layers built from data', () => {
     expect(out.labels.map((l) => [l.text, l.priority > out.labels[0]!.priority])).toEqual([['Hầm Hải Vân', false], ['Cầu sông Hàn', true]]);
     expect(bindingLayers(b, cameras, { ...ctx, language: 'en' }).labels.map((l) => l.text)).toEqual(['Hai Van tunnel', 'Han River Bridge']);
     expect(bindingLayers(binding({ kind: 'cameras' }), cameras, ctx).labels).toEqual([]);
+  });
+
+  it('colour road segments by congestion and mark incidents, labelled with their kind and time; a failing source says so', () => {
+    const at = Date.UTC(2026, 11, 7, 2, 5); // 09:05 in Việt Nam
+    const value: DataValue = {
+      type: 'traffic',
+      segments: [
+        { id: 'ham-hai-van', road: 'QL1A', path: [[108.11, 16.22], [108.13, 16.19]], congestion: 'jammed', speedKmh: 9, at },
+        { id: 'le-duan', road: 'Lê Duẩn', path: [[108.195, 16.068], [108.227, 16.072]], congestion: 'free', at },
+      ],
+      incidents: [{ id: 'va-cham', type: 'crash', lat: 16.188, lon: 108.132, road: 'QL1A', description: { vi: 'Va chạm (mô phỏng)', en: 'Collision (simulated)' }, at }],
+    };
+    const out = bindingLayers(binding({ kind: 'traffic', key: 'traffic.demo', labels: true }), entry('traffic.demo', value), ctx);
+    expect(out.status).toBe('ok');
+    const [roads, incidents] = out.layers;
+    expect(roads!.id).toBe('flood-map/traffic:traffic.demo');
+    const segments = (value as Extract<DataValue, { type: 'traffic' }>).segments;
+    expect(segments.map((s) => accessor(roads!, 'getColor', s))).toEqual([CONGESTION_COLOURS.jammed, CONGESTION_COLOURS.free]);
+    expect((incidents!.props.data as unknown[]).length).toBe(1);
+    expect(out.labels.map((l) => l.text)).toEqual(['Va chạm · 09:05']);
+    expect(bindingLayers(binding({ kind: 'traffic', key: 'traffic.demo', labels: true }), entry('traffic.demo', value), { ...ctx, language: 'en' }).labels[0]!.text).toBe('Crash · 09:05');
+    // The last good value of a failing source: still drawn, and the legend says it is old.
+    expect(bindingLayers(binding({ kind: 'traffic', key: 'traffic.demo' }), { ...entry('traffic.demo', value), stale: true }, ctx).status).toBe('stale');
   });
 
   it('keep only the place kinds a layer asks for, coloured by kind', () => {
