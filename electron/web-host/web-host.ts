@@ -48,6 +48,11 @@ const TOKEN_HELP = {
   en: 'Missing or wrong access token. Open the exact address (with ?token=…) that the Toàn Cảnh host printed when it started (npm run web), or ask the operations technician.',
 };
 
+const CAMERA_HELP = {
+  vi: 'Luồng camera chỉ dành cho các trang của bức tường (màn hình, bảng điều khiển) đã mở bằng địa chỉ có mã truy cập; công cụ thêm ?token=<mã màn hình>.',
+  en: "Camera streams are only for the wall's own pages (screens, console) opened with their access address; tools add ?token=<screen token>.",
+};
+
 function pageRole(pathname: string): ClientRole | null {
   if (pathname === '/console' || pathname === '/console/') return 'console';
   // /screen alone: a page waiting to be given a wall position by a technician.
@@ -181,7 +186,14 @@ export class WebHost {
     const q = raw.indexOf('?');
     const pathname = q < 0 ? raw : raw.slice(0, q);
     const query = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
-    if (this.options.cameras && isCameraPath(pathname) && this.options.cameras(req, res)) return;
+    if (this.options.cameras && isCameraPath(pathname)) {
+      // Camera streams only for the wall's own pages (their cookie) or a holder of a page token (issue 14).
+      if (!this.allows(query.get('token'), req.headers.cookie, 'screen')) {
+        this.log.warn('camera stream refused: no page cookie or token', { path: pathname.slice(0, 200) });
+        return sendMessagePage(res, 401, CAMERA_HELP.vi, CAMERA_HELP.en, head);
+      }
+      if (this.options.cameras(req, res)) return;
+    }
     if (pathname === WS_PATH) return sendMessagePage(res, 426, 'Địa chỉ này chỉ dành cho WebSocket.', 'This address is for WebSocket connections only.', head);
     const role = pageRole(pathname);
     if (role) return this.servePage(req, res, role, pathname, query, head);

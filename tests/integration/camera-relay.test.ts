@@ -10,6 +10,7 @@ import { startHub, type RunningHub } from '../../hub/server.js';
 import { memoryLogger } from '../../node-common/log.js';
 import { WallCore } from '../../electron/wall/wall-core.js';
 import { startWebHost, type WebHost } from '../../electron/web-host/web-host.js';
+import { pageCookieName, pageCookieValue } from '../../electron/web-host/page-cookie.js';
 import { createWebTokens } from '../../electron/web-host/web-tokens.js';
 import { startCameraServer } from '../../hub/cameras/server.js';
 import { DEFAULT_MEDIA_DIR } from '../../hub/cameras/simulator.js';
@@ -25,6 +26,12 @@ afterEach(async () => {
 });
 
 const node = { nodeId: 'test-node', allowLocalActivation: false };
+const tokens = createWebTokens();
+
+/** A request from one of the wall's screen pages: it carries the page cookie its token was exchanged for. */
+function fromPage(host: WebHost, pathname: string): Promise<Response> {
+  return fetch(`${host.origin}${pathname}`, { headers: { Cookie: `${pageCookieName('screen', Number(new URL(host.origin).port))}=${pageCookieValue(tokens.screen)}` } });
+}
 
 async function wallWith(backend: Parameters<typeof startBackend>[1]['backend']): Promise<{ host: WebHost; running: RunningBackend; hub: () => RunningHub }> {
   const log = memoryLogger();
@@ -35,7 +42,7 @@ async function wallWith(backend: Parameters<typeof startBackend>[1]['backend']):
   cleanup.push(() => running.close());
   const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-cam-relay-'));
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>index</title>');
-  const host = await startWebHost({ core, port: 0, staticDir, tokens: createWebTokens(), log, heartbeatMs: 1000, cameras: running.cameras });
+  const host = await startWebHost({ core, port: 0, staticDir, tokens, log, heartbeatMs: 1000, cameras: running.cameras });
   cleanup.push(async () => {
     await host.close();
     fs.rmSync(staticDir, { recursive: true, force: true });
@@ -53,22 +60,28 @@ describe('camera streams on the wall host’s own origin', () => {
     cleanup.push(() => fs.rmSync(dir, { recursive: true, force: true }));
     const { host, running, hub } = await wallWith(embedded(dir, DEFAULT_MEDIA_DIR));
     expect(running.camerasUrl).toBe(running.hub!.url);
+    // Issue 14: not for anyone on the network: a page's cookie or a page token, else 401 saying so.
+    const refused = await fetch(`${host.origin}/cameras/de-huu-ngan/live.m3u8`);
+    expect(refused.status).toBe(401);
+    expect(await refused.text()).toContain('Camera streams are only for the wall');
+    expect((await fetch(`${host.origin}/cameras/de-huu-ngan/live.m3u8?token=wrong`)).status).toBe(401);
+    expect((await fetch(`${host.origin}/cameras/de-huu-ngan/live.m3u8?token=${tokens.screen}`)).status).toBe(200);
 
-    const playlist = await fetch(`${host.origin}/cameras/de-huu-ngan/live.m3u8`);
+    const playlist = await fromPage(host, `/cameras/de-huu-ngan/live.m3u8`);
     expect(playlist.status).toBe(200);
     expect(playlist.headers.get('content-type')).toBe('application/vnd.apple.mpegurl');
     const text = await playlist.text();
     expect(text).toMatch(/#EXT-X-PROGRAM-DATE-TIME:/);
     const segment = text.split('\n').filter((l) => l.startsWith('live-')).at(-1)!;
-    const bytes = Buffer.from(await (await fetch(`${host.origin}/cameras/de-huu-ngan/${segment}`)).arrayBuffer());
+    const bytes = Buffer.from(await (await fromPage(host, `/cameras/de-huu-ngan/${segment}`)).arrayBuffer());
     expect(bytes[0]).toBe(0x47); // MPEG-TS sync byte
     // The hub itself answers the same path.
     expect((await fetch(`${running.hub!.url}/cameras/de-huu-ngan/live.m3u8`)).status).toBe(200);
 
-    expect((await fetch(`${host.origin}/cameras/no-such-camera/live.m3u8`)).status).toBe(404);
+    expect((await fromPage(host, `/cameras/no-such-camera/live.m3u8`)).status).toBe(404);
     // A camera switched off on the hub is off through the host too.
     hub().cameras!.setCameraState('de-huu-ngan', 'offline-404');
-    expect((await fetch(`${host.origin}/cameras/de-huu-ngan/live.m3u8`)).status).toBe(404);
+    expect((await fromPage(host, `/cameras/de-huu-ngan/live.m3u8`)).status).toBe(404);
   });
 
   it('a remote hub’s cameras are relayed; a hub that does not answer drops the connection, as a dead camera does', async () => {
@@ -77,22 +90,22 @@ describe('camera streams on the wall host’s own origin', () => {
     cleanup.push(() => (open ? cams.close() : undefined));
     const { host, running } = await wallWith({ kind: 'remote', urls: [cams.origin], token: 'x'.repeat(20) });
     expect(running.camerasUrl).toBe(cams.origin);
-    const res = await fetch(`${host.origin}/cameras/ubnd-tinh/live.m3u8`);
+    const res = await fromPage(host, `/cameras/ubnd-tinh/live.m3u8`);
     expect(res.status).toBe(200);
     expect(await res.text()).toMatch(/^#EXTM3U/);
-    const list = (await (await fetch(`${host.origin}/cameras`)).json()) as Array<{ id: string }>;
+    const list = (await (await fromPage(host, `/cameras`)).json()) as Array<{ id: string }>;
     expect(list.map((c) => c.id)).toContain('ubnd-tinh');
-    expect((await fetch(`${host.origin}/cameras/ubnd-tinh/..%2f..%2fetc`)).status).toBe(404);
+    expect((await fromPage(host, `/cameras/ubnd-tinh/..%2f..%2fetc`)).status).toBe(404);
 
     await cams.close();
     open = false;
-    await expect(fetch(`${host.origin}/cameras/ubnd-tinh/live.m3u8`)).rejects.toThrow();
+    await expect(fromPage(host, `/cameras/ubnd-tinh/live.m3u8`)).rejects.toThrow();
   });
 
   it('without a hub, a camera path says why there is no stream and how to get one', async () => {
     const { host, running } = await wallWith({ kind: 'off' });
     expect(running.camerasUrl).toBeNull();
-    const res = await fetch(`${host.origin}/cameras/de-huu-ngan/live.m3u8`);
+    const res = await fromPage(host, `/cameras/de-huu-ngan/live.m3u8`);
     expect(res.status).toBe(404);
     expect(await res.text()).toMatch(/no camera source.*TOAN_CANH_HUB=off[\s\S]*webOrigins\.cameras/);
   });
@@ -102,7 +115,7 @@ describe('camera streams on the wall host’s own origin', () => {
     cleanup.push(() => fs.rmSync(dir, { recursive: true, force: true }));
     const { host, running } = await wallWith(embedded(dir, null));
     expect(running.camerasUrl).toBeNull();
-    expect(await (await fetch(`${host.origin}/cameras/de-huu-ngan/live.m3u8`)).text()).toMatch(/TOAN_CANH_SIMULATE=0/);
+    expect(await (await fromPage(host, `/cameras/de-huu-ngan/live.m3u8`)).text()).toMatch(/TOAN_CANH_SIMULATE=0/);
   });
 
   it('a clip folder that is missing stops the hub with its name and the fix', async () => {
