@@ -9,6 +9,7 @@ export const camerasEn: Record<keyof typeof camerasVi, string> = {
   'live.capture': 'screen capture',
   'live.mirror': 'drawn from the layout',
   'live.bigger': 'Screen {id} — bigger',
+  'live.outlinesOnly': 'The wall has {count} screens (over {max}): the view draws each screen\'s outline and state only; click a screen to see its content live.',
   'catalogue.title': 'Camera catalogue',
   'catalogue.search': 'Find a camera (name, place, road, tag)',
   'catalogue.count': '{shown}/{total} cameras',

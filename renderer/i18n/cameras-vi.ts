@@ -8,6 +8,7 @@ export const camerasVi = {
   'live.capture': 'ảnh chụp màn hình',
   'live.mirror': 'dựng lại từ bố cục',
   'live.bigger': 'Màn hình {id} — xem lớn',
+  'live.outlinesOnly': 'Tường có {count} màn hình (trên {max}): bản xem chỉ vẽ khung và trạng thái từng màn hình; bấm một màn hình để xem trực tiếp nội dung của nó.',
   'catalogue.title': 'Danh mục camera',
   'catalogue.search': 'Tìm camera (tên, nơi đặt, tuyến đường, nhãn)',
   'catalogue.count': '{shown}/{total} camera',

@@ -11,6 +11,12 @@ import { CAMERA_DRAG_TYPE, dropTargets, requestFor, screenOf } from '../live/dro
 import type { HandCameras } from '../live/use-hand-cameras.js';
 import type { ScreenCaptures } from '../live/use-live-view.js';
 
+/**
+ * Above this many screens the overview draws each screen's outline and state only: a 200-screen wall
+ * would mount 200 mirrors (maps, camera stills) in one console page. A click shows one screen live, bigger.
+ */
+export const MIRRORED_SCREENS_MAX = 24;
+
 interface Props {
   state: WallState;
   statuses: ScreenStatus[];
@@ -80,10 +86,16 @@ export function LivePreview({ state, statuses, selected, onSelect, hand, cameraN
     <section className="preview" aria-labelledby="preview-title">
       <h2 id="preview-title">{t('preview.title')}</h2>
       <p className="preview__hint">{hand.selected ? t('live.keysHint', { name: cameraName(hand.selected) }) : t('live.hint')}</p>
+      {canvas.viewports.length > MIRRORED_SCREENS_MAX && (
+        <p className="preview__hint" data-testid="live-outlines-only">
+          {t('live.outlinesOnly', { count: canvas.viewports.length, max: MIRRORED_SCREENS_MAX })}
+        </p>
+      )}
       <div
         ref={box}
         className={`preview__wall${dropping ? ' is-dropping' : ''}`}
         data-testid="live-preview"
+        data-mirrored={String(canvas.viewports.length <= MIRRORED_SCREENS_MAX)}
         style={{ aspectRatio: `${w} / ${h}` }}
         tabIndex={0}
         aria-label={t('preview.title')}
@@ -97,7 +109,7 @@ export function LivePreview({ state, statuses, selected, onSelect, hand, cameraN
         onDragLeave={() => setDropping(false)}
         onDrop={onDrop}
       >
-        {scale > 0 && (
+        {scale > 0 && canvas.viewports.length <= MIRRORED_SCREENS_MAX && (
           <CameraStillsProvider stills={stills}>
             {canvas.viewports.map((v) => {
               const capture = captures.get(v.screenId);
