@@ -123,7 +123,7 @@ async function main(): Promise<number> {
     scenariosDir: values.scenarios ?? path.join(root, 'config', 'scenarios'),
     rulesDir: values.rules ?? path.join(root, 'config', 'rules'),
     ...(values['apply-delay'] === undefined ? {} : { applyDelayMs: number('apply-delay', values['apply-delay'], 0) }),
-    ...(values['no-sim'] ? {} : { simulate: { seed: number('seed', values.seed, 20251104), timeScale: number('time-scale', values['time-scale'], 120), startHour: number('start-hour', values['start-hour'], 0) } }),
+    ...(values['no-sim'] ? {} : { simulate: { seed: number('seed', values.seed, 20251104), timeScale: number('time-scale', values['time-scale'], 120), startHour: number('start-hour', values['start-hour'], 0), feedsDir: path.join(root, 'config', 'sources', 'demo') } }),
     ...(values['no-sim'] ? {} : { cameras: { mediaDir: path.resolve(values.cameras ?? path.join(root, 'assets', 'media', 'cameras')) } }),
   });
   const node = tokens.find((t) => t.role === 'node');

@@ -16,6 +16,7 @@ import { catalogueEntry } from './cameras/catalogue.js';
 import { createRestHandler } from './rest.js';
 import { seedScenarios } from './scenario-seeds.js';
 import { loadRules } from './rules/load-rules.js';
+import { startDemoFeeds, type DemoFeeds } from './sim/demo-feeds.js';
 import { startSocSimulator } from './sim/soc.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from './sim/simulator.js';
 import { HubSockets } from './sockets.js';
@@ -26,6 +27,9 @@ import { TokenBook, type TokenGrant } from './tokens.js';
 
 // The reference hub: REST and socket.io on one port. Embedded in the app by default, or run
 // alone (hub/main.ts) for walls driven by several PCs.
+
+/** A busy broker's readings go out every 25 ms as one message rather than one message each. */
+export const SOURCES_BATCH_MS = 25;
 
 export interface StartHubOptions {
   /** 0 picks any free port. */
@@ -54,6 +58,8 @@ export interface StartHubOptions {
   sourcesDir?: string;
   /** Sources given directly (tests, benchmarks), beside those of sourcesDir. */
   sources?: SourcesOptions['configs'];
+  /** MQTT readings gathered this long before they go out as one batch (default SOURCES_BATCH_MS; 0: each at once). */
+  sourcesBatchMs?: number;
   /** Environment the sources read their secrets from (default process.env). */
   sourcesEnv?: NodeJS.ProcessEnv;
   /** Data feed simulator; off unless given. */
@@ -157,13 +163,25 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     throw err;
   }
   sockets.bind(core);
+  let demo: DemoFeeds | null = null;
+  try {
+    if (options.simulate?.feedsDir) demo = await startDemoFeeds(options.simulate.feedsDir, log.child('demo'), options.sourcesEnv);
+  } catch (err) {
+    await stopEarly();
+    throw err;
+  }
+  // Before the sources start, so the demo's broker and endpoint hold a first value when they first read.
+  const feeds = demo;
+  const simulator = options.simulate ? startSimulator(options.simulate, (entries) => void core.publish(feeds ? feeds.route(entries) : entries), now) : null;
+  const sourcesEnv = demo?.env ?? options.sourcesEnv;
   const sources = new Sources({
     ...(options.sourcesDir ? { dir: options.sourcesDir } : {}),
-    ...(options.sources ? { configs: options.sources } : {}),
-    ...(options.sourcesEnv ? { env: options.sourcesEnv } : {}),
+    ...(options.sources || demo ? { configs: [...(options.sources ?? []), ...(demo?.sources ?? [])] } : {}),
+    ...(sourcesEnv ? { env: sourcesEnv } : {}),
     sink: core,
     log: log.child('sources'),
     now,
+    batchMs: options.sourcesBatchMs ?? SOURCES_BATCH_MS,
   });
   if (cameras) {
     const simulated = cameras;
@@ -192,13 +210,14 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       });
     });
   } catch (err) {
+    simulator?.stop();
     await sources.close();
+    await demo?.close();
     await stopEarly();
     throw err;
   }
   const port = (server.address() as AddressInfo).port;
   const url = `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  const simulator = options.simulate ? startSimulator(options.simulate, (entries) => core.publish(entries), now) : null;
   // The demo's SOC posts Wazuh alerts through the same ingest as a centre's SIEM (POST /api/soc/wazuh).
   const soc = options.simulate ? startSocSimulator({ ...(options.simulate.seed === undefined ? {} : { seed: options.simulate.seed }) }, (alerts) => void core.ingestWazuh(alerts), now) : null;
   const backups = options.backups && options.dbFile && store.backupSource ? new BackupSchedule(store.backupSource, { ...options.backups, log: log.child('backup') }) : null;
@@ -222,6 +241,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
         simulator?.stop();
         soc?.stop();
         await sources.close();
+        await demo?.close();
         watch?.close();
         core.close();
         health.close();

@@ -50,6 +50,8 @@ export interface SimulatorChoice {
   seed: number;
   timeScale: number;
   startHour: number;
+  /** config/sources/demo: the demo's feeds go through an embedded MQTT broker and a loopback HTTP endpoint. */
+  feedsDir?: string;
 }
 
 export type BackendChoice =
@@ -107,7 +109,13 @@ export function backendFromEnv(
       // The rules beside the scenarios (config/rules), or a province's own folder.
       rulesDir: env.TOAN_CANH_RULES_DIR || path.join(path.dirname(defaults.scenariosDir), 'rules'),
       sourcesDir: env.TOAN_CANH_SOURCES_DIR || path.join(path.dirname(defaults.scenariosDir), 'sources'),
-      simulate: env.TOAN_CANH_SIMULATE === '0' ? null : { seed: number('TOAN_CANH_SEED', 20251104), timeScale: number('TOAN_CANH_TIME_SCALE', 120), startHour: number('TOAN_CANH_SIM_START_HOUR', 0) },
+      simulate: env.TOAN_CANH_SIMULATE === '0' ? null : {
+        seed: number('TOAN_CANH_SEED', 20251104),
+        timeScale: number('TOAN_CANH_TIME_SCALE', 120),
+        startHour: number('TOAN_CANH_SIM_START_HOUR', 0),
+        // The demo's own sources, beside the scenarios the app ships (not a province's folder).
+        feedsDir: path.join(path.dirname(defaults.scenariosDir), 'sources', 'demo'),
+      },
       camerasDir: env.TOAN_CANH_SIMULATE === '0' ? null : (defaults.camerasDir ?? null),
       backups: backupPlanFromEnv(env, path.join(defaults.dataDir, 'hub.db'), 'hub'),
       ...(env.TOAN_CANH_APPLY_DELAY_MS ? { applyDelayMs: number('TOAN_CANH_APPLY_DELAY_MS', 0) } : {}),

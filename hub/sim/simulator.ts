@@ -24,6 +24,11 @@ export interface SimulatorOptions {
   loop?: boolean;
   /** Sim hour the timeline starts at (default 0): 16 starts a demo two hours before level III. */
   startHour?: number;
+  /**
+   * config/sources/demo: the hub sends gauges, rain and the one-stop shop's figures through these sources
+   * (an embedded MQTT broker, a loopback HTTP endpoint: hub/sim/demo-feeds.ts); omitted: all published directly.
+   */
+  feedsDir?: string;
 }
 
 export interface Simulator {

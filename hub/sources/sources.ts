@@ -32,6 +32,12 @@ export interface SourcesOptions {
   mqtt?: MqttSourceOptions;
   /** Most one `hub.sources` update per this many ms (default 500). */
   healthEveryMs?: number;
+  /**
+   * MQTT readings gathered for this many ms and published as one batch (default 0: each at once). A busy
+   * broker's readings then reach every node and screen as one message, not one each; the other sources
+   * (a poll's answer, a pushed alert) publish at once, after what was gathered.
+   */
+  batchMs?: number;
 }
 
 export class Sources {
@@ -43,6 +49,10 @@ export class Sources {
   private readonly alertListeners = new Set<(alerts: ActiveAlert[]) => void>();
   private readonly host: SourceHost;
   private healthTimer: NodeJS.Timeout | null = null;
+  private pending: DataEntry[] = [];
+  /** The latest pending entry of each key, for sources that merge into a key's current value. */
+  private readonly pendingByKey = new Map<string, DataEntry>();
+  private batchTimer: NodeJS.Timeout | null = null;
   private readonly refresh: NodeJS.Timeout;
   private closed = false;
 
@@ -51,9 +61,15 @@ export class Sources {
     this.host = {
       now,
       log: options.log,
-      current: (key) => options.sink.dataValue(key),
-      publish: (entries) => options.sink.publish(entries),
-      markStale: (keys) => options.sink.markStale(keys),
+      current: (key) => this.pendingByKey.get(key) ?? options.sink.dataValue(key),
+      publish: (entries) => {
+        this.flush(); // in order: gathered readings first
+        options.sink.publish(entries);
+      },
+      markStale: (keys) => {
+        this.flush(); // in order: the values before their stale mark
+        options.sink.markStale(keys);
+      },
       healthChanged: () => this.scheduleHealth(),
     };
     this.webhook = new SourceTracker('webhook', 'webhook', 'POST /api/data', this.host);
@@ -108,6 +124,29 @@ export class Sources {
     clearInterval(this.refresh);
     if (this.healthTimer) clearTimeout(this.healthTimer);
     await Promise.all([...this.running.values()].map((s) => s.close().catch(() => undefined)));
+    this.flush();
+  }
+
+  private gather(entries: readonly DataEntry[]): void {
+    const batchMs = this.options.batchMs ?? 0;
+    if (batchMs <= 0) return this.options.sink.publish(entries);
+    for (const e of entries) {
+      this.pending.push(e);
+      this.pendingByKey.set(e.key, e);
+    }
+    if (this.batchTimer) return;
+    this.batchTimer = setTimeout(() => this.flush(), batchMs);
+    this.batchTimer.unref();
+  }
+
+  private flush(): void {
+    if (this.batchTimer) clearTimeout(this.batchTimer);
+    this.batchTimer = null;
+    if (!this.pending.length) return;
+    const entries = this.pending;
+    this.pending = [];
+    this.pendingByKey.clear();
+    this.options.sink.publish(entries);
   }
 
   private start(config: SourceConfig): RunningSource {
@@ -115,7 +154,7 @@ export class Sources {
     const host = { ...this.host, log };
     switch (config.type) {
       case 'mqtt':
-        return startMqttSource(config, host, { ...this.options.mqtt, ...(this.options.env ? { env: this.options.env } : {}) });
+        return startMqttSource(config, { ...host, publish: (entries) => this.gather(entries) }, { ...this.options.mqtt, ...(this.options.env ? { env: this.options.env } : {}) });
       case 'http':
         return startHttpSource(config, host, this.options.env);
       case 'cap': {

@@ -140,4 +140,13 @@ describe('backend link', () => {
     await until('back to normal operations', () => node.core.state.scenario?.id === 'normal-operations' && node.core.state.scenario.revision === 3);
     hub.simulator?.stop();
   });
+
+  it('as the demo runs it, the gauges through its embedded MQTT broker and source: the flood timeline still brings the proposal', async () => {
+    const { hub, node } = await hubAndNode({ simulate: { seed: 3, timeScale: 60_000, tickSeconds: 1200, feedsDir: 'config/sources/demo' } });
+    await until('rivers data on the node', () => node.core.dataCache.get('gauges.rivers') !== undefined);
+    await rest(hub, 'POST', '/api/scenarios/normal-operations/activate', TOKENS.leader);
+    await until('proposal', () => node.core.scenarioOverview.proposals.length === 1, 15_000);
+    expect(hub.sources.list().find((s) => s.id === 'tram-do-mo-phong')?.keys).toContain('gauges.rivers');
+    hub.simulator?.stop();
+  });
 });
