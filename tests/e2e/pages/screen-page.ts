@@ -45,7 +45,8 @@ export class ScreenPage {
 
   /** This screen's rectangle on the wall canvas, as the page computed it. */
   async canvasRect(): Promise<{ x: number; y: number; width: number; height: number }> {
-    const raw = await this.page.getByTestId('viewport').getAttribute('data-canvas-rect');
+    // The shown layer's: a pending or kept layer drawn beneath it has a viewport of its own.
+    const raw = await this.page.locator('[data-layer="shown"]').getByTestId('viewport').getAttribute('data-canvas-rect');
     const [x, y, width, height] = (raw ?? '').split(',').map(Number);
     return { x: x!, y: y!, width: width!, height: height! };
   }
