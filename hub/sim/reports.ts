@@ -5,7 +5,21 @@ import type { Feed } from './tick.js';
 // Citizen field reports (phản ánh hiện trường) from the mobile app: they arrive, are routed to a
 // department, then answered. A flood brings many reports from low-lying communes.
 
-const COMMUNES = ['Phú Vang', 'Hương Trà', 'Quảng Điền', 'Phong Điền', 'Thuận Hóa', 'Điện Bàn', 'Hội An', 'Duy Xuyên', 'Đại Lộc', 'Hòa Vang'];
+// Each report is placed near its commune's centre (approximate, ±2.5 km), so the map's report density
+// falls on land where people live, never out at sea.
+const COMMUNES = [
+  { name: 'Phú Vang', lat: 16.47, lon: 107.68 },
+  { name: 'Hương Trà', lat: 16.43, lon: 107.5 },
+  { name: 'Quảng Điền', lat: 16.57, lon: 107.5 },
+  { name: 'Phong Điền', lat: 16.55, lon: 107.35 },
+  { name: 'Thuận Hóa', lat: 16.46, lon: 107.59 },
+  { name: 'Điện Bàn', lat: 15.9, lon: 108.23 },
+  { name: 'Hội An', lat: 15.88, lon: 108.32 },
+  { name: 'Duy Xuyên', lat: 15.79, lon: 108.2 },
+  { name: 'Đại Lộc', lat: 15.88, lon: 108.07 },
+  { name: 'Hòa Vang', lat: 16.04, lon: 108.09 },
+] as const;
+const SPREAD_DEG = 0.025;
 const SUMMARIES = {
   traffic: ['Xe tải chắn ngang đường', 'Đèn tín hiệu giao thông hỏng', 'Ổ gà lớn trên đường'],
   'public-order': ['Tụ tập gây mất trật tự ban đêm', 'Lấn chiếm vỉa hè bán hàng'],
@@ -38,15 +52,16 @@ export function reportsFeed(): Feed {
     const arrivals = tick.rnd.chance(0.25 + 2.5 * flood) ? tick.rnd.int(1, 1 + Math.round(4 * flood)) : 0;
     for (let i = 0; i < arrivals; i++) {
       const category = tick.rnd.chance(flood * 0.8) ? 'flood' : tick.rnd.pick(CALM);
+      const commune = tick.rnd.pick(COMMUNES);
       reports.unshift({
         id: `pa-${++seq}`,
         category,
-        commune: tick.rnd.pick(COMMUNES),
+        commune: commune.name,
         status: 'received',
         summary: tick.rnd.pick(SUMMARIES[category]),
         receivedAt: tick.simTime,
-        lat: 15.85 + tick.rnd.range(0, 0.75),
-        lon: 107.45 + tick.rnd.range(0, 0.9),
+        lat: commune.lat + tick.rnd.range(-SPREAD_DEG, SPREAD_DEG),
+        lon: commune.lon + tick.rnd.range(-SPREAD_DEG, SPREAD_DEG),
       });
     }
     reports = reports.slice(0, KEEP).map((r) => {

@@ -210,6 +210,33 @@ describe('flood map feeds', () => {
     }
   });
 
+  it('places every citizen report on land, near its commune', () => {
+    const land = (JSON.parse(fs.readFileSync('assets/map/vietnam.geojson', 'utf8')) as { features: Array<{ geometry: { type: string; coordinates: unknown } }> }).features
+      .filter((f) => f.geometry.type === 'MultiPolygon')
+      .flatMap((f) => f.geometry.coordinates as Pt[][][]);
+    // Even-odd ray casting over every ring of every polygon (holes count as outside).
+    const onLand = (lon: number, lat: number) =>
+      land.some((polygon) =>
+        polygon.reduce((inside, ring) => {
+          let crossings = 0;
+          for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+            const [xi, yi] = ring[i]!;
+            const [xj, yj] = ring[j]!;
+            if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) crossings++;
+          }
+          return crossings % 2 === 1 ? !inside : inside;
+        }, false),
+      );
+    let seen = 0;
+    for (const tick of published) {
+      for (const r of valueOf(tick, 'reports.citizen', 'reports').items) {
+        expect(onLand(r.lon, r.lat), `${r.id} (${r.commune}) at ${r.lat}, ${r.lon}`).toBe(true);
+        seen++;
+      }
+    }
+    expect(seen).toBeGreaterThan(100);
+  });
+
   it('places the demo cameras (all but the HEVC test clip) at fixed spots', () => {
     const listed = (JSON.parse(fs.readFileSync('assets/media/cameras/cameras.json', 'utf8')) as Array<{ id: string; name: string }>).filter((c) => c.id !== 'hevc-demo');
     const first = places(published[0]!, 'camera');
