@@ -27,7 +27,7 @@ function fakeApp(dir: string, env: NodeJS.ProcessEnv = {}) {
     app,
     `const { fork } = require('node:child_process');
 const config = { appPid: process.pid, execPath: process.execPath, args: [${JSON.stringify(relaunch)}, '--kiosk'], cwd: ${JSON.stringify(dir)}, timeoutMs: 1000, checkMs: 100, logDir: ${JSON.stringify(dir)} };
-const guard = fork(${JSON.stringify(guardMain)}, [JSON.stringify(config)], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+const guard = fork(${JSON.stringify(guardMain)}, [JSON.stringify(config)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'ignore', 'ipc'] }); // its lines are read from hang-guard.log
 process.send({ guard: guard.pid });
 const beat = setInterval(() => guard.send({ type: 'beat' }), 100);
 process.on('message', (m) => {
