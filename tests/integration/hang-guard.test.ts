@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isAlive, waitForExit, WAIT_FOR_PID_ENV } from '../../electron/shell-policy/hang-guard.js';
 import { RELAUNCH_ENV } from '../../electron/shell-policy/restart-policy.js';
+import { until } from '../support/hub-fixture.js';
 
 // The hang guard as a real process (forked, as Electron's utilityProcess would start it) beside a
 // fake app that beats and then hangs its event loop for good: the guard must start the app again (told
@@ -41,19 +42,12 @@ process.on('message', (m) => {
   const log = path.join(dir, 'hang-guard.log');
   // Ready once it says so in its log (loading it through tsx takes seconds on a busy box).
   const guardPid = new Promise<number>((resolve) => child.once('message', (m) => resolve((m as { guard: number }).guard))).then(async (pid) => {
-    await until('the guard to start', () => fs.existsSync(log) && fs.readFileSync(log, 'utf8').includes('watching Toàn Cảnh'));
+    await until('the guard to start', () => fs.existsSync(log) && fs.readFileSync(log, 'utf8').includes('watching Toàn Cảnh'), 20_000);
     return pid;
   });
   return { child, marker, guardPid };
 }
 
-const until = async (what: string, ok: () => boolean, timeoutMs = 20_000): Promise<void> => {
-  const end = Date.now() + timeoutMs;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
 
 describe('the hang guard', () => {
   it('starts a hung app again, told to wait for the old pid, and ends the hung one', { timeout: 60_000 }, async () => {
@@ -65,7 +59,7 @@ describe('the hang guard', () => {
     expect(isAlive(child.pid!)).toBe(true);
     expect(fs.existsSync(marker)).toBe(false);
     child.send('hang');
-    await until('the relaunch', () => fs.existsSync(marker));
+    await until('the relaunch', () => fs.existsSync(marker), 20_000);
     expect(await waitForExit(child.pid!, 10_000)).toBe(true);
     const relaunched = JSON.parse(fs.readFileSync(marker, 'utf8')) as { wait: string; history: string; argv: string[] };
     expect(relaunched.wait).toBe(String(child.pid));
